@@ -1,0 +1,43 @@
+using System.CommandLine;
+
+namespace CryptoFunk.Host.Commands;
+
+/// <summary>Assembles the registered <see cref="CliCommand"/>s into one command tree and runs it.</summary>
+internal sealed class CommandLineApp(IEnumerable<CliCommand> commands)
+{
+    private static readonly Dictionary<string, string> GroupDescriptions = new(StringComparer.Ordinal)
+    {
+        ["data"] = "Market data: download candles from the exchange.",
+    };
+
+    /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the process exit code.</summary>
+    public Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("CryptoFunk: LLM agents that decide crypto trades together; paper trading and backtests.");
+        foreach (var command in commands.OrderBy(c => c.Path, StringComparer.Ordinal))
+        {
+            ParentOf(root, command.Path).Add(command.Create());
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return root.Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+
+    private static Command ParentOf(RootCommand root, string path)
+    {
+        Command parent = root;
+        foreach (var name in path.Split(' ')[..^1])
+        {
+            var existing = parent.Subcommands.FirstOrDefault(c => c.Name == name);
+            if (existing is null)
+            {
+                existing = new Command(name, GroupDescriptions.GetValueOrDefault(name));
+                parent.Add(existing);
+            }
+
+            parent = existing;
+        }
+
+        return parent;
+    }
+}

@@ -1,0 +1,15 @@
+using CryptoFunk.Host.Commands;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CryptoFunk.Host;
+
+/// <summary>Registers the host's commands and the services they use.</summary>
+internal static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddCryptoFunkCommands(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<CommandLineApp>();
+        return services;
+    }
+}
