@@ -12,7 +12,7 @@ namespace CryptoFunk.Host;
 /// </summary>
 public static class CryptoFunkApp
 {
-    /// <summary>Environment variables with this prefix override configuration (<c>CRYPTOFUNK_Exchange__BaseUrl</c>).</summary>
+    /// <summary>Environment variables with this prefix override configuration (<c>CRYPTOFUNK_Exchange__Binance__BaseUrl</c>).</summary>
     public const string EnvironmentPrefix = "CRYPTOFUNK_";
 
     /// <summary>Runs <paramref name="args"/>; returns the exit code.</summary>

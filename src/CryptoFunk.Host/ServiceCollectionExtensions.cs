@@ -1,4 +1,5 @@
 using CryptoFunk.Host.Commands;
+using CryptoFunk.Plugins.Exchanges.Binance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,8 @@ internal static class ServiceCollectionExtensions
     public static IServiceCollection AddCryptoFunkCommands(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<CommandLineApp>();
+        services.AddBinanceExchange(configuration);
+        services.AddSingleton<CliCommand, DataDownloadCommand>();
         return services;
     }
 }

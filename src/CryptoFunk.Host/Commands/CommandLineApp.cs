@@ -5,6 +5,9 @@ namespace CryptoFunk.Host.Commands;
 /// <summary>Assembles the registered <see cref="CliCommand"/>s into one command tree and runs it.</summary>
 internal sealed class CommandLineApp(IEnumerable<CliCommand> commands)
 {
+    /// <summary>Exit code for a command line that cannot be parsed or whose options are invalid.</summary>
+    public const int BadUsageExitCode = 2;
+
     private static readonly Dictionary<string, string> GroupDescriptions = new(StringComparer.Ordinal)
     {
         ["data"] = "Market data: download candles from the exchange.",
@@ -19,8 +22,22 @@ internal sealed class CommandLineApp(IEnumerable<CliCommand> commands)
             ParentOf(root, command.Path).Add(command.Create());
         }
 
+        // A runnable command with bad options gets one error line; a group without a command still gets the full help.
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0 && parseResult.CommandResult.Command.Action is not null)
+        {
+            return ReportParseErrorsAsync(parseResult, error);
+        }
+
         var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return root.Parse(args).InvokeAsync(configuration, cancellationToken);
+        return parseResult.InvokeAsync(configuration, cancellationToken);
+    }
+
+    private static async Task<int> ReportParseErrorsAsync(ParseResult parseResult, TextWriter error)
+    {
+        var messages = string.Join("; ", parseResult.Errors.Select(e => e.Message.TrimEnd('.')));
+        await error.WriteLineAsync($"error: {messages} (see --help)");
+        return BadUsageExitCode;
     }
 
     private static Command ParentOf(RootCommand root, string path)

@@ -1,10 +1,10 @@
 namespace CryptoFunk.Plugins.MarketData;
 
 /// <summary>
-/// Candles missing between two consecutive bars, as in real exchange outages. Gaps are reported, never filled:
-/// an invented bar would be a price that never traded.
+/// A run of missing candles: exchanges have outages, and a backtest must know where its data has holes rather
+/// than have them filled with invented bars.
 /// </summary>
-/// <param name="LastBefore">Open time of the last candle before the gap.</param>
-/// <param name="FirstAfter">Open time of the first candle after the gap.</param>
-/// <param name="MissingCandles">How many bars of the series' timeframe are absent.</param>
-public sealed record CandleGap(DateTimeOffset LastBefore, DateTimeOffset FirstAfter, int MissingCandles);
+/// <param name="From">Open time of the first missing candle, UTC.</param>
+/// <param name="To">Open time of the first candle after the hole, or the end of the examined range.</param>
+/// <param name="MissingCount">How many candles are missing.</param>
+public sealed record CandleGap(DateTimeOffset From, DateTimeOffset To, int MissingCount);

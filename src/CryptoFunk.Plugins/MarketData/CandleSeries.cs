@@ -15,5 +15,5 @@ public sealed record CandleSeries(
     IReadOnlyList<CandleGap> Gaps)
 {
     /// <summary>Total number of bars missing across all gaps.</summary>
-    public int MissingCandles => Gaps.Sum(g => g.MissingCandles);
+    public int MissingCandles => Gaps.Sum(g => g.MissingCount);
 }

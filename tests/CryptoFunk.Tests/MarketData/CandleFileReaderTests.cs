@@ -117,8 +117,7 @@ public sealed class CandleFileReaderTests
 
         Assert.That(series.Candles, Has.Count.EqualTo(3));
         Assert.That(series.Gaps, Has.Count.EqualTo(1));
-        Assert.That(series.Gaps[0].MissingCandles, Is.EqualTo(3));
-        Assert.That(series.Gaps[0].LastBefore, Is.EqualTo(new DateTimeOffset(2024, 1, 1, 1, 0, 0, TimeSpan.Zero)));
+        Assert.That(series.Gaps[0], Is.EqualTo(new CandleGap(new DateTimeOffset(2024, 1, 1, 2, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 1, 1, 5, 0, 0, TimeSpan.Zero), 3)));
     }
 
     [Test]
@@ -130,9 +129,9 @@ public sealed class CandleFileReaderTests
         Assert.That(series.Timeframe, Is.EqualTo(Timeframe.OneHour));
         Assert.That(series.Gaps, Has.Count.EqualTo(27));
         Assert.That(series.MissingCandles, Is.EqualTo(127));
-        var largest = series.Gaps.MaxBy(g => g.MissingCandles)!;
-        Assert.That(largest.LastBefore, Is.EqualTo(new DateTimeOffset(2018, 2, 8, 0, 0, 0, TimeSpan.Zero)));
-        Assert.That(largest.MissingCandles, Is.EqualTo(33));
+        var largest = series.Gaps.MaxBy(g => g.MissingCount)!;
+        Assert.That(largest.From, Is.EqualTo(new DateTimeOffset(2018, 2, 8, 1, 0, 0, TimeSpan.Zero)), "the manifest lists this gap as 33 bars after 2018-02-08T00:00Z");
+        Assert.That(largest.MissingCount, Is.EqualTo(33));
         Assert.That(series.Candles.Count(c => c.Volume == 0), Is.EqualTo(3));
     }
 

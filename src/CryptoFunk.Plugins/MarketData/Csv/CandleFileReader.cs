@@ -106,7 +106,7 @@ public static class CandleFileReader
         }
 
         Timeframe? timeframe = Timeframe.TryFromDuration(interval.Value, out var tf) ? tf : null;
-        return new CandleSeries(source, timeframe, candles, CandleGapFinder.FindGaps(candles, interval.Value));
+        return new CandleSeries(source, timeframe, candles, CandleGapFinder.Between(candles, interval.Value));
     }
 
     private static CandleFileFormat DetectFormat(string firstLine, string source)

@@ -1,0 +1,276 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using CryptoFunk.Plugins.MarketData;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CryptoFunk.Tests.Fakes;
+
+/// <summary>
+/// A local stand-in for Binance's public spot REST API on 127.0.0.1: <c>/api/v3/klines</c>, <c>/api/v3/depth</c> and
+/// <c>/api/v3/ticker/24hr</c> in Binance's real shapes, with deterministic candles for any range, Binance's
+/// startTime/endTime/limit rules, its error bodies, the <c>X-MBX-USED-WEIGHT-1M</c> header, and scripted failures
+/// (<see cref="Enqueue"/>) that replace the next answers.
+/// </summary>
+internal sealed class FakeBinanceServer : IAsyncDisposable
+{
+    public const string Symbol = "BTCUSDT";
+
+    private static readonly Dictionary<string, TimeSpan> Intervals = new(StringComparer.Ordinal)
+    {
+        ["1m"] = TimeSpan.FromMinutes(1), ["3m"] = TimeSpan.FromMinutes(3), ["5m"] = TimeSpan.FromMinutes(5),
+        ["15m"] = TimeSpan.FromMinutes(15), ["30m"] = TimeSpan.FromMinutes(30), ["1h"] = TimeSpan.FromHours(1),
+        ["2h"] = TimeSpan.FromHours(2), ["4h"] = TimeSpan.FromHours(4), ["6h"] = TimeSpan.FromHours(6),
+        ["8h"] = TimeSpan.FromHours(8), ["12h"] = TimeSpan.FromHours(12), ["1d"] = TimeSpan.FromDays(1),
+        ["3d"] = TimeSpan.FromDays(3), ["1w"] = TimeSpan.FromDays(7),
+    };
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeResponse> _script = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private int _usedWeight;
+
+    private FakeBinanceServer(WebApplication app)
+    {
+        _app = app;
+    }
+
+    /// <summary>Where the fake listens, such as <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Open time of the first candle the market has (BTCUSDT's real listing hour by default).</summary>
+    public DateTimeOffset ListedAt { get; set; } = new(2017, 8, 17, 4, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The fake's present: no candle opens after it.</summary>
+    public DateTimeOffset Now { get; set; } = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Open times the exchange has no candle for (outages).</summary>
+    public HashSet<DateTimeOffset> MissingOpenTimes { get; } = [];
+
+    /// <summary>When set, the weight header reports this value instead of the fake's own count.</summary>
+    public int? ReportedUsedWeight { get; set; }
+
+    /// <summary>Every request received, in order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    public static async Task<FakeBinanceServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeBinanceServer(app);
+        app.Use(server.InterceptAsync);
+        app.MapGet("/api/v3/klines", server.KlinesAsync);
+        app.MapGet("/api/v3/depth", server.DepthAsync);
+        app.MapGet("/api/v3/ticker/24hr", server.TickerAsync);
+        await app.StartAsync();
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = new Uri(bound);
+        return server;
+    }
+
+    /// <summary>Answers the next request with <paramref name="response"/> instead of the real answer.</summary>
+    public void Enqueue(params FakeResponse[] responses)
+    {
+        foreach (var response in responses)
+        {
+            _script.Enqueue(response);
+        }
+    }
+
+    /// <summary>The deterministic candle the fake serves at <paramref name="openTime"/>; tests compute expectations with it.</summary>
+    public static Candle CandleAt(DateTimeOffset openTime)
+    {
+        var i = openTime.ToUnixTimeSeconds() / 60;
+        var open = 20_000m + (i * 37 % 5_000) + (i % 100 / 100m);
+        var close = open + (((i * 13) % 200) - 100) / 10m;
+        var high = Math.Max(open, close) + (i % 7) + 0.5m;
+        var low = Math.Min(open, close) - (i % 5) - 0.25m;
+        var volume = 100m + (i * 7 % 1_000) + 0.12345678m;
+        return new Candle(openTime, open, high, low, close, volume);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task InterceptAsync(HttpContext context, Func<Task> next)
+    {
+        _requests.Enqueue(new RecordedRequest(
+            context.Request.Path.Value ?? string.Empty,
+            context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal)));
+        var used = Interlocked.Add(ref _usedWeight, WeightOf(context.Request));
+        context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = (ReportedUsedWeight ?? used).ToString(CultureInfo.InvariantCulture);
+        if (!_script.TryDequeue(out var scripted))
+        {
+            await next();
+            return;
+        }
+
+        if (scripted.Hang)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        context.Response.StatusCode = scripted.StatusCode;
+        if (scripted.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (scripted.Body is not null)
+        {
+            context.Response.ContentType = "application/json;charset=UTF-8";
+            await context.Response.WriteAsync(scripted.Body);
+        }
+    }
+
+    private static int WeightOf(HttpRequest request) => request.Path.Value switch
+    {
+        "/api/v3/klines" => 2,
+        "/api/v3/ticker/24hr" => 2,
+        "/api/v3/depth" => int.TryParse(request.Query["limit"], out var limit) ? limit switch
+        {
+            <= 100 => 5,
+            <= 500 => 25,
+            <= 1000 => 50,
+            _ => 250,
+        } : 5,
+        _ => 1,
+    };
+
+    private Task KlinesAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        if (query["symbol"] != Symbol)
+        {
+            return Error(context, -1121, "Invalid symbol.");
+        }
+
+        if (!Intervals.TryGetValue(query["interval"].ToString(), out var step))
+        {
+            return Error(context, -1120, "Invalid interval.");
+        }
+
+        var limit = query.ContainsKey("limit") ? int.Parse(query["limit"]!, CultureInfo.InvariantCulture) : 500;
+        if (limit is < 1 or > 1000)
+        {
+            return Error(context, -1130, "Invalid data sent for a parameter.");
+        }
+
+        var end = query.ContainsKey("endTime")
+            ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(query["endTime"]!, CultureInfo.InvariantCulture))
+            : Now;
+        if (end > Now)
+        {
+            end = Now;
+        }
+
+        // Binance's weekly bars open on Mondays; every other bar is aligned to the Unix epoch.
+        var anchor = step == TimeSpan.FromDays(7) ? DateTimeOffset.UnixEpoch.AddDays(4) : DateTimeOffset.UnixEpoch;
+        var rows = new List<DateTimeOffset>();
+        if (query.ContainsKey("startTime"))
+        {
+            var start = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(query["startTime"]!, CultureInfo.InvariantCulture));
+            for (var t = AlignUp(start < ListedAt ? ListedAt : start, anchor, step); t <= end && rows.Count < limit; t += step)
+            {
+                if (!MissingOpenTimes.Contains(t))
+                {
+                    rows.Add(t);
+                }
+            }
+        }
+        else
+        {
+            for (var t = AlignDown(end, anchor, step); t >= ListedAt && rows.Count < limit; t -= step)
+            {
+                if (!MissingOpenTimes.Contains(t))
+                {
+                    rows.Insert(0, t);
+                }
+            }
+        }
+
+        var json = new StringBuilder("[");
+        foreach (var openTime in rows)
+        {
+            var c = CandleAt(openTime);
+            var close = openTime + step - TimeSpan.FromMilliseconds(1);
+            json.Append(json.Length > 1 ? "," : string.Empty).Append(CultureInfo.InvariantCulture,
+                $"[{openTime.ToUnixTimeMilliseconds()},\"{c.Open:F8}\",\"{c.High:F8}\",\"{c.Low:F8}\",\"{c.Close:F8}\",\"{c.Volume:F8}\"," +
+                $"{close.ToUnixTimeMilliseconds()},\"{c.Volume * c.Close:F8}\",{1000 + (openTime.ToUnixTimeSeconds() % 977)}," +
+                $"\"{c.Volume / 2:F8}\",\"{c.Volume * c.Close / 2:F8}\",\"0\"]");
+        }
+
+        return Json(context, json.Append(']').ToString());
+    }
+
+    private Task DepthAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        if (query["symbol"] != Symbol)
+        {
+            return Error(context, -1121, "Invalid symbol.");
+        }
+
+        var limit = Math.Min(query.ContainsKey("limit") ? int.Parse(query["limit"]!, CultureInfo.InvariantCulture) : 100, 5000);
+        var bids = Enumerable.Range(0, limit).Select(k => $"[\"{64_000.00m - (k * 0.01m):F8}\",\"{0.5m + (k * 0.001m):F8}\"]");
+        var asks = Enumerable.Range(0, limit).Select(k => $"[\"{64_000.01m + (k * 0.01m):F8}\",\"{0.25m + (k * 0.002m):F8}\"]");
+        return Json(context, $"{{\"lastUpdateId\":1027024,\"bids\":[{string.Join(',', bids)}],\"asks\":[{string.Join(',', asks)}]}}");
+    }
+
+    private Task TickerAsync(HttpContext context)
+    {
+        if (context.Request.Query["symbol"] != Symbol)
+        {
+            return Error(context, -1121, "Invalid symbol.");
+        }
+
+        var close = Now.ToUnixTimeMilliseconds();
+        var open = close - 86_400_000;
+        return Json(context, $$"""
+            {"symbol":"BTCUSDT","priceChange":"-1234.56000000","priceChangePercent":"-1.893","weightedAvgPrice":"64012.34567890",
+             "prevClosePrice":"65200.01000000","lastPrice":"63965.44000000","lastQty":"0.00150000","bidPrice":"63965.43000000",
+             "bidQty":"2.71828000","askPrice":"63965.44000000","askQty":"0.31415000","openPrice":"65200.00000000",
+             "highPrice":"65500.99000000","lowPrice":"63500.00000000","volume":"21345.67890000","quoteVolume":"1366390000.12345678",
+             "openTime":{{open}},"closeTime":{{close}},"firstId":3700000000,"lastId":3701234567,"count":1234568}
+            """);
+    }
+
+    private static DateTimeOffset AlignUp(DateTimeOffset time, DateTimeOffset anchor, TimeSpan step)
+    {
+        var down = AlignDown(time, anchor, step);
+        return down == time ? down : down + step;
+    }
+
+    private static DateTimeOffset AlignDown(DateTimeOffset time, DateTimeOffset anchor, TimeSpan step) =>
+        anchor + TimeSpan.FromTicks((time - anchor).Ticks / step.Ticks * step.Ticks);
+
+    private static Task Error(HttpContext context, int code, string message)
+    {
+        context.Response.StatusCode = 400;
+        return Json(context, $$"""{"code":{{code}},"msg":"{{message}}"}""");
+    }
+
+    private static Task Json(HttpContext context, string body)
+    {
+        context.Response.ContentType = "application/json;charset=UTF-8";
+        return context.Response.WriteAsync(body);
+    }
+}
