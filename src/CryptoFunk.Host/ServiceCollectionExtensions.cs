@@ -1,3 +1,5 @@
+using CryptoFunk.Agents.Storage;
+using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Host.Commands;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,10 @@ internal static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddCryptoFunkCommands(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddCryptoFunkDatabase(configuration);
+        services.AddAgentTelemetry(configuration);
         services.AddSingleton<CommandLineApp>();
+        services.AddSingleton<CliCommand, TracesCommand>();
         return services;
     }
 }
