@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.Caching;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Agents;
@@ -13,4 +14,7 @@ public sealed record AgentInvokeOptions
 
     /// <summary>Tools added to the agent's own for this call only.</summary>
     public IReadOnlyList<AITool> AdditionalTools { get; init; } = [];
+
+    /// <summary>The market state of the decision, for the cache's similarity tier and the call log.</summary>
+    public CacheContext? MarketState { get; init; }
 }

@@ -31,8 +31,11 @@ public sealed class LlmCacheEntry
     /// <summary>Numeric market-state features as JSON (for the similarity tier); null when none were given.</summary>
     public string? FeaturesJson { get; set; }
 
-    /// <summary>The answer, serialized as a Microsoft.Extensions.AI <c>ChatResponse</c>.</summary>
-    public required string ResponseJson { get; set; }
+    /// <summary>The answer, serialized as a Microsoft.Extensions.AI <c>ChatResponse</c>; null for a recorded failure.</summary>
+    public string? ResponseJson { get; set; }
+
+    /// <summary>Why every provider failed, for a recorded failure; replay reproduces it so fallbacks replay too.</summary>
+    public string? Error { get; set; }
 
     /// <summary>Input tokens the original call used.</summary>
     public long InputTokens { get; set; }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Threading.Channels;
 using CryptoFunk.Agents.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -11,81 +10,53 @@ namespace CryptoFunk.Agents.Telemetry;
 
 /// <summary>
 /// Keeps the agents' finished spans in the database, so traces can be inspected with <c>cryptofunk traces</c> without
-/// running a collector. Spans are queued as they end and written in batches by a background loop, so recording
-/// costs the agent call only an enqueue; <see cref="FlushAsync"/> waits until everything queued is written.
+/// running a collector. Recording a span costs the agent call only an enqueue; a <see cref="BatchingWriter{T}"/>
+/// stores them in the background.
 /// </summary>
-public sealed partial class SpanStore : IAsyncDisposable
+public sealed class SpanStore : IAsyncDisposable
 {
-    private readonly Channel<SpanRecord> _queue;
     private readonly ActivityListener _listener;
-    private readonly IDbContextFactory<CryptoFunkDbContext> _contexts;
-    private readonly DatabaseMigrator _migrator;
-    private readonly ILogger<SpanStore> _logger;
-    private readonly Task _writer;
-    private long _dropped;
-    private volatile bool _writing;
+    private readonly BatchingWriter<SpanRecord> _writer;
 
     /// <summary>Starts listening to <see cref="AgentTelemetry.SourceName"/>.</summary>
     public SpanStore(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator, IOptions<TelemetryOptions> options, ILogger<SpanStore> logger)
     {
-        _contexts = contexts;
-        _migrator = migrator;
-        _logger = logger;
-        _queue = Channel.CreateBounded<SpanRecord>(new BoundedChannelOptions(options.Value.SpanBufferCapacity)
-        {
-            FullMode = BoundedChannelFullMode.DropWrite,
-            SingleReader = true,
-        });
+        _writer = new BatchingWriter<SpanRecord>(contexts, migrator, logger, options.Value.SpanBufferCapacity);
         _listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == AgentTelemetry.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = Enqueue,
+            ActivityStopped = activity => _writer.Enqueue(ToRecord(activity)),
         };
         ActivitySource.AddActivityListener(_listener);
-        _writer = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>Spans dropped because the queue was full.</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
+    public long Dropped => _writer.Dropped;
 
-    /// <summary>Waits until every span queued so far is in the database.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        while (_queue.Reader.Count > 0 || _writing)
-        {
-            await Task.Delay(10, cancellationToken);
-        }
-    }
+    /// <summary>Waits until every span finished so far is in the database.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => _writer.FlushAsync(cancellationToken);
 
     /// <summary>Stops listening and writes what is still queued.</summary>
     public async ValueTask DisposeAsync()
     {
         _listener.Dispose();
-        _queue.Writer.TryComplete();
-        await _writer;
+        await _writer.DisposeAsync();
     }
 
-    private void Enqueue(Activity activity)
+    private static SpanRecord ToRecord(Activity activity) => new()
     {
-        var record = new SpanRecord
-        {
-            TraceId = activity.TraceId.ToHexString(),
-            SpanId = activity.SpanId.ToHexString(),
-            ParentSpanId = activity.ParentSpanId == default ? null : activity.ParentSpanId.ToHexString(),
-            Name = activity.DisplayName,
-            Kind = activity.Kind.ToString(),
-            StartTime = new DateTimeOffset(activity.StartTimeUtc, TimeSpan.Zero),
-            DurationMs = activity.Duration.TotalMilliseconds,
-            Status = activity.Status.ToString(),
-            StatusDescription = activity.StatusDescription,
-            AttributesJson = Attributes(activity),
-        };
-        if (!_queue.Writer.TryWrite(record))
-        {
-            Interlocked.Increment(ref _dropped);
-        }
-    }
+        TraceId = activity.TraceId.ToHexString(),
+        SpanId = activity.SpanId.ToHexString(),
+        ParentSpanId = activity.ParentSpanId == default ? null : activity.ParentSpanId.ToHexString(),
+        Name = activity.DisplayName,
+        Kind = activity.Kind.ToString(),
+        StartTime = new DateTimeOffset(activity.StartTimeUtc, TimeSpan.Zero),
+        DurationMs = activity.Duration.TotalMilliseconds,
+        Status = activity.Status.ToString(),
+        StatusDescription = activity.StatusDescription,
+        AttributesJson = Attributes(activity),
+    };
 
     private static string Attributes(Activity activity)
     {
@@ -102,37 +73,4 @@ public sealed partial class SpanStore : IAsyncDisposable
 
         return JsonSerializer.Serialize(values);
     }
-
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<SpanRecord>(256);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            _writing = true;
-            try
-            {
-                while (batch.Count < 256 && _queue.Reader.TryRead(out var span))
-                {
-                    batch.Add(span);
-                }
-
-                await _migrator.MigrateAsync(CancellationToken.None);
-                await using var context = await _contexts.CreateDbContextAsync();
-                context.Spans.AddRange(batch);
-                await context.SaveChangesAsync();
-            }
-            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or IOException)
-            {
-                LogWriteFailed(_logger, batch.Count, e.Message);
-            }
-            finally
-            {
-                batch.Clear();
-                _writing = false;
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Count} telemetry spans: {Reason}")]
-    private static partial void LogWriteFailed(ILogger logger, int count, string reason);
 }
