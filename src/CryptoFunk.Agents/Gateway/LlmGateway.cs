@@ -22,7 +22,7 @@ namespace CryptoFunk.Agents.Gateway;
 /// </summary>
 public sealed partial class LlmGateway
 {
-    private readonly IReadOnlyList<ProviderPipeline> _pipelines;
+    private readonly List<ProviderPipeline> _pipelines;
     private readonly IReadOnlyList<string> _providerChain;
     private readonly ILlmCacheStore _store;
     private readonly ILlmCallLog _callLog;

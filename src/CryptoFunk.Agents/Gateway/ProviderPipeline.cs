@@ -29,16 +29,21 @@ public sealed class ProviderPipeline
             _ => false,
         };
 
-        _pipeline = new ResiliencePipelineBuilder<ChatResponse> { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions<ChatResponse>
+        var builder = new ResiliencePipelineBuilder<ChatResponse> { TimeProvider = timeProvider };
+        if (provider.Options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<ChatResponse>
             {
-                MaxRetryAttempts = Math.Max(0, provider.Options.MaxRetries),
+                MaxRetryAttempts = provider.Options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = false,
                 Delay = options.RetryBaseDelay,
-                ShouldHandle = args => ValueTask.FromResult(provider.Options.MaxRetries > 0 && IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is LlmProviderException { RetryAfter: { } wait } ? (TimeSpan?)wait : null),
-            })
+            });
+        }
+
+        _pipeline = builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<ChatResponse>
             {
                 FailureRatio = options.CircuitBreakerFailureRatio,
