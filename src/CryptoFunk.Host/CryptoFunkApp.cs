@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Host.Commands;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,7 @@ public static class CryptoFunkApp
         builder.Services.AddCryptoFunkCommands(builder.Configuration);
 
         using var host = builder.Build();
+        await using var telemetry = host.Services.GetRequiredService<TelemetryPipeline>();
         var app = host.Services.GetRequiredService<CommandLineApp>();
         return await app.RunAsync(args, output, error, cancellationToken);
     }

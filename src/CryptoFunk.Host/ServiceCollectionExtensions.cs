@@ -1,3 +1,5 @@
+using CryptoFunk.Agents.Storage;
+using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Host.Commands;
 using CryptoFunk.Plugins.Exchanges.Binance;
 using Microsoft.Extensions.Configuration;
@@ -10,9 +12,12 @@ internal static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddCryptoFunkCommands(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddCryptoFunkDatabase(configuration);
+        services.AddAgentTelemetry(configuration);
         services.AddSingleton<CommandLineApp>();
         services.AddBinanceExchange(configuration);
         services.AddSingleton<CliCommand, DataDownloadCommand>();
+        services.AddSingleton<CliCommand, TracesCommand>();
         return services;
     }
 }

@@ -33,7 +33,7 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeResponse> _script = new();
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<RecordedBinanceRequest> _requests = new();
     private int _usedWeight;
 
     private FakeBinanceServer(WebApplication app)
@@ -57,7 +57,7 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
     public int? ReportedUsedWeight { get; set; }
 
     /// <summary>Every request received, in order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+    public IReadOnlyList<RecordedBinanceRequest> Requests => [.. _requests];
 
     public static async Task<FakeBinanceServer> StartAsync()
     {
@@ -105,7 +105,7 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
 
     private async Task InterceptAsync(HttpContext context, Func<Task> next)
     {
-        _requests.Enqueue(new RecordedRequest(
+        _requests.Enqueue(new RecordedBinanceRequest(
             context.Request.Path.Value ?? string.Empty,
             context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal)));
         var used = Interlocked.Add(ref _usedWeight, WeightOf(context.Request));

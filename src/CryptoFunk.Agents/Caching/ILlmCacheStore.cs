@@ -1,0 +1,21 @@
+namespace CryptoFunk.Agents.Caching;
+
+/// <summary>
+/// Where model answers are kept for the exact cache, the similarity tier and record/replay. The database store is
+/// the default; the interface lets a Redis store follow.
+/// </summary>
+public interface ILlmCacheStore
+{
+    /// <summary>The answer stored under <paramref name="key"/>, or null.</summary>
+    ValueTask<StoredAnswer?> GetAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Stores (or replaces) an answer.</summary>
+    Task PutAsync(StoredAnswer answer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The most similar answered (not failed) request of <paramref name="agent"/> in the same symbol, timeframe and
+    /// position state, made before <paramref name="context"/>'s decision time, whose similarity is at least
+    /// <paramref name="threshold"/>; null when there is none.
+    /// </summary>
+    Task<StoredAnswer?> FindSimilarAsync(string agent, CacheContext context, double threshold, CancellationToken cancellationToken);
+}

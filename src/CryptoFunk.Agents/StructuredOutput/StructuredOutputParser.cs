@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace CryptoFunk.Agents.StructuredOutput;
+
+/// <summary>
+/// Turns a model's text into a validated JSON object: takes the JSON out of the text (models sometimes wrap it in a
+/// code fence or a sentence), parses it and validates it against the output schema. A failure says what is wrong
+/// in words the model can act on in a repair retry.
+/// </summary>
+public static class StructuredOutputParser
+{
+    /// <summary>The parsed and validated output, or the reason it is not acceptable.</summary>
+    public static StructuredOutputResult Parse(string? text, JsonElement? schema)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return StructuredOutputResult.Invalid("the answer was empty; reply with one JSON object");
+        }
+
+        var json = ExtractJsonObject(text);
+        if (json is null)
+        {
+            return StructuredOutputResult.Invalid("the answer holds no JSON object; reply with exactly one JSON object and nothing else");
+        }
+
+        JsonElement element;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            element = document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            return StructuredOutputResult.Invalid($"the answer is not valid JSON ({e.Message}); reply with one valid JSON object");
+        }
+
+        if (schema is { } s)
+        {
+            var errors = JsonSchemaValidator.Validate(element, s);
+            if (errors.Count > 0)
+            {
+                return StructuredOutputResult.Invalid("the JSON does not match the required schema: " + string.Join("; ", errors));
+            }
+        }
+
+        return StructuredOutputResult.Valid(element);
+    }
+
+    private static string? ExtractJsonObject(string text)
+    {
+        var start = text.IndexOf('{', StringComparison.Ordinal);
+        var end = text.LastIndexOf('}');
+        return start >= 0 && end > start ? text[start..(end + 1)] : null;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CryptoFunk.Agents.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CryptoFunk.Agents.Telemetry;
+
+/// <summary>
+/// Keeps the agents' finished spans in the database, so traces can be inspected with <c>cryptofunk traces</c> without
+/// running a collector. Recording a span costs the agent call only an enqueue; a <see cref="BatchingWriter{T}"/>
+/// stores them in the background.
+/// </summary>
+public sealed class SpanStore : IAsyncDisposable
+{
+    private readonly ActivityListener _listener;
+    private readonly BatchingWriter<SpanRecord> _writer;
+
+    /// <summary>Starts listening to <see cref="AgentTelemetry.SourceName"/>.</summary>
+    public SpanStore(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator, IOptions<TelemetryOptions> options, ILogger<SpanStore> logger)
+    {
+        _writer = new BatchingWriter<SpanRecord>(contexts, migrator, logger, options.Value.SpanBufferCapacity);
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == AgentTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => _writer.Enqueue(ToRecord(activity)),
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    /// <summary>Spans dropped because the queue was full.</summary>
+    public long Dropped => _writer.Dropped;
+
+    /// <summary>Waits until every span finished so far is in the database.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => _writer.FlushAsync(cancellationToken);
+
+    /// <summary>Stops listening and writes what is still queued.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Dispose();
+        await _writer.DisposeAsync();
+    }
+
+    private static SpanRecord ToRecord(Activity activity) => new()
+    {
+        TraceId = activity.TraceId.ToHexString(),
+        SpanId = activity.SpanId.ToHexString(),
+        ParentSpanId = activity.ParentSpanId == default ? null : activity.ParentSpanId.ToHexString(),
+        Name = activity.DisplayName,
+        Kind = activity.Kind.ToString(),
+        StartTime = new DateTimeOffset(activity.StartTimeUtc, TimeSpan.Zero),
+        DurationMs = activity.Duration.TotalMilliseconds,
+        Status = activity.Status.ToString(),
+        StatusDescription = activity.StatusDescription,
+        AttributesJson = Attributes(activity),
+    };
+
+    private static string Attributes(Activity activity)
+    {
+        var values = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var tag in activity.TagObjects)
+        {
+            values[tag.Key] = tag.Value switch
+            {
+                null => null,
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                var v => v.ToString(),
+            };
+        }
+
+        return JsonSerializer.Serialize(values);
+    }
+}

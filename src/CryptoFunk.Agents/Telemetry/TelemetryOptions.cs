@@ -1,0 +1,20 @@
+namespace CryptoFunk.Agents.Telemetry;
+
+/// <summary>Where telemetry goes (configuration section <c>Telemetry</c>).</summary>
+public sealed class TelemetryOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Telemetry";
+
+    /// <summary>An OTLP endpoint (e.g. <c>http://127.0.0.1:4317</c>); when set, traces and metrics are exported there.</summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary><c>grpc</c> (default, port 4317) or <c>http/protobuf</c> (port 4318, paths <c>/v1/traces</c> and <c>/v1/metrics</c>).</summary>
+    public string OtlpProtocol { get; set; } = "grpc";
+
+    /// <summary>Keep finished spans in the database so <c>cryptofunk traces</c> can show them; on by default.</summary>
+    public bool StoreSpans { get; set; } = true;
+
+    /// <summary>Spans kept in memory waiting to be written before new ones are dropped (and counted).</summary>
+    public int SpanBufferCapacity { get; set; } = 10_000;
+}

@@ -1,0 +1,47 @@
+using CryptoFunk.Agents.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace CryptoFunk.Agents.Telemetry;
+
+/// <summary>Reads stored spans back as traces for inspection.</summary>
+public sealed class TraceQueries(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator)
+{
+    /// <summary>The most recent traces, newest first, each summarized by its root span.</summary>
+    public async Task<IReadOnlyList<TraceSummary>> RecentAsync(int limit, CancellationToken cancellationToken)
+    {
+        await migrator.MigrateAsync(cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var roots = await context.Spans.AsNoTracking()
+            .Where(s => s.ParentSpanId == null)
+            .OrderByDescending(s => s.StartTime).ThenByDescending(s => s.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        var traceIds = roots.Select(r => r.TraceId).ToList();
+        var counts = await context.Spans.AsNoTracking()
+            .Where(s => traceIds.Contains(s.TraceId))
+            .GroupBy(s => s.TraceId)
+            .Select(g => new { TraceId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.TraceId, g => g.Count, cancellationToken);
+        return roots.Select(r => new TraceSummary(r.TraceId, r, counts.GetValueOrDefault(r.TraceId))).ToList();
+    }
+
+    /// <summary>Every span of one trace (an id prefix is enough when it is unique), in start order.</summary>
+    public async Task<IReadOnlyList<SpanRecord>> TraceAsync(string traceIdOrPrefix, CancellationToken cancellationToken)
+    {
+        await migrator.MigrateAsync(cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = await context.Spans.AsNoTracking()
+            .Where(s => s.TraceId.StartsWith(traceIdOrPrefix))
+            .Select(s => s.TraceId).Distinct().Take(2)
+            .ToListAsync(cancellationToken);
+        if (ids.Count != 1)
+        {
+            return [];
+        }
+
+        return await context.Spans.AsNoTracking()
+            .Where(s => s.TraceId == ids[0])
+            .OrderBy(s => s.StartTime).ThenBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+    }
+}

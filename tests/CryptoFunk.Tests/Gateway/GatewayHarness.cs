@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.Storage;
+using CryptoFunk.Agents.Telemetry;
+using CryptoFunk.Tests.Fakes;
+using CryptoFunk.Tests.Support;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using CryptoFunk.Agents.Providers;
+
+namespace CryptoFunk.Tests.Gateway;
+
+/// <summary>A gateway wired like the application's, over fake providers and a temporary SQLite file.</summary>
+internal sealed class GatewayHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private GatewayHarness(ServiceProvider services, string database, CapturingLoggerProvider logs)
+    {
+        _services = services;
+        Database = database;
+        Logs = logs;
+    }
+
+    public string Database { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public LlmGateway Gateway => _services.GetRequiredService<LlmGateway>();
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public static GatewayHarness Create(string database, Dictionary<string, string?> settings)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Database:ConnectionString"] = $"Data Source={database}",
+            ["Llm:Resilience:RetryBaseDelay"] = "00:00:00.010",
+            ["Llm:Resilience:CircuitBreakerMinimumThroughput"] = "2",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
+            .AddSingleton<IEnvironmentVariables>(new FakeEnvironmentVariables())
+            .AddCryptoFunkDatabase(configuration)
+            .AddAgentTelemetry(configuration)
+            .AddLlmGateway(configuration)
+            .BuildServiceProvider();
+        return new GatewayHarness(services, database, logs);
+    }
+
+    public static Dictionary<string, string?> Provider(int index, string type, Uri endpoint, string model, string apiKey = "test-key", int timeoutSeconds = 5, int maxRetries = 1) => new()
+    {
+        [$"Llm:Providers:{index}:Type"] = type,
+        [$"Llm:Providers:{index}:Endpoint"] = endpoint.ToString(),
+        [$"Llm:Providers:{index}:Model"] = model,
+        [$"Llm:Providers:{index}:ApiKey"] = apiKey,
+        [$"Llm:Providers:{index}:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"Llm:Providers:{index}:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"Llm:Providers:{index}:InputUsdPerMillionTokens"] = "3",
+        [$"Llm:Providers:{index}:OutputUsdPerMillionTokens"] = "15",
+    };
+
+    public static LlmRequest Request(string text, string agent = "technical_analysis") => new()
+    {
+        Agent = agent,
+        PromptName = agent,
+        PromptVersion = "v1",
+        Messages = [new ChatMessage(ChatRole.System, "You are a technical analyst."), new ChatMessage(ChatRole.User, text)],
+        Options = new ChatOptions { Temperature = 0.2f, MaxOutputTokens = 500 },
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.GetRequiredService<DatabaseLlmCallLog>().FlushAsync(CancellationToken.None);
+        await _services.DisposeAsync();
+    }
+}
+
+/// <summary>Keeps every formatted log line, so a test can search them.</summary>
+internal sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private void Add(string line) => Lines.Enqueue(line);
+
+    private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner.Add($"{category}: {formatter(state, exception)} {exception}");
+    }
+}
