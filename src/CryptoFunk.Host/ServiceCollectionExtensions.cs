@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Host.Commands;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,12 @@ internal static class ServiceCollectionExtensions
     public static IServiceCollection AddCryptoFunkCommands(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<CommandLineApp>();
+
+        services.AddPromptLibrary();
+        services.AddOptions<PromptLibraryOptions>().Bind(configuration.GetSection(PromptLibraryOptions.SectionName));
+        services.AddSingleton<CliCommand, PromptsListCommand>();
+        services.AddSingleton<CliCommand, PromptsShowCommand>();
+        services.AddSingleton<CliCommand, PromptsValidateCommand>();
         return services;
     }
 }
