@@ -1,5 +1,6 @@
 using CryptoFunk.Agents.Storage;
 using CryptoFunk.Agents.Telemetry;
+using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Host.Commands;
 using CryptoFunk.Plugins.Exchanges.Binance;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,12 @@ internal static class ServiceCollectionExtensions
         services.AddBinanceExchange(configuration);
         services.AddSingleton<CliCommand, DataDownloadCommand>();
         services.AddSingleton<CliCommand, TracesCommand>();
+
+        services.AddPromptLibrary();
+        services.AddOptions<PromptLibraryOptions>().Bind(configuration.GetSection(PromptLibraryOptions.SectionName));
+        services.AddSingleton<CliCommand, PromptsListCommand>();
+        services.AddSingleton<CliCommand, PromptsShowCommand>();
+        services.AddSingleton<CliCommand, PromptsValidateCommand>();
         return services;
     }
 }

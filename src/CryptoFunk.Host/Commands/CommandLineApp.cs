@@ -11,6 +11,7 @@ internal sealed class CommandLineApp(IEnumerable<CliCommand> commands)
     private static readonly Dictionary<string, string> GroupDescriptions = new(StringComparer.Ordinal)
     {
         ["data"] = "Market data: download candles from the exchange.",
+        ["prompts"] = "Prompt files: list, show and validate the agents' YAML prompts.",
     };
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the process exit code.</summary>

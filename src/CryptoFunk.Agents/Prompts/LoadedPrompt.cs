@@ -1,0 +1,28 @@
+using Microsoft.Extensions.AI;
+
+namespace CryptoFunk.Agents.Prompts;
+
+/// <summary>
+/// One usable version of a prompt file: its config, its compiled template and its <see cref="Version"/>, which the
+/// caller records with each decision. Immutable; a later edit produces a new instance.
+/// </summary>
+/// <param name="Name">The prompt's <c>name</c>.</param>
+/// <param name="Version">The content hash (<see cref="PromptVersion"/>).</param>
+/// <param name="FilePath">The file it came from.</param>
+/// <param name="Config">The config as read.</param>
+/// <param name="Template">The compiled template.</param>
+public sealed record LoadedPrompt(string Name, string Version, string FilePath, PromptTemplateConfig Config, IPromptTemplate Template)
+{
+    /// <summary>The file line of <c>name</c>, for errors that concern the name.</summary>
+    internal int NameLine { get; init; }
+
+    /// <summary>Renders the template; see <see cref="IPromptTemplate.RenderAsync"/>.</summary>
+    public ValueTask<IReadOnlyList<ChatMessage>> RenderAsync(PromptArguments? arguments, CancellationToken cancellationToken) =>
+        Template.RenderAsync(arguments, cancellationToken);
+
+    /// <summary>
+    /// Chat options from the settings for <paramref name="serviceId"/> (else <c>default</c>); null when the file
+    /// has neither.
+    /// </summary>
+    public ChatOptions? CreateChatOptions(string? serviceId = null) => Config.GetExecutionSettings(serviceId).ToChatOptions();
+}
