@@ -25,6 +25,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CliCommand, PromptsListCommand>();
         services.AddSingleton<CliCommand, PromptsShowCommand>();
         services.AddSingleton<CliCommand, PromptsValidateCommand>();
+        services.AddSingleton<CliCommand, IndicatorsCommand>();
         return services;
     }
 }

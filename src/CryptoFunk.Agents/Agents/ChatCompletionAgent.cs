@@ -44,14 +44,10 @@ public sealed class ChatCompletionAgent : Agent
         var prompt = Prompts.Get(PromptName);
         var schema = prompt.Config.OutputVariable?.JsonSchema is { } text ? JsonDocument.Parse(text).RootElement.Clone() : (JsonElement?)null;
 
-        List<ChatMessage> messages;
-        try
+        var (messages, renderError) = await RenderAsync(prompt, options, cancellationToken);
+        if (messages is null)
         {
-            messages = [.. await prompt.RenderAsync(new PromptArguments(options.Arguments), cancellationToken)];
-        }
-        catch (PromptRenderException e)
-        {
-            yield return AgentResponses.Abstain(Name, $"prompt '{PromptName}' could not be rendered: {e.Message}", prompt.Version);
+            yield return AgentResponses.Abstain(Name, $"prompt '{PromptName}' could not be rendered: {renderError}", prompt.Version);
             yield break;
         }
 
@@ -74,6 +70,18 @@ public sealed class ChatCompletionAgent : Agent
         }
 
         yield return response with { Latency = Stopwatch.GetElapsedTime(started) };
+    }
+
+    private static async Task<(List<ChatMessage>? Messages, string? Error)> RenderAsync(LoadedPrompt prompt, AgentInvokeOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ([.. await prompt.RenderAsync(new PromptArguments(options.Arguments), cancellationToken)], null);
+        }
+        catch (PromptRenderException e)
+        {
+            return (null, e.Message);
+        }
     }
 
     private async Task<AgentResponse> AskModelAsync(

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using CryptoFunk.Host.Output;
+using CryptoFunk.Plugins.Indicators;
+using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Plugins.MarketData.Csv;
+
+namespace CryptoFunk.Host.Commands;
+
+/// <summary><c>cryptofunk indicators --data FILE --output FILE</c>: every indicator for every candle of a file.</summary>
+internal sealed class IndicatorsCommand : CliCommand
+{
+    private readonly Option<string> _data = new("--data") { Description = "Candle file: normalized CSV or a Binance kline dump.", Required = true };
+    private readonly Option<string> _output = new("--output") { Description = "Where to write the table: CSV, or JSON when the name ends in .json.", Required = true };
+
+    public override string Path => "indicators";
+
+    protected override string Description => "Compute EMA, SMA, RSI, MACD, Bollinger, ATR, ADX, Stochastic and OBV over a candle file.";
+
+    protected override void Configure(Command command)
+    {
+        command.Add(_data);
+        command.Add(_output);
+        command.SetAction(RunAsync);
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        var dataPath = parse.GetValue(_data)!;
+        var outputPath = parse.GetValue(_output)!;
+
+        CandleSeries series;
+        try
+        {
+            series = await CandleFileReader.ReadAsync(dataPath, cancellationToken);
+        }
+        catch (CandleDataException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var columns = CandleColumns.From(series.Candles);
+        var table = IndicatorTable.Compute(columns);
+        await IndicatorTableWriter.WriteAsync(outputPath, columns.OpenTime, table, cancellationToken);
+
+        await output.WriteLineAsync($"{series.Candles.Count} candles ({series.Timeframe?.Code ?? "unknown timeframe"}) -> {outputPath}");
+        if (series.Gaps.Count > 0)
+        {
+            var largest = series.Gaps.MaxBy(g => g.MissingCount)!;
+            await output.WriteLineAsync(
+                $"note: {series.Gaps.Count} gaps ({series.MissingCandles} missing candles, largest {largest.MissingCount} from {largest.From:yyyy-MM-dd HH:mm}Z); they are not filled, indicators run across them");
+        }
+
+        return ExitCodes.Success;
+    }
+}
