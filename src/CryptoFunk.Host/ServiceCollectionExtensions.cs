@@ -1,6 +1,4 @@
-using CryptoFunk.Agents.Storage;
-using CryptoFunk.Agents.Telemetry;
-using CryptoFunk.Agents.Prompts;
+using CryptoFunk.Agents;
 using CryptoFunk.Host.Commands;
 using CryptoFunk.Plugins.Exchanges.Binance;
 using Microsoft.Extensions.Configuration;
@@ -13,15 +11,12 @@ internal static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddCryptoFunkCommands(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddCryptoFunkDatabase(configuration);
-        services.AddAgentTelemetry(configuration);
+        services.AddAgentRuntime(configuration);
         services.AddSingleton<CommandLineApp>();
         services.AddBinanceExchange(configuration);
         services.AddSingleton<CliCommand, DataDownloadCommand>();
         services.AddSingleton<CliCommand, TracesCommand>();
-
-        services.AddPromptLibrary();
-        services.AddOptions<PromptLibraryOptions>().Bind(configuration.GetSection(PromptLibraryOptions.SectionName));
+        services.AddSingleton<CliCommand, AgentRunCommand>();
         services.AddSingleton<CliCommand, PromptsListCommand>();
         services.AddSingleton<CliCommand, PromptsShowCommand>();
         services.AddSingleton<CliCommand, PromptsValidateCommand>();

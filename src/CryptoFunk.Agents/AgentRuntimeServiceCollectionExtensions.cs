@@ -1,0 +1,28 @@
+using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.Prompts;
+using CryptoFunk.Agents.Rules;
+using CryptoFunk.Agents.Storage;
+using CryptoFunk.Agents.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CryptoFunk.Agents;
+
+/// <summary>Registers the whole agent runtime: database, telemetry, prompts, providers, gateway, rules and the agent factory.</summary>
+public static class AgentRuntimeServiceCollectionExtensions
+{
+    /// <summary>Adds everything agents need, configured from <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddAgentRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCryptoFunkDatabase(configuration);
+        services.AddAgentTelemetry(configuration);
+        services.AddPromptLibrary();
+        services.AddOptions<PromptLibraryOptions>().Bind(configuration.GetSection(PromptLibraryOptions.SectionName));
+        services.AddLlmGateway(configuration);
+        services.TryAddSingleton<IRulesEngine, TradingRulesEngine>();
+        services.TryAddSingleton<ChatCompletionAgentFactory>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.Prompts;
+using CryptoFunk.Agents.Rules;
+using Microsoft.Extensions.AI;
+
+namespace CryptoFunk.Agents.Agents;
+
+/// <summary>Creates chat-completion agents from prompt files, sharing the gateway, the prompt library and the rules engine.</summary>
+public sealed class ChatCompletionAgentFactory(IPromptLibrary prompts, LlmGateway gateway, IRulesEngine rules)
+{
+    /// <summary>The prompt library agents read their instructions from.</summary>
+    public IPromptLibrary Prompts => prompts;
+
+    /// <summary>An agent named after its prompt file's <c>name</c>, with <paramref name="tools"/>.</summary>
+    public ChatCompletionAgent Create(string promptName, IReadOnlyList<AITool>? tools = null)
+    {
+        var prompt = prompts.Get(promptName);
+        return new ChatCompletionAgent
+        {
+            Name = prompt.Name,
+            Description = prompt.Config.Description,
+            PromptName = prompt.Name,
+            Prompts = prompts,
+            Gateway = gateway,
+            Rules = rules,
+            Tools = tools ?? [],
+        };
+    }
+}

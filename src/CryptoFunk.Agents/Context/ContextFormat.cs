@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace CryptoFunk.Agents.Context;
+
+/// <summary>Number formatting for contexts: invariant culture, fixed precision, and an explicit "n/a" for undefined values.</summary>
+public static class ContextFormat
+{
+    /// <summary>Written where a value is not defined yet (indicator warm-up).</summary>
+    public const string NotAvailable = "n/a";
+
+    /// <summary>A double with <paramref name="decimals"/> places, or n/a.</summary>
+    public static string Number(double value, int decimals = 2) =>
+        double.IsFinite(value) ? value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : NotAvailable;
+
+    /// <summary>A decimal as the exchange wrote it, without trailing zeros.</summary>
+    public static string Price(decimal value) => value.ToString("0.########", CultureInfo.InvariantCulture);
+
+    /// <summary>A percentage with two places and a sign, or n/a.</summary>
+    public static string Percent(double fraction) =>
+        double.IsFinite(fraction) ? (fraction * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%" : NotAvailable;
+
+    /// <summary>ISO-8601 UTC.</summary>
+    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,58 @@
+using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Caching;
+using CryptoFunk.Plugins.MarketData;
+
+namespace CryptoFunk.Agents.Context;
+
+/// <summary>
+/// Turns the point-in-time market state of one decision into an agent invocation: the prompt arguments (symbol,
+/// timeframe, decision time, the market context text, the learning context), the snapshot itself for the rules
+/// engine, and the numeric features the cache's similarity tier compares.
+/// </summary>
+public static class DecisionInputs
+{
+    /// <summary>The argument holding the <see cref="MarketSnapshot"/> (read by the rules engine, not rendered).</summary>
+    public const string SnapshotArgument = "market_snapshot";
+
+    /// <summary>Invocation options for an agent deciding on <paramref name="snapshot"/>.</summary>
+    public static AgentInvokeOptions For(MarketSnapshot snapshot, string positionSide = "flat", string? learningContext = null, IReadOnlyDictionary<string, object?>? extra = null)
+    {
+        var arguments = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["symbol"] = snapshot.Symbol.ToString(),
+            ["timeframe"] = snapshot.Timeframe.Code,
+            ["decision_time"] = ContextFormat.Time(snapshot.DecisionTime),
+            ["market_context"] = new ContextBuilder().AddMarket(snapshot).Build(),
+            ["learning_context"] = learningContext ?? "No earlier decisions with known outcomes yet.",
+            ["position_side"] = positionSide,
+            [SnapshotArgument] = snapshot,
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, object?>())
+        {
+            arguments[key] = value;
+        }
+
+        return new AgentInvokeOptions
+        {
+            Arguments = arguments,
+            MarketState = new CacheContext(snapshot.Symbol.ToString(), snapshot.Timeframe.Code, positionSide, snapshot.DecisionTime, Features(snapshot)),
+        };
+    }
+
+    /// <summary>The features the similarity tier compares: scale-free readings of the indicators.</summary>
+    public static IReadOnlyList<double> Features(MarketSnapshot snapshot)
+    {
+        var i = snapshot.Indicators;
+        var price = (double)snapshot.Price;
+        return
+        [
+            i.Rsi14,
+            i.BollingerPercentB,
+            i.Adx14,
+            i.MacdHistogram / price * 1000,
+            (i.Ema50 / i.Ema200) - 1,
+            i.Atr14 / price * 100,
+            i.StochasticK,
+        ];
+    }
+}
