@@ -42,7 +42,7 @@ public sealed class ChatCompletionAgent : Agent
     {
         var started = Stopwatch.GetTimestamp();
         var prompt = Prompts.Get(PromptName);
-        var schema = prompt.Config.OutputVariable?.JsonSchema is { } text ? JsonDocument.Parse(text).RootElement.Clone() : (JsonElement?)null;
+        var schema = prompt.OutputSchema;
 
         var (messages, renderError) = await RenderAsync(prompt, options, cancellationToken);
         if (messages is null)

@@ -18,4 +18,25 @@ public static class ChatResponseCost
     /// <summary>Records <paramref name="costUsd"/> on <paramref name="response"/>.</summary>
     public static void Set(ChatResponse response, decimal costUsd) =>
         (response.AdditionalProperties ??= [])[Key] = costUsd;
+
+    /// <summary>
+    /// A shallow copy of <paramref name="response"/> carrying <paramref name="costUsd"/>, leaving the original as it
+    /// was: a cached answer is shared between callers and must not be changed by one of them.
+    /// </summary>
+    public static ChatResponse WithCost(ChatResponse response, decimal costUsd)
+    {
+        var properties = response.AdditionalProperties is null ? new AdditionalPropertiesDictionary() : new AdditionalPropertiesDictionary(response.AdditionalProperties);
+        properties[Key] = costUsd;
+        return new ChatResponse(response.Messages)
+        {
+            ResponseId = response.ResponseId,
+            ConversationId = response.ConversationId,
+            ModelId = response.ModelId,
+            CreatedAt = response.CreatedAt,
+            FinishReason = response.FinishReason,
+            Usage = response.Usage,
+            RawRepresentation = response.RawRepresentation,
+            AdditionalProperties = properties,
+        };
+    }
 }

@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -7,171 +10,185 @@ namespace CryptoFunk.Agents.Gateway;
 
 /// <summary>
 /// The exact-match key of a request: SHA-256 over everything that determines the answer — agent, prompt version,
-/// the configured provider chain, the settings and the rendered messages (including tool calls and results) — in
-/// one canonical JSON form, so the same inputs always give the same key and any change gives a new one.
+/// the configured provider chain, the settings and the rendered messages (including tool calls and results). Each
+/// field is written as a tag, a length and its UTF-8 bytes, so the encoding is unambiguous without the cost of JSON
+/// escaping, and the same inputs give the same key on every machine.
 /// </summary>
 public static class LlmCacheKey
 {
     /// <summary>Computes the key as lowercase hex.</summary>
     public static string Compute(LlmRequest request, IReadOnlyList<string> providerChain)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var json = new Utf8JsonWriter(buffer))
+        var writer = new KeyWriter(ArrayPool<byte>.Shared.Rent(16 * 1024));
+        try
         {
-            json.WriteStartObject();
-            json.WriteString("agent", request.Agent);
-            json.WriteString("prompt", request.PromptVersion);
-            json.WriteStartArray("providers");
+            writer.Text('a', request.Agent);
+            writer.Text('p', request.PromptVersion);
             foreach (var provider in providerChain)
             {
-                json.WriteStringValue(provider);
+                writer.Text('c', provider);
             }
 
-            json.WriteEndArray();
-            json.WritePropertyName("options");
-            WriteOptions(json, request.Options);
+            writer.Options(request.Options);
             foreach (var (service, options) in request.OptionsByService.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
-                json.WritePropertyName("options:" + service);
-                WriteOptions(json, options);
+                writer.Text('s', service);
+                writer.Options(options);
             }
 
-            json.WriteStartArray("messages");
             foreach (var message in request.Messages)
             {
-                WriteMessage(json, message);
+                writer.Message(message);
             }
 
-            json.WriteEndArray();
-            json.WriteEndObject();
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(writer.Written, hash);
+            return Convert.ToHexStringLower(hash);
         }
-
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        finally
+        {
+            writer.Return();
+        }
     }
 
-    private static void WriteOptions(Utf8JsonWriter json, ChatOptions options)
+    /// <summary>Appends tagged, length-prefixed fields to a pooled buffer that grows as needed.</summary>
+    private struct KeyWriter(byte[] buffer)
     {
-        json.WriteStartObject();
-        WriteIfSet(json, "model", options.ModelId);
-        WriteIfSet(json, "temperature", options.Temperature);
-        WriteIfSet(json, "top_p", options.TopP);
-        WriteIfSet(json, "max_tokens", options.MaxOutputTokens);
-        WriteIfSet(json, "seed", options.Seed);
-        WriteIfSet(json, "presence_penalty", options.PresencePenalty);
-        WriteIfSet(json, "frequency_penalty", options.FrequencyPenalty);
-        if (options.StopSequences is { Count: > 0 } stops)
+        private byte[] _buffer = buffer;
+        private int _length;
+
+        public readonly ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+        public void Text(char tag, string? value)
         {
-            json.WriteStartArray("stop");
-            foreach (var stop in stops)
+            if (value is null)
             {
-                json.WriteStringValue(stop);
+                return;
             }
 
-            json.WriteEndArray();
+            var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+            Header(tag, max);
+            var written = Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length + sizeof(int)));
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), written);
+            _length += sizeof(int) + written;
         }
 
-        switch (options.ResponseFormat)
+        public void Bytes(char tag, ReadOnlySpan<byte> value)
         {
-            case ChatResponseFormatJson { Schema: { } schema }:
-                json.WritePropertyName("response_schema");
-                schema.WriteTo(json);
-                break;
-            case ChatResponseFormatJson:
-                json.WriteString("response_format", "json");
-                break;
-            case ChatResponseFormatText:
-                json.WriteString("response_format", "text");
-                break;
+            Header(tag, value.Length);
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), value.Length);
+            value.CopyTo(_buffer.AsSpan(_length + sizeof(int)));
+            _length += sizeof(int) + value.Length;
         }
 
-        WriteIfSet(json, "tool_mode", options.ToolMode switch
+        public void Number(char tag, double? value)
         {
-            RequiredChatToolMode { RequiredFunctionName: { } name } => "required:" + name,
-            RequiredChatToolMode => "required",
-            NoneChatToolMode => "none",
-            AutoChatToolMode => "auto",
-            _ => null,
-        });
-        if (options.Tools is { Count: > 0 } tools)
-        {
-            json.WriteStartArray("tools");
-            foreach (var tool in tools)
+            if (value is { } v)
             {
-                json.WriteStartObject();
-                json.WriteString("name", tool.Name);
+                Header(tag, sizeof(double));
+                BinaryPrimitives.WriteDoubleLittleEndian(_buffer.AsSpan(_length), v);
+                _length += sizeof(double);
+            }
+        }
+
+        public void Json(char tag, JsonElement value) => Bytes(tag, JsonMarshal.GetRawUtf8Value(value));
+
+        public void Json(char tag, object? value)
+        {
+            if (value is not null)
+            {
+                Bytes(tag, JsonSerializer.SerializeToUtf8Bytes(value, AIJsonUtilities.DefaultOptions));
+            }
+        }
+
+        public void Options(ChatOptions options)
+        {
+            Text('O', "options");
+            Text('m', options.ModelId);
+            Number('t', options.Temperature);
+            Number('P', options.TopP);
+            Number('x', options.MaxOutputTokens);
+            Number('S', options.Seed);
+            Number('r', options.PresencePenalty);
+            Number('f', options.FrequencyPenalty);
+            foreach (var stop in options.StopSequences ?? [])
+            {
+                Text('z', stop);
+            }
+
+            switch (options.ResponseFormat)
+            {
+                case ChatResponseFormatJson { Schema: { } schema }:
+                    Json('J', schema);
+                    break;
+                case ChatResponseFormatJson:
+                    Text('F', "json");
+                    break;
+                case ChatResponseFormatText:
+                    Text('F', "text");
+                    break;
+            }
+
+            Text('T', options.ToolMode switch
+            {
+                RequiredChatToolMode { RequiredFunctionName: { } name } => "required:" + name,
+                RequiredChatToolMode => "required",
+                NoneChatToolMode => "none",
+                AutoChatToolMode => "auto",
+                _ => null,
+            });
+            foreach (var tool in options.Tools ?? [])
+            {
+                Text('n', tool.Name);
                 if (tool is AIFunction function)
                 {
-                    json.WritePropertyName("schema");
-                    function.JsonSchema.WriteTo(json);
+                    Json('j', function.JsonSchema);
                 }
-
-                json.WriteEndObject();
             }
-
-            json.WriteEndArray();
         }
 
-        json.WriteEndObject();
-    }
-
-    private static void WriteMessage(Utf8JsonWriter json, ChatMessage message)
-    {
-        json.WriteStartObject();
-        json.WriteString("role", message.Role.Value);
-        WriteIfSet(json, "author", message.AuthorName);
-        json.WriteStartArray("contents");
-        foreach (var content in message.Contents)
+        public void Message(ChatMessage message)
         {
-            json.WriteStartObject();
-            switch (content)
+            Text('M', message.Role.Value);
+            Text('u', message.AuthorName);
+            foreach (var content in message.Contents)
             {
-                case TextContent text:
-                    json.WriteString("text", text.Text);
-                    break;
-                case FunctionCallContent call:
-                    json.WriteString("call", call.Name);
-                    json.WriteString("id", call.CallId);
-                    json.WritePropertyName("arguments");
-                    JsonSerializer.Serialize(json, call.Arguments, AIJsonUtilities.DefaultOptions);
-                    break;
-                case FunctionResultContent result:
-                    json.WriteString("result", result.CallId);
-                    json.WritePropertyName("value");
-                    JsonSerializer.Serialize(json, result.Result, AIJsonUtilities.DefaultOptions);
-                    break;
-                default:
-                    json.WriteString(content.GetType().Name, content.ToString());
-                    break;
+                switch (content)
+                {
+                    case TextContent text:
+                        Text('X', text.Text);
+                        break;
+                    case FunctionCallContent call:
+                        Text('C', call.Name);
+                        Text('i', call.CallId);
+                        Json('A', call.Arguments);
+                        break;
+                    case FunctionResultContent result:
+                        Text('R', result.CallId);
+                        Json('V', result.Result);
+                        break;
+                    default:
+                        Text('?', content.GetType().Name);
+                        Text('v', content.ToString());
+                        break;
+                }
+            }
+        }
+
+        public readonly void Return() => ArrayPool<byte>.Shared.Return(_buffer);
+
+        private void Header(char tag, int payload)
+        {
+            var needed = _length + 1 + sizeof(int) + payload;
+            if (needed > _buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+                _buffer.AsSpan(0, _length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
             }
 
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteIfSet(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteIfSet(Utf8JsonWriter json, string name, float? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-    }
-
-    private static void WriteIfSet(Utf8JsonWriter json, string name, long? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
+            _buffer[_length++] = (byte)tag;
         }
     }
 }

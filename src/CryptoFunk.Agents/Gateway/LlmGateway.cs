@@ -152,8 +152,7 @@ public sealed partial class LlmGateway
 
     private LlmResult Served(LlmRequest request, string key, StoredAnswer answer, ResponseSource source, bool degraded, long started)
     {
-        var response = answer.Response!;
-        ChatResponseCost.Set(response, 0m);
+        var response = ChatResponseCost.WithCost(answer.Response!, 0m);
         Log(request, key, source, response, 0, started, error: null);
         return new LlmResult { Response = response, Source = source, Degraded = degraded, CacheKey = key };
     }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Prompts;
@@ -24,5 +26,12 @@ public sealed record LoadedPrompt(string Name, string Version, string FilePath, 
     /// Chat options from the settings for <paramref name="serviceId"/> (else <c>default</c>); null when the file
     /// has neither.
     /// </summary>
-    public ChatOptions? CreateChatOptions(string? serviceId = null) => Config.GetExecutionSettings(serviceId).ToChatOptions();
+    public ChatOptions? CreateChatOptions(string? serviceId = null) =>
+        _chatOptions.GetOrAdd(serviceId ?? PromptExecutionSettings.DefaultServiceId, id => Config.GetExecutionSettings(id).ToChatOptions())?.Clone();
+
+    /// <summary>The output variable's JSON schema, parsed once per prompt version; null when the prompt has none.</summary>
+    public JsonElement? OutputSchema { get; } =
+        Config.OutputVariable?.JsonSchema is { } schema ? JsonDocument.Parse(schema).RootElement.Clone() : null;
+
+    private readonly ConcurrentDictionary<string, ChatOptions?> _chatOptions = new(StringComparer.Ordinal);
 }

@@ -29,6 +29,11 @@ public sealed class LlmProviderRegistry : IDisposable
         Providers = providers;
     }
 
+    private LlmProviderRegistry(IReadOnlyList<LlmProvider> providers) => Providers = providers;
+
+    /// <summary>A registry of providers built elsewhere (in-process clients for benchmarks and embedding).</summary>
+    public static LlmProviderRegistry Of(params IReadOnlyList<LlmProvider> providers) => new(providers);
+
     /// <summary>The providers, first preferred.</summary>
     public IReadOnlyList<LlmProvider> Providers { get; }
 

@@ -6,26 +6,27 @@ namespace CryptoFunk.Agents.Storage;
 
 /// <summary>
 /// Writes rows to the database in batches from a background loop, so the code that produces them (a span ending,
-/// a model call finishing) only enqueues. <see cref="FlushAsync"/> waits until everything queued so far is
+/// a model call finishing) only enqueues; turning a queued item into its row also happens in the background. <see cref="FlushAsync"/> waits until everything queued so far is
 /// written; disposing writes the rest. When the queue is full new rows are dropped and counted, never blocking
 /// the caller.
 /// </summary>
 public sealed partial class BatchingWriter<T> : IAsyncDisposable
-    where T : class
 {
     private const int BatchSize = 256;
     private readonly Channel<T> _queue;
     private readonly IDbContextFactory<CryptoFunkDbContext> _contexts;
     private readonly DatabaseMigrator _migrator;
     private readonly ILogger _logger;
+    private readonly Func<T, object> _toRow;
     private readonly Task _loop;
     private long _dropped;
     private long _enqueued;
     private long _done;
 
-    /// <summary>Starts the background loop.</summary>
-    public BatchingWriter(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator, ILogger logger, int capacity)
+    /// <summary>Starts the background loop; <paramref name="toRow"/> makes the entity stored for an item.</summary>
+    public BatchingWriter(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator, ILogger logger, int capacity, Func<T, object> toRow)
     {
+        _toRow = toRow;
         _contexts = contexts;
         _migrator = migrator;
         _logger = logger;
@@ -80,7 +81,7 @@ public sealed partial class BatchingWriter<T> : IAsyncDisposable
             {
                 await _migrator.MigrateAsync(CancellationToken.None);
                 await using var context = await _contexts.CreateDbContextAsync();
-                context.Set<T>().AddRange(batch);
+                context.AddRange(batch.Select(_toRow));
                 await context.SaveChangesAsync();
             }
             catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or IOException)

@@ -7,7 +7,7 @@ namespace CryptoFunk.Agents.Storage;
 public sealed class DatabaseLlmCallLog(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator, ILogger<DatabaseLlmCallLog> logger)
     : ILlmCallLog, IAsyncDisposable
 {
-    private readonly BatchingWriter<LlmCallRecord> _writer = new(contexts, migrator, logger, capacity: 100_000);
+    private readonly BatchingWriter<LlmCallRecord> _writer = new(contexts, migrator, logger, capacity: 100_000, call => call);
 
     /// <inheritdoc />
     public void Add(LlmCallRecord call) => _writer.Enqueue(call);

@@ -10,23 +10,23 @@ namespace CryptoFunk.Agents.Telemetry;
 
 /// <summary>
 /// Keeps the agents' finished spans in the database, so traces can be inspected with <c>cryptofunk traces</c> without
-/// running a collector. Recording a span costs the agent call only an enqueue; a <see cref="BatchingWriter{T}"/>
-/// stores them in the background.
+/// running a collector. A span ending costs the agent call only a copy of its fields and an enqueue; formatting and
+/// storing happen in a <see cref="BatchingWriter{T}"/>'s background loop.
 /// </summary>
 public sealed class SpanStore : IAsyncDisposable
 {
     private readonly ActivityListener _listener;
-    private readonly BatchingWriter<SpanRecord> _writer;
+    private readonly BatchingWriter<FinishedSpan> _writer;
 
     /// <summary>Starts listening to <see cref="AgentTelemetry.SourceName"/>.</summary>
     public SpanStore(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator, IOptions<TelemetryOptions> options, ILogger<SpanStore> logger)
     {
-        _writer = new BatchingWriter<SpanRecord>(contexts, migrator, logger, options.Value.SpanBufferCapacity);
+        _writer = new BatchingWriter<FinishedSpan>(contexts, migrator, logger, options.Value.SpanBufferCapacity, ToRecord);
         _listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == AgentTelemetry.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => _writer.Enqueue(ToRecord(activity)),
+            ActivityStopped = activity => _writer.Enqueue(new FinishedSpan(activity, [.. activity.TagObjects])),
         };
         ActivitySource.AddActivityListener(_listener);
     }
@@ -44,26 +44,13 @@ public sealed class SpanStore : IAsyncDisposable
         await _writer.DisposeAsync();
     }
 
-    private static SpanRecord ToRecord(Activity activity) => new()
+    private static SpanRecord ToRecord(FinishedSpan span)
     {
-        TraceId = activity.TraceId.ToHexString(),
-        SpanId = activity.SpanId.ToHexString(),
-        ParentSpanId = activity.ParentSpanId == default ? null : activity.ParentSpanId.ToHexString(),
-        Name = activity.DisplayName,
-        Kind = activity.Kind.ToString(),
-        StartTime = new DateTimeOffset(activity.StartTimeUtc, TimeSpan.Zero),
-        DurationMs = activity.Duration.TotalMilliseconds,
-        Status = activity.Status.ToString(),
-        StatusDescription = activity.StatusDescription,
-        AttributesJson = Attributes(activity),
-    };
-
-    private static string Attributes(Activity activity)
-    {
-        var values = new SortedDictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var tag in activity.TagObjects)
+        var activity = span.Activity;
+        var attributes = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (key, value) in span.Tags)
         {
-            values[tag.Key] = tag.Value switch
+            attributes[key] = value switch
             {
                 null => null,
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
@@ -71,6 +58,21 @@ public sealed class SpanStore : IAsyncDisposable
             };
         }
 
-        return JsonSerializer.Serialize(values);
+        return new SpanRecord
+        {
+            TraceId = activity.TraceId.ToHexString(),
+            SpanId = activity.SpanId.ToHexString(),
+            ParentSpanId = activity.ParentSpanId == default ? null : activity.ParentSpanId.ToHexString(),
+            Name = activity.DisplayName,
+            Kind = activity.Kind.ToString(),
+            StartTime = new DateTimeOffset(activity.StartTimeUtc, TimeSpan.Zero),
+            DurationMs = activity.Duration.TotalMilliseconds,
+            Status = activity.Status.ToString(),
+            StatusDescription = activity.StatusDescription,
+            AttributesJson = JsonSerializer.Serialize(attributes),
+        };
     }
+
+    /// <summary>A stopped activity and its tags as they were when it stopped.</summary>
+    private sealed record FinishedSpan(Activity Activity, KeyValuePair<string, object?>[] Tags);
 }

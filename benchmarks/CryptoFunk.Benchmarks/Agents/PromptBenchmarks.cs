@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.AI;
 
-namespace CryptoFunk.Benchmarks;
+namespace CryptoFunk.Benchmarks.Agents;
 
 /// <summary>
 /// The prompt part of an agent call's non-LLM overhead: look the prompt up (with its staleness check), render the

@@ -1,0 +1,108 @@
+using BenchmarkDotNet.Attributes;
+using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Caching;
+using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.Prompts;
+using CryptoFunk.Agents.Providers;
+using CryptoFunk.Agents.Rules;
+using CryptoFunk.Agents.Storage;
+using CryptoFunk.Agents.Telemetry;
+using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Plugins.MarketData.Csv;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CryptoFunk.Benchmarks.Agents;
+
+/// <summary>
+/// The non-LLM overhead of one agent call — prompt lookup and render, cache key and lookup, failover bookkeeping
+/// (the Polly pipeline), response parsing and schema validation, telemetry spans and the call log — with a provider
+/// that answers instantly; and an exact cache hit at the gateway. Spans and call records go to a SQLite file in the
+/// background, as in the application.
+/// </summary>
+[MemoryDiagnoser]
+public class AgentCallBenchmarks
+{
+    private const string Answer = "{\"signal\":\"BUY\",\"confidence\":0.72,\"reasoning\":\"RSI 25 with price under the lower band.\",\"key_factors\":[\"RSI oversold\"],\"risk_level\":\"MEDIUM\"}";
+    private string _directory = null!;
+    private PromptLibrary _prompts = null!;
+    private SpanStore _spans = null!;
+    private DatabaseLlmCallLog _callLog = null!;
+    private ChatCompletionAgent _agent = null!;
+    private LlmGateway _cachingGateway = null!;
+    private AgentInvokeOptions _inputs = null!;
+    private LlmRequest _request = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _directory = Directory.CreateTempSubdirectory("cryptofunk-bench").FullName;
+        var database = Options.Create(new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "bench.db")}" });
+        var contexts = new ContextFactory(database.Value.ConnectionString);
+        var migrator = new DatabaseMigrator(contexts, database);
+        await migrator.MigrateAsync(CancellationToken.None);
+        _spans = new SpanStore(contexts, migrator, Options.Create(new TelemetryOptions { SpanBufferCapacity = 1_000_000 }), NullLogger<SpanStore>.Instance);
+        _callLog = new DatabaseLlmCallLog(contexts, migrator, NullLogger<DatabaseLlmCallLog>.Instance);
+
+        _prompts = new PromptLibrary(Path.Combine(Paths.RepositoryRoot, "prompts"), watch: true);
+        var provider = new LlmProvider(new LlmProviderOptions { Type = "openai", Model = "instant", InputUsdPerMillionTokens = 3, OutputUsdPerMillionTokens = 15 }, new InstantChatClient(Answer));
+        var providers = LlmProviderRegistry.Of(provider);
+        var uncached = new LlmGateway(providers, new InMemoryLlmCacheStore(), _callLog, Options.Create(new LlmGatewayOptions { Cache = new LlmCacheOptions { Enabled = false } }), TimeProvider.System, NullLogger<LlmGateway>.Instance);
+        _cachingGateway = new LlmGateway(providers, new InMemoryLlmCacheStore(), _callLog, Options.Create(new LlmGatewayOptions()), TimeProvider.System, NullLogger<LlmGateway>.Instance);
+        _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, Gateway = uncached, Rules = new TradingRulesEngine() };
+
+        var series = await CandleFileReader.ReadAsync(Paths.Shared("data/candles/binance-spot-2017-2022/BTC_USDT-1h.csv"), CancellationToken.None);
+        var snapshot = new MarketHistory(MarketSymbol.Parse("BTC/USDT"), Timeframe.OneHour, series.Candles).SnapshotAt(new DateTimeOffset(2022, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        _inputs = DecisionInputs.For(snapshot);
+
+        var prompt = _prompts.Get("technical_analysis");
+        _request = new LlmRequest
+        {
+            Agent = "technical_analysis",
+            PromptName = prompt.Name,
+            PromptVersion = prompt.Version,
+            Messages = await prompt.RenderAsync(new PromptArguments(_inputs.Arguments), CancellationToken.None),
+            Options = prompt.CreateChatOptions() ?? new ChatOptions(),
+            Context = _inputs.MarketState,
+        };
+        await _cachingGateway.GetResponseAsync(_request, CancellationToken.None);
+    }
+
+    [Benchmark(Description = "agent call, instant provider (render, key, Polly, parse, validate, telemetry, call log)")]
+    public async Task<AgentResponse> AgentCall()
+    {
+        AgentResponse? last = null;
+        await foreach (var response in _agent.InvokeAsync([], _inputs))
+        {
+            last = response;
+        }
+
+        return last!;
+    }
+
+    [Benchmark(Description = "gateway exact cache hit (key over the rendered prompt, lookup)")]
+    public Task<LlmResult> ExactCacheHit() => _cachingGateway.GetResponseAsync(_request, CancellationToken.None);
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await _spans.DisposeAsync();
+        await _callLog.DisposeAsync();
+        _prompts.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private sealed class ContextFactory(string connectionString) : IDbContextFactory<CryptoFunkDbContext>
+    {
+        public CryptoFunkDbContext CreateDbContext()
+        {
+            var builder = new DbContextOptionsBuilder<CryptoFunkDbContext>();
+            DatabaseServiceCollectionExtensions.Configure(builder, connectionString);
+            return new CryptoFunkDbContext(builder.Options);
+        }
+    }
+}
