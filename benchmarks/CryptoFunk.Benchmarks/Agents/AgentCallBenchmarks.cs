@@ -32,6 +32,7 @@ public class AgentCallBenchmarks
     private SpanStore _spans = null!;
     private DatabaseLlmCallLog _callLog = null!;
     private ChatCompletionAgent _agent = null!;
+    private ChatCompletionAgent _unpersistedAgent = null!;
     private LlmGateway _cachingGateway = null!;
     private AgentInvokeOptions _inputs = null!;
     private LlmRequest _request = null!;
@@ -53,6 +54,8 @@ public class AgentCallBenchmarks
         var uncached = new LlmGateway(providers, new InMemoryLlmCacheStore(), _callLog, Options.Create(new LlmGatewayOptions { Cache = new LlmCacheOptions { Enabled = false } }), TimeProvider.System, NullLogger<LlmGateway>.Instance);
         _cachingGateway = new LlmGateway(providers, new InMemoryLlmCacheStore(), _callLog, Options.Create(new LlmGatewayOptions()), TimeProvider.System, NullLogger<LlmGateway>.Instance);
         _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, Gateway = uncached, Rules = new TradingRulesEngine() };
+        var unlogged = new LlmGateway(providers, new InMemoryLlmCacheStore(), new DiscardingCallLog(), Options.Create(new LlmGatewayOptions { Cache = new LlmCacheOptions { Enabled = false } }), TimeProvider.System, NullLogger<LlmGateway>.Instance);
+        _unpersistedAgent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, Gateway = unlogged, Rules = new TradingRulesEngine() };
 
         var series = await CandleFileReader.ReadAsync(Paths.Shared("data/candles/binance-spot-2017-2022/BTC_USDT-1h.csv"), CancellationToken.None);
         var snapshot = new MarketHistory(MarketSymbol.Parse("BTC/USDT"), Timeframe.OneHour, series.Candles).SnapshotAt(new DateTimeOffset(2022, 5, 1, 0, 0, 0, TimeSpan.Zero));
@@ -83,6 +86,18 @@ public class AgentCallBenchmarks
         return last!;
     }
 
+    [Benchmark(Description = "same, call records discarded (spans still stored)")]
+    public async Task<AgentResponse> AgentCallWithoutCallLog()
+    {
+        AgentResponse? last = null;
+        await foreach (var response in _unpersistedAgent.InvokeAsync([], _inputs))
+        {
+            last = response;
+        }
+
+        return last!;
+    }
+
     [Benchmark(Description = "gateway exact cache hit (key over the rendered prompt, lookup)")]
     public Task<LlmResult> ExactCacheHit() => _cachingGateway.GetResponseAsync(_request, CancellationToken.None);
 
@@ -94,6 +109,13 @@ public class AgentCallBenchmarks
         _prompts.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    private sealed class DiscardingCallLog : ILlmCallLog
+    {
+        public void Add(LlmCallRecord call)
+        {
+        }
     }
 
     private sealed class ContextFactory(string connectionString) : IDbContextFactory<CryptoFunkDbContext>

@@ -13,6 +13,9 @@ namespace CryptoFunk.Agents.Storage;
 public sealed partial class BatchingWriter<T> : IAsyncDisposable
 {
     private const int BatchSize = 256;
+
+    /// <summary>How long the loop lets rows gather after the first one arrives, so rows are written in batches.</summary>
+    private static readonly TimeSpan GatherTime = TimeSpan.FromMilliseconds(50);
     private readonly Channel<T> _queue;
     private readonly IDbContextFactory<CryptoFunkDbContext> _contexts;
     private readonly DatabaseMigrator _migrator;
@@ -72,6 +75,11 @@ public sealed partial class BatchingWriter<T> : IAsyncDisposable
         var batch = new List<T>(BatchSize);
         while (await _queue.Reader.WaitToReadAsync())
         {
+            if (_queue.Reader.Count < BatchSize && !_queue.Reader.Completion.IsCompleted)
+            {
+                await Task.Delay(GatherTime);
+            }
+
             while (batch.Count < BatchSize && _queue.Reader.TryRead(out var row))
             {
                 batch.Add(row);
