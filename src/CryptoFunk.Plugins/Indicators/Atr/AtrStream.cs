@@ -10,16 +10,17 @@ namespace CryptoFunk.Plugins.Indicators;
 /// <remarks>A mutable struct: create it with the constructor, keep it in a field or local, and do not copy it.</remarks>
 public struct AtrStream
 {
-    private readonly int _periods;
+    private readonly Wilder _wilder;
     private int _count;
     private double _previousClose;
     private double _trueRangeSum;
 
     /// <summary>Starts an empty ATR over <paramref name="lookbackPeriods"/> true ranges.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public AtrStream(int lookbackPeriods)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookbackPeriods, 2);
-        _periods = lookbackPeriods;
+        _wilder = new Wilder(lookbackPeriods);
         Tr = Atr = double.NaN;
     }
 
@@ -33,7 +34,7 @@ public struct AtrStream
     public readonly double Atrp => _previousClose == 0 ? double.NaN : Atr / _previousClose * 100;
 
     /// <summary>Whether n true ranges (n+1 candles) have been seen.</summary>
-    public readonly bool IsReady => _count > _periods;
+    public readonly bool IsReady => _count > _wilder.Periods;
 
     /// <summary>Adds the next candle and updates every output.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -42,9 +43,9 @@ public struct AtrStream
         var tr = TrueRange.Of(high, low, _previousClose);
         _previousClose = close;
         double atr;
-        if (_count > _periods)
+        if (_count > _wilder.Periods)
         {
-            atr = Wilder.Smooth(Atr, tr, _periods);
+            atr = _wilder.Smooth(Atr, tr);
         }
         else if (_count++ == 0)
         {
@@ -53,7 +54,7 @@ public struct AtrStream
         else
         {
             _trueRangeSum += tr;
-            atr = _count > _periods ? _trueRangeSum / _periods : double.NaN;
+            atr = _count > _wilder.Periods ? _trueRangeSum / _wilder.Periods : double.NaN;
         }
 
         Tr = tr;

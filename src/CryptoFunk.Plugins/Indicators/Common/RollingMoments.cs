@@ -15,6 +15,7 @@ internal struct RollingMoments
     private const double CancellationLimit = 1e-3;
 
     private readonly double[] _window;
+    private readonly double _inverseLength;
     private int _next;
     private bool _isFull;
     private double _sum;
@@ -26,6 +27,7 @@ internal struct RollingMoments
     public RollingMoments(int length)
     {
         _window = new double[length];
+        _inverseLength = 1d / length;
     }
 
     /// <summary>Window length.</summary>
@@ -34,21 +36,18 @@ internal struct RollingMoments
     /// <summary>Whether <see cref="Length"/> values have been added; the statistics are meaningless before.</summary>
     public readonly bool IsFull => _isFull;
 
-    /// <summary>Mean of the window: its sum (in Skender's order after each wrap) divided by its length.</summary>
-    public readonly double Mean => _sum / _window.Length;
+    /// <summary>Mean of the window: its sum (in Skender's order after each reseed) times 1/length.</summary>
+    public readonly double Mean => _sum * _inverseLength;
 
     /// <summary>Population variance of the window, never negative.</summary>
     public readonly double PopulationVariance
     {
         get
         {
-            var squares = SquaredDeviationsFromMean;
-            return squares > 0 ? squares / _window.Length : 0;
+            var squares = _squaredDeviationSum - (_deviationSum * _deviationSum * _inverseLength);
+            return squares > 0 ? squares * _inverseLength : 0;
         }
     }
-
-    private readonly double SquaredDeviationsFromMean =>
-        _squaredDeviationSum - (_deviationSum * _deviationSum / _window.Length);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double value)
@@ -76,22 +75,30 @@ internal struct RollingMoments
             var n = window.Length;
             if (next == 0 || (_squaredDeviationSum * n) - (_deviationSum * _deviationSum) < _largestSquaredDeviationSum * CancellationLimit * n)
             {
-                Reseed();
+                Reseed(next);
             }
         }
         else if (next == 0)
         {
             _isFull = true;
-            Reseed();
+            Reseed(next);
         }
     }
 
-    // Visits the window oldest to newest, the order Skender sums a window in.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Reseed()
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Reseed(int oldest)
     {
-        ReadOnlySpan<double> older = _window.AsSpan(_next);
-        ReadOnlySpan<double> newer = _window.AsSpan(0, _next);
+        (_sum, _center, _deviationSum, _squaredDeviationSum) = Exact(_window, oldest);
+        _largestSquaredDeviationSum = _squaredDeviationSum;
+    }
+
+    // Visits the window oldest to newest, the order Skender sums a window in. Static, so the hot path never passes
+    // this struct by reference (which would keep its fields out of registers).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (double Sum, double Center, double DeviationSum, double SquaredDeviationSum) Exact(double[] window, int oldest)
+    {
+        ReadOnlySpan<double> older = window.AsSpan(oldest);
+        ReadOnlySpan<double> newer = window.AsSpan(0, oldest);
         var sum = 0d;
         foreach (var value in older)
         {
@@ -103,13 +110,9 @@ internal struct RollingMoments
             sum += value;
         }
 
-        var center = sum / _window.Length;
+        var center = sum / window.Length;
         var (deviationSum, squaredDeviationSum) = Deviations(newer, Deviations(older, (0d, 0d), center), center);
-        _sum = sum;
-        _center = center;
-        _deviationSum = deviationSum;
-        _squaredDeviationSum = squaredDeviationSum;
-        _largestSquaredDeviationSum = squaredDeviationSum;
+        return (sum, center, deviationSum, squaredDeviationSum);
     }
 
     private static (double Sum, double SquaredSum) Deviations(
