@@ -26,7 +26,6 @@ public struct AdxStream
     private double _adxPeriodsAgo;
 
     /// <summary>Starts an empty ADX over <paramref name="lookbackPeriods"/> candles.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public AdxStream(int lookbackPeriods)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookbackPeriods, 2);

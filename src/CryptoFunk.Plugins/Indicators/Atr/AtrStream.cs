@@ -12,11 +12,10 @@ public struct AtrStream
 {
     private readonly Wilder _wilder;
     private int _count;
-    private double _previousClose;
+    private double _lastClose;
     private double _trueRangeSum;
 
     /// <summary>Starts an empty ATR over <paramref name="lookbackPeriods"/> true ranges.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public AtrStream(int lookbackPeriods)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookbackPeriods, 2);
@@ -31,7 +30,7 @@ public struct AtrStream
     public double Atr { readonly get; private set; }
 
     /// <summary>ATR as a percentage of the latest close; NaN if the close is 0.</summary>
-    public readonly double Atrp => _previousClose == 0 ? double.NaN : Atr / _previousClose * 100;
+    public readonly double Atrp => _lastClose == 0 ? double.NaN : Atr / _lastClose * 100;
 
     /// <summary>Whether n true ranges (n+1 candles) have been seen.</summary>
     public readonly bool IsReady => _count > _wilder.Periods;
@@ -40,8 +39,8 @@ public struct AtrStream
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double high, double low, double close)
     {
-        var tr = TrueRange.Of(high, low, _previousClose);
-        _previousClose = close;
+        var tr = TrueRange.Of(high, low, _lastClose);
+        _lastClose = close;
         double atr;
         if (_count > _wilder.Periods)
         {

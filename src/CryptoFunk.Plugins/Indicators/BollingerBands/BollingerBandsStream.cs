@@ -16,7 +16,6 @@ public struct BollingerBandsStream
     private double _standardDeviation;
 
     /// <summary>Starts empty bands over <paramref name="lookbackPeriods"/> values.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public BollingerBandsStream(int lookbackPeriods, double standardDeviations)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookbackPeriods, 2);

@@ -15,7 +15,6 @@ public struct EmaStream
     private double _sum;
 
     /// <summary>Starts an empty average over <paramref name="lookbackPeriods"/> values.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public EmaStream(int lookbackPeriods)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookbackPeriods, 1);

@@ -15,7 +15,6 @@ public struct MacdStream
     private EmaStream _signal;
 
     /// <summary>Starts an empty MACD.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MacdStream(int fastPeriods, int slowPeriods, int signalPeriods)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fastPeriods, 1);

@@ -18,7 +18,6 @@ public struct RsiStream
     private double _averageLoss;
 
     /// <summary>Starts an empty RSI over <paramref name="lookbackPeriods"/> changes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public RsiStream(int lookbackPeriods)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookbackPeriods, 1);
@@ -51,9 +50,10 @@ public struct RsiStream
         return Rsi = Warm(gain, loss);
     }
 
+    // Skender's 100 - 100 / (1 + gain / loss) rearranged to one division, which also avoids its cancellation near 0.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Strength(double averageGain, double averageLoss) =>
-        averageLoss > 0 ? 100 - (100 / (1 + (averageGain / averageLoss))) : 100;
+        averageLoss > 0 ? 100 * averageGain / (averageGain + averageLoss) : 100;
 
     // Inlined like Add: a call taking this struct by reference would keep its fields out of registers.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

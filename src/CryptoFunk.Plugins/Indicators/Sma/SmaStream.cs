@@ -12,7 +12,6 @@ public struct SmaStream
     private RollingSum _window;
 
     /// <summary>Starts an empty average over <paramref name="lookbackPeriods"/> values.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public SmaStream(int lookbackPeriods)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookbackPeriods, 1);

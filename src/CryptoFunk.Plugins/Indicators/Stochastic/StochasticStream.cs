@@ -23,7 +23,6 @@ public struct StochasticStream
     private int _count;
 
     /// <summary>Starts an empty oscillator (Skender's defaults are 14, 3, 3).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public StochasticStream(int lookbackPeriods, int signalPeriods, int smoothPeriods)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookbackPeriods, 1);
