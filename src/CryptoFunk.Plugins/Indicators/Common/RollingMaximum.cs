@@ -43,8 +43,9 @@ internal struct RollingMaximum
         _position = position;
     }
 
-    // The block is complete: its suffix maxima serve the next n windows (the running maximum restarts).
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // The block is complete: its suffix maxima serve the next n windows (the running maximum restarts). Inlined: a
+    // call in the caller's loop would make the JIT spill every live register around it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FillSuffixMaxima(double[] block, double[] suffix)
     {
         suffix[block.Length] = double.NegativeInfinity;

@@ -4,10 +4,10 @@ namespace CryptoFunk.Plugins.Indicators;
 
 /// <summary>
 /// Mean and population variance of the last <c>n</c> values in O(1) per value, agreeing with a fresh two-pass
-/// computation to about 1e-12 relative on price data. Deviations are summed around a centre fixed at the window mean, which keeps
-/// the sums small (no cancellation between large squares). Everything is recomputed exactly from the window each
-/// time the ring wraps, and also whenever the variance has fallen a thousandfold below the largest sum of squares
-/// seen since (a calm window after a spike), where the sliding update would have lost digits to cancellation.
+/// computation to about 1e-12 relative on price data. Deviations are summed around a centre fixed at the window
+/// mean, which keeps the sums small (no cancellation between large squares). Everything is recomputed exactly from
+/// the window each time the ring wraps, and also whenever the variance has fallen a thousandfold below the largest
+/// sum of squares seen since (a calm window after a spike), where the sliding update would have lost digits.
 /// </summary>
 /// <remarks>A mutable struct that owns an array: keep it in a field and never copy it.</remarks>
 internal struct RollingMoments
@@ -36,7 +36,7 @@ internal struct RollingMoments
     /// <summary>Whether <see cref="Length"/> values have been added; the statistics are meaningless before.</summary>
     public readonly bool IsFull => _isFull;
 
-    /// <summary>Mean of the window: its sum (in Skender's order after each reseed) times 1/length.</summary>
+    /// <summary>Mean of the window: its sum times 1/length.</summary>
     public readonly double Mean => _sum * _inverseLength;
 
     /// <summary>Population variance of the window, never negative.</summary>
@@ -76,57 +76,64 @@ internal struct RollingMoments
             var spread = (_squaredDeviationSum * n) - (_deviationSum * _deviationSum);
             if (next == 0 || spread < _largestSquaredDeviationSum * CancellationLimit * n)
             {
-                Reseed(next);
+                Reseed();
             }
         }
         else if (next == 0)
         {
             _isFull = true;
-            Reseed(next);
+            Reseed();
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Reseed(int oldest)
+    private void Reseed()
     {
-        (_sum, _center, _deviationSum, _squaredDeviationSum) = Exact(_window, oldest);
+        (_sum, _center, _deviationSum, _squaredDeviationSum) = Exact(_window);
         _largestSquaredDeviationSum = _squaredDeviationSum;
     }
 
-    // Visits the window oldest to newest, the order Skender sums a window in. Static, so the hot path never passes
-    // this struct by reference (which would keep its fields out of registers).
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (double Sum, double Center, double DeviationSum, double SquaredDeviationSum) Exact(double[] window, int oldest)
+    // Two passes over the window with several accumulators, so a reseed costs a few dozen cycles rather than the
+    // latency of 2n dependent additions. Inlined and static: a call in the caller's loop would make the JIT spill
+    // every live register around it, and passing this struct by reference would keep its fields out of registers.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double Sum, double Center, double DeviationSum, double SquaredDeviationSum) Exact(double[] window)
     {
-        ReadOnlySpan<double> older = window.AsSpan(oldest);
-        ReadOnlySpan<double> newer = window.AsSpan(0, oldest);
-        var sum = 0d;
-        foreach (var value in older)
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        var i = 0;
+        for (; i + 3 < window.Length; i += 4)
         {
-            sum += value;
+            s0 += window[i];
+            s1 += window[i + 1];
+            s2 += window[i + 2];
+            s3 += window[i + 3];
         }
 
-        foreach (var value in newer)
+        for (; i < window.Length; i++)
         {
-            sum += value;
+            s0 += window[i];
         }
 
+        var sum = (s0 + s1) + (s2 + s3);
         var center = sum / window.Length;
-        var (deviationSum, squaredDeviationSum) = Deviations(newer, Deviations(older, (0d, 0d), center), center);
-        return (sum, center, deviationSum, squaredDeviationSum);
-    }
-
-    private static (double Sum, double SquaredSum) Deviations(
-        ReadOnlySpan<double> values, (double Sum, double SquaredSum) running, double center)
-    {
-        var (sum, squaredSum) = running;
-        foreach (var value in values)
+        double d0 = 0, d1 = 0, q0 = 0, q1 = 0;
+        for (i = 0; i + 1 < window.Length; i += 2)
         {
-            var deviation = value - center;
-            sum += deviation;
-            squaredSum += deviation * deviation;
+            var a = window[i] - center;
+            var b = window[i + 1] - center;
+            d0 += a;
+            d1 += b;
+            q0 += a * a;
+            q1 += b * b;
         }
 
-        return (sum, squaredSum);
+        if (i < window.Length)
+        {
+            var a = window[i] - center;
+            d0 += a;
+            q0 += a * a;
+        }
+
+        return (sum, center, d0 + d1, q0 + q1);
     }
 }
