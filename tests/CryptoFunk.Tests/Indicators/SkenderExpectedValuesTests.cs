@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CryptoFunk.Plugins.Indicators;
 using CryptoFunk.Tests.Support;
@@ -18,7 +17,7 @@ public sealed class SkenderExpectedValuesTests
     public static IEnumerable<TestCaseData> Indicators() =>
         Expected.Value.RootElement.EnumerateObject()
             .Where(p => p.Name != "_meta")
-            .Select(p => new TestCaseData(p.Name).SetName($"Skender_expected_{p.Name}"));
+            .Select(p => new TestCaseData(p.Name).SetArgDisplayNames(p.Name));
 
     [TestCaseSource(nameof(Indicators))]
     public void Reproduces_every_asserted_value(string indicator)

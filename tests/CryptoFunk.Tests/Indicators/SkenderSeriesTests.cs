@@ -15,7 +15,7 @@ public sealed class SkenderSeriesTests
     public static IEnumerable<TestCaseData> ImplementedSeries() =>
         RawSeriesNames()
             .Where(name => !SkenderOutputs.NotImplementedRawSeries.Contains(name))
-            .Select(name => new TestCaseData(name).SetName($"Skender_series_{name}"));
+            .Select(name => new TestCaseData(name).SetArgDisplayNames(name));
 
     [TestCaseSource(nameof(ImplementedSeries))]
     public void Reproduces_every_value(string name)

@@ -171,5 +171,5 @@ public sealed class StreamingMatchesBatchTests
         string readyField,
         Func<CandleColumns, Dictionary<string, double[]>> batch,
         Func<CandleColumns, Func<int, Dictionary<string, double[]>, bool>> createStream) =>
-        new TestCaseData(batch, createStream, readyField).SetName($"Streaming_equals_batch_{name}");
+        new TestCaseData(batch, createStream, readyField).SetArgDisplayNames(name);
 }

@@ -32,8 +32,34 @@ public static class Adx
         SeriesArguments.SameLengthOrEmpty(length, dx, nameof(dx));
         SeriesArguments.SameLengthOrEmpty(length, adxr, nameof(adxr));
 
-        var stream = new AdxStream(lookbackPeriods);
-        for (var i = 0; i < length; i++)
+        Run(new AdxStream(lookbackPeriods), high, low, close, pdi, mdi, adx, dx, adxr);
+    }
+
+    /// <summary>Every ADX output for <paramref name="candles"/>.</summary>
+    public static AdxSeries Calculate(CandleColumns candles, int lookbackPeriods = 14)
+    {
+        var length = candles.Count;
+        var series = new AdxSeries(
+            new double[length], new double[length], new double[length], new double[length], new double[length]);
+        Calculate(
+            candles.High, candles.Low, candles.Close, lookbackPeriods,
+            series.Pdi, series.Mdi, series.Adx, series.Dx, series.Adxr);
+        return series;
+    }
+
+    // The stream arrives by value so the JIT keeps its fields in registers; constructing it here would not allow it.
+    private static void Run(
+        AdxStream stream,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> pdi,
+        Span<double> mdi,
+        Span<double> adx,
+        Span<double> dx,
+        Span<double> adxr)
+    {
+        for (var i = 0; i < close.Length; i++)
         {
             stream.Add(high[i], low[i], close[i]);
             pdi[i] = stream.Pdi;
@@ -49,17 +75,5 @@ public static class Adx
                 adxr[i] = stream.Adxr;
             }
         }
-    }
-
-    /// <summary>Every ADX output for <paramref name="candles"/>.</summary>
-    public static AdxSeries Calculate(CandleColumns candles, int lookbackPeriods = 14)
-    {
-        var length = candles.Count;
-        var series = new AdxSeries(
-            new double[length], new double[length], new double[length], new double[length], new double[length]);
-        Calculate(
-            candles.High, candles.Low, candles.Close, lookbackPeriods,
-            series.Pdi, series.Mdi, series.Adx, series.Dx, series.Adxr);
-        return series;
     }
 }

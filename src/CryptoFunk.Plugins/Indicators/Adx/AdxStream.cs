@@ -11,7 +11,7 @@ namespace CryptoFunk.Plugins.Indicators;
 /// <remarks>A mutable struct: create it with the constructor, keep it in a field or local, and do not copy it.</remarks>
 public struct AdxStream
 {
-    private readonly int _periods;
+    private readonly Wilder _wilder;
     private readonly double[] _adxHistory;
     private int _historyNext;
     private int _count;
@@ -29,7 +29,7 @@ public struct AdxStream
     public AdxStream(int lookbackPeriods)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookbackPeriods, 2);
-        _periods = lookbackPeriods;
+        _wilder = new Wilder(lookbackPeriods);
         _adxHistory = new double[lookbackPeriods];
         Array.Fill(_adxHistory, double.NaN);
         Pdi = Mdi = Dx = Adx = _adxPeriodsAgo = double.NaN;
@@ -51,17 +51,18 @@ public struct AdxStream
     public readonly double Adxr => (Adx + _adxPeriodsAgo) / 2;
 
     /// <summary>Whether ADX has started (from index 2n-1).</summary>
-    public readonly bool IsReady => _count >= 2 * _periods;
+    public readonly bool IsReady => _count >= 2 * _wilder.Periods;
 
     /// <summary>Adds the next candle and updates every output.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double high, double low, double close)
     {
         var i = _count;
-        var n = _periods;
+        var n = _wilder.Periods;
         var tr = TrueRange.Of(high, low, _previousClose);
         var up = high - _previousHigh;
         var down = _previousLow - low;
+
         // Selected by multiplying with 0 or 1 (exact), as a branch here is mispredicted half the time.
         var plus = (up > down ? 1 : 0) * double.MaxNative(up, 0);
         var minus = (down > up ? 1 : 0) * double.MaxNative(down, 0);
@@ -78,9 +79,9 @@ public struct AdxStream
         }
         else
         {
-            _trueRange = _trueRange - (_trueRange / n) + tr;
-            _plusMovement = _plusMovement - (_plusMovement / n) + plus;
-            _minusMovement = _minusMovement - (_minusMovement / n) + minus;
+            _trueRange = _wilder.SmoothSum(_trueRange, tr);
+            _plusMovement = _wilder.SmoothSum(_plusMovement, plus);
+            _minusMovement = _wilder.SmoothSum(_minusMovement, minus);
         }
 
         if (i < 2 * n)
@@ -95,14 +96,16 @@ public struct AdxStream
         }
         else
         {
-            var pdi = 100 * _plusMovement / _trueRange;
-            var mdi = 100 * _minusMovement / _trueRange;
+            // One division for both (Skender divides twice); the results agree to an ulp.
+            var scale = 100 / _trueRange;
+            var pdi = _plusMovement * scale;
+            var mdi = _minusMovement * scale;
             var dx = pdi - mdi == 0 ? 0
                 : pdi + mdi != 0 ? 100 * Math.Abs(pdi - mdi) / (pdi + mdi)
                 : double.NaN;
             if (i > (2 * n) - 1)
             {
-                adx = Wilder.Smooth(_previousAdx, dx, n);
+                adx = _wilder.Smooth(_previousAdx, dx);
                 _previousAdx = adx;
             }
             else
@@ -127,6 +130,8 @@ public struct AdxStream
     }
 
     // Sums the first n true ranges and movements (candles 1..n); true once the sums become the smoothed values.
+    // Inlined like Add: a call taking this struct by reference would keep its fields out of registers.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Seed(int i, double tr, double plus, double minus)
     {
         _count = i + 1;
@@ -138,6 +143,6 @@ public struct AdxStream
         _trueRange += tr;
         _plusMovement += plus;
         _minusMovement += minus;
-        return i == _periods;
+        return i == _wilder.Periods;
     }
 }

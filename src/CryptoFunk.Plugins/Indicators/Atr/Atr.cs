@@ -28,8 +28,29 @@ public static class Atr
         SeriesArguments.SameLengthOrEmpty(length, tr, nameof(tr));
         SeriesArguments.SameLengthOrEmpty(length, atrp, nameof(atrp));
 
-        var stream = new AtrStream(lookbackPeriods);
-        for (var i = 0; i < length; i++)
+        Run(new AtrStream(lookbackPeriods), high, low, close, atr, tr, atrp);
+    }
+
+    /// <summary>Every ATR output for <paramref name="candles"/>.</summary>
+    public static AtrSeries Calculate(CandleColumns candles, int lookbackPeriods = 14)
+    {
+        var length = candles.Count;
+        var series = new AtrSeries(new double[length], new double[length], new double[length]);
+        Calculate(candles.High, candles.Low, candles.Close, lookbackPeriods, series.Atr, series.Tr, series.Atrp);
+        return series;
+    }
+
+    // The stream arrives by value so the JIT keeps its fields in registers; constructing it here would not allow it.
+    private static void Run(
+        AtrStream stream,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> atr,
+        Span<double> tr,
+        Span<double> atrp)
+    {
+        for (var i = 0; i < close.Length; i++)
         {
             stream.Add(high[i], low[i], close[i]);
             atr[i] = stream.Atr;
@@ -43,14 +64,5 @@ public static class Atr
                 atrp[i] = stream.Atrp;
             }
         }
-    }
-
-    /// <summary>Every ATR output for <paramref name="candles"/>.</summary>
-    public static AtrSeries Calculate(CandleColumns candles, int lookbackPeriods = 14)
-    {
-        var length = candles.Count;
-        var series = new AtrSeries(new double[length], new double[length], new double[length]);
-        Calculate(candles.High, candles.Low, candles.Close, lookbackPeriods, series.Atr, series.Tr, series.Atrp);
-        return series;
     }
 }

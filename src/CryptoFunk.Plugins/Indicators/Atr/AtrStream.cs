@@ -10,16 +10,16 @@ namespace CryptoFunk.Plugins.Indicators;
 /// <remarks>A mutable struct: create it with the constructor, keep it in a field or local, and do not copy it.</remarks>
 public struct AtrStream
 {
-    private readonly int _periods;
+    private readonly Wilder _wilder;
     private int _count;
-    private double _previousClose;
+    private double _lastClose;
     private double _trueRangeSum;
 
     /// <summary>Starts an empty ATR over <paramref name="lookbackPeriods"/> true ranges.</summary>
     public AtrStream(int lookbackPeriods)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookbackPeriods, 2);
-        _periods = lookbackPeriods;
+        _wilder = new Wilder(lookbackPeriods);
         Tr = Atr = double.NaN;
     }
 
@@ -30,21 +30,21 @@ public struct AtrStream
     public double Atr { readonly get; private set; }
 
     /// <summary>ATR as a percentage of the latest close; NaN if the close is 0.</summary>
-    public readonly double Atrp => _previousClose == 0 ? double.NaN : Atr / _previousClose * 100;
+    public readonly double Atrp => _lastClose == 0 ? double.NaN : Atr / _lastClose * 100;
 
     /// <summary>Whether n true ranges (n+1 candles) have been seen.</summary>
-    public readonly bool IsReady => _count > _periods;
+    public readonly bool IsReady => _count > _wilder.Periods;
 
     /// <summary>Adds the next candle and updates every output.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double high, double low, double close)
     {
-        var tr = TrueRange.Of(high, low, _previousClose);
-        _previousClose = close;
+        var tr = TrueRange.Of(high, low, _lastClose);
+        _lastClose = close;
         double atr;
-        if (_count > _periods)
+        if (_count > _wilder.Periods)
         {
-            atr = Wilder.Smooth(Atr, tr, _periods);
+            atr = _wilder.Smooth(Atr, tr);
         }
         else if (_count++ == 0)
         {
@@ -53,7 +53,7 @@ public struct AtrStream
         else
         {
             _trueRangeSum += tr;
-            atr = _count > _periods ? _trueRangeSum / _periods : double.NaN;
+            atr = _count > _wilder.Periods ? _trueRangeSum / _wilder.Periods : double.NaN;
         }
 
         Tr = tr;

@@ -29,20 +29,9 @@ public static class BollingerBands
         SeriesArguments.SameLength(length, width, nameof(width));
         SeriesArguments.SameLengthOrEmpty(length, zScore, nameof(zScore));
 
-        var stream = new BollingerBandsStream(lookbackPeriods, standardDeviations);
-        for (var i = 0; i < length; i++)
-        {
-            stream.Add(source[i]);
-            sma[i] = stream.Sma;
-            upperBand[i] = stream.UpperBand;
-            lowerBand[i] = stream.LowerBand;
-            percentB[i] = stream.PercentB;
-            width[i] = stream.Width;
-            if (!zScore.IsEmpty)
-            {
-                zScore[i] = stream.ZScore;
-            }
-        }
+        Run(
+            new BollingerBandsStream(lookbackPeriods, standardDeviations),
+            source, sma, upperBand, lowerBand, percentB, width, zScore);
     }
 
     /// <summary>Every Bollinger Bands output for <paramref name="source"/>.</summary>
@@ -57,5 +46,31 @@ public static class BollingerBands
             source, lookbackPeriods, standardDeviations,
             series.Sma, series.UpperBand, series.LowerBand, series.PercentB, series.Width, series.ZScore);
         return series;
+    }
+
+    // The stream arrives by value so the JIT keeps its fields in registers; constructing it here would not allow it.
+    private static void Run(
+        BollingerBandsStream stream,
+        ReadOnlySpan<double> source,
+        Span<double> sma,
+        Span<double> upperBand,
+        Span<double> lowerBand,
+        Span<double> percentB,
+        Span<double> width,
+        Span<double> zScore)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            stream.Add(source[i]);
+            sma[i] = stream.Sma;
+            upperBand[i] = stream.UpperBand;
+            lowerBand[i] = stream.LowerBand;
+            percentB[i] = stream.PercentB;
+            width[i] = stream.Width;
+            if (!zScore.IsEmpty)
+            {
+                zScore[i] = stream.ZScore;
+            }
+        }
     }
 }

@@ -36,24 +36,22 @@ internal struct RollingMaximum
         if (++position == _block.Length)
         {
             position = 0;
-            CloseBlock();
+            FillSuffixMaxima(_block, _suffixMaximum);
+            _runningMaximum = double.NegativeInfinity;
         }
 
         _position = position;
     }
 
-    // The block is complete: its suffix maxima serve the next n windows, and the running maximum restarts.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void CloseBlock()
+    // The block is complete: its suffix maxima serve the next n windows (the running maximum restarts). Inlined: a
+    // call in the caller's loop would make the JIT spill every live register around it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FillSuffixMaxima(double[] block, double[] suffix)
     {
-        var block = _block;
-        var suffix = _suffixMaximum;
         suffix[block.Length] = double.NegativeInfinity;
         for (var i = block.Length - 1; i >= 0; i--)
         {
             suffix[i] = double.MaxNative(block[i], suffix[i + 1]);
         }
-
-        _runningMaximum = double.NegativeInfinity;
     }
 }

@@ -46,7 +46,8 @@ internal struct RollingSum
         _next = next;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // Inlined: a call in the caller's loop would make the JIT spill every live register around it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double SumInOrder(double[] window)
     {
         var sum = 0d;

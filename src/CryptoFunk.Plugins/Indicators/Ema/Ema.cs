@@ -10,11 +10,7 @@ public static class Ema
     public static void Calculate(ReadOnlySpan<double> source, int lookbackPeriods, Span<double> ema)
     {
         SeriesArguments.SameLength(source.Length, ema, nameof(ema));
-        var stream = new EmaStream(lookbackPeriods);
-        for (var i = 0; i < source.Length; i++)
-        {
-            ema[i] = stream.Add(source[i]);
-        }
+        Run(new EmaStream(lookbackPeriods), source, ema);
     }
 
     /// <summary>The EMA of <paramref name="source"/>, input-length with NaN warm-up values.</summary>
@@ -23,5 +19,17 @@ public static class Ema
         var ema = new double[source.Length];
         Calculate(source, lookbackPeriods, ema);
         return ema;
+    }
+
+    // The stream arrives by value so the JIT keeps its fields in registers; constructing it here would not allow it.
+    private static void Run(
+        EmaStream stream,
+        ReadOnlySpan<double> source,
+        Span<double> ema)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            ema[i] = stream.Add(source[i]);
+        }
     }
 }

@@ -28,8 +28,35 @@ public static class Macd
         SeriesArguments.SameLengthOrEmpty(length, fastEma, nameof(fastEma));
         SeriesArguments.SameLengthOrEmpty(length, slowEma, nameof(slowEma));
 
-        var stream = new MacdStream(fastPeriods, slowPeriods, signalPeriods);
-        for (var i = 0; i < length; i++)
+        Run(
+            new MacdStream(fastPeriods, slowPeriods, signalPeriods),
+            source, macd, signal, histogram, fastEma, slowEma);
+    }
+
+    /// <summary>Every MACD output for <paramref name="source"/>.</summary>
+    public static MacdSeries Calculate(
+        ReadOnlySpan<double> source, int fastPeriods = 12, int slowPeriods = 26, int signalPeriods = 9)
+    {
+        var length = source.Length;
+        var series = new MacdSeries(
+            new double[length], new double[length], new double[length], new double[length], new double[length]);
+        Calculate(
+            source, fastPeriods, slowPeriods, signalPeriods,
+            series.Macd, series.Signal, series.Histogram, series.FastEma, series.SlowEma);
+        return series;
+    }
+
+    // The stream arrives by value so the JIT keeps its fields in registers; constructing it here would not allow it.
+    private static void Run(
+        MacdStream stream,
+        ReadOnlySpan<double> source,
+        Span<double> macd,
+        Span<double> signal,
+        Span<double> histogram,
+        Span<double> fastEma,
+        Span<double> slowEma)
+    {
+        for (var i = 0; i < source.Length; i++)
         {
             stream.Add(source[i]);
             macd[i] = stream.Macd;
@@ -45,18 +72,5 @@ public static class Macd
                 slowEma[i] = stream.SlowEma;
             }
         }
-    }
-
-    /// <summary>Every MACD output for <paramref name="source"/>.</summary>
-    public static MacdSeries Calculate(
-        ReadOnlySpan<double> source, int fastPeriods = 12, int slowPeriods = 26, int signalPeriods = 9)
-    {
-        var length = source.Length;
-        var series = new MacdSeries(
-            new double[length], new double[length], new double[length], new double[length], new double[length]);
-        Calculate(
-            source, fastPeriods, slowPeriods, signalPeriods,
-            series.Macd, series.Signal, series.Histogram, series.FastEma, series.SlowEma);
-        return series;
     }
 }

@@ -10,11 +10,7 @@ public static class Rsi
     public static void Calculate(ReadOnlySpan<double> source, int lookbackPeriods, Span<double> rsi)
     {
         SeriesArguments.SameLength(source.Length, rsi, nameof(rsi));
-        var stream = new RsiStream(lookbackPeriods);
-        for (var i = 0; i < source.Length; i++)
-        {
-            rsi[i] = stream.Add(source[i]);
-        }
+        Run(new RsiStream(lookbackPeriods), source, rsi);
     }
 
     /// <summary>The RSI of <paramref name="source"/>, input-length with NaN warm-up values.</summary>
@@ -23,5 +19,17 @@ public static class Rsi
         var rsi = new double[source.Length];
         Calculate(source, lookbackPeriods, rsi);
         return rsi;
+    }
+
+    // The stream arrives by value so the JIT keeps its fields in registers; constructing it here would not allow it.
+    private static void Run(
+        RsiStream stream,
+        ReadOnlySpan<double> source,
+        Span<double> rsi)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            rsi[i] = stream.Add(source[i]);
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace CryptoFunk.Plugins.Indicators;
 /// <remarks>A mutable struct: create it with the constructor, keep it in a field or local, and do not copy it.</remarks>
 public struct RsiStream
 {
-    private readonly int _periods;
+    private readonly Wilder _wilder;
     private int _count;
     private double _previous;
     private double _averageGain;
@@ -21,7 +21,7 @@ public struct RsiStream
     public RsiStream(int lookbackPeriods)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookbackPeriods, 1);
-        _periods = lookbackPeriods;
+        _wilder = new Wilder(lookbackPeriods);
         Rsi = double.NaN;
     }
 
@@ -29,7 +29,7 @@ public struct RsiStream
     public double Rsi { readonly get; private set; }
 
     /// <summary>Whether n changes (n+1 values) have been seen.</summary>
-    public readonly bool IsReady => _count > _periods;
+    public readonly bool IsReady => _count > _wilder.Periods;
 
     /// <summary>Adds the next value and returns the updated RSI.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -40,16 +40,23 @@ public struct RsiStream
         var gain = double.MaxNative(value - previous, 0);
         var loss = double.MaxNative(previous - value, 0);
 
-        if (_count > _periods)
+        if (_count > _wilder.Periods)
         {
-            _averageGain = Wilder.Smooth(_averageGain, gain, _periods);
-            _averageLoss = Wilder.Smooth(_averageLoss, loss, _periods);
-            return Rsi = _averageLoss > 0 ? 100 - (100 / (1 + (_averageGain / _averageLoss))) : 100;
+            _averageGain = _wilder.Smooth(_averageGain, gain);
+            _averageLoss = _wilder.Smooth(_averageLoss, loss);
+            return Rsi = Strength(_averageGain, _averageLoss);
         }
 
         return Rsi = Warm(gain, loss);
     }
 
+    // Skender's 100 - 100 / (1 + gain / loss) rearranged to one division, which also avoids its cancellation near 0.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Strength(double averageGain, double averageLoss) =>
+        averageLoss > 0 ? 100 * averageGain / (averageGain + averageLoss) : 100;
+
+    // Inlined like Add: a call taking this struct by reference would keep its fields out of registers.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Warm(double gain, double loss)
     {
         if (_count++ == 0)
@@ -60,18 +67,13 @@ public struct RsiStream
         // Until the seed, the averages hold the running sums of gains and losses.
         _averageGain += gain;
         _averageLoss += loss;
-        if (_count <= _periods)
+        if (_count <= _wilder.Periods)
         {
             return double.NaN;
         }
 
-        _averageGain /= _periods;
-        _averageLoss /= _periods;
-        if (_averageGain == 0 && _averageLoss == 0)
-        {
-            return double.NaN;
-        }
-
-        return _averageLoss > 0 ? 100 - (100 / (1 + (_averageGain / _averageLoss))) : 100;
+        _averageGain /= _wilder.Periods;
+        _averageLoss /= _wilder.Periods;
+        return _averageGain == 0 && _averageLoss == 0 ? double.NaN : Strength(_averageGain, _averageLoss);
     }
 }

@@ -10,11 +10,7 @@ public static class Sma
     public static void Calculate(ReadOnlySpan<double> source, int lookbackPeriods, Span<double> sma)
     {
         SeriesArguments.SameLength(source.Length, sma, nameof(sma));
-        var stream = new SmaStream(lookbackPeriods);
-        for (var i = 0; i < source.Length; i++)
-        {
-            sma[i] = stream.Add(source[i]);
-        }
+        Run(new SmaStream(lookbackPeriods), source, sma);
     }
 
     /// <summary>The SMA of <paramref name="source"/>, input-length with NaN warm-up values.</summary>
@@ -23,5 +19,17 @@ public static class Sma
         var sma = new double[source.Length];
         Calculate(source, lookbackPeriods, sma);
         return sma;
+    }
+
+    // The stream arrives by value so the JIT keeps its fields in registers; constructing it here would not allow it.
+    private static void Run(
+        SmaStream stream,
+        ReadOnlySpan<double> source,
+        Span<double> sma)
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            sma[i] = stream.Add(source[i]);
+        }
     }
 }

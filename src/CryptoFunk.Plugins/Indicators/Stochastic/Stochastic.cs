@@ -30,17 +30,9 @@ public static class Stochastic
         SeriesArguments.SameLength(length, signal, nameof(signal));
         SeriesArguments.SameLengthOrEmpty(length, percentJ, nameof(percentJ));
 
-        var stream = new StochasticStream(lookbackPeriods, signalPeriods, smoothPeriods);
-        for (var i = 0; i < length; i++)
-        {
-            stream.Add(high[i], low[i], close[i]);
-            oscillator[i] = stream.Oscillator;
-            signal[i] = stream.Signal;
-            if (!percentJ.IsEmpty)
-            {
-                percentJ[i] = stream.PercentJ;
-            }
-        }
+        Run(
+            new StochasticStream(lookbackPeriods, signalPeriods, smoothPeriods),
+            high, low, close, oscillator, signal, percentJ);
     }
 
     /// <summary>Every stochastic output for <paramref name="candles"/>.</summary>
@@ -53,5 +45,27 @@ public static class Stochastic
             candles.High, candles.Low, candles.Close, lookbackPeriods, signalPeriods, smoothPeriods,
             series.Oscillator, series.Signal, series.PercentJ);
         return series;
+    }
+
+    // The stream arrives by value so the JIT keeps its fields in registers; constructing it here would not allow it.
+    private static void Run(
+        StochasticStream stream,
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> oscillator,
+        Span<double> signal,
+        Span<double> percentJ)
+    {
+        for (var i = 0; i < close.Length; i++)
+        {
+            stream.Add(high[i], low[i], close[i]);
+            oscillator[i] = stream.Oscillator;
+            signal[i] = stream.Signal;
+            if (!percentJ.IsEmpty)
+            {
+                percentJ[i] = stream.PercentJ;
+            }
+        }
     }
 }
