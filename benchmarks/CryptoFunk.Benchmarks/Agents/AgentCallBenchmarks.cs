@@ -1,15 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Caching;
-using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Gateway;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.Storage;
 using CryptoFunk.Agents.Telemetry;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,15 +21,14 @@ namespace CryptoFunk.Benchmarks.Agents;
 /// background, as in the application.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class AgentCallBenchmarks
 {
-    private const string Answer = "{\"signal\":\"BUY\",\"confidence\":0.72,\"reasoning\":\"RSI 25 with price under the lower band.\",\"key_factors\":[\"RSI oversold\"],\"risk_level\":\"MEDIUM\"}";
     private string _directory = null!;
     private PromptLibrary _prompts = null!;
     private SpanStore _spans = null!;
     private DatabaseLlmCallLog _callLog = null!;
     private ChatCompletionAgent _agent = null!;
-    private ChatCompletionAgent _unpersistedAgent = null!;
     private LlmGateway _cachingGateway = null!;
     private AgentInvokeOptions _inputs = null!;
     private LlmRequest _request = null!;
@@ -49,17 +45,13 @@ public class AgentCallBenchmarks
         _callLog = new DatabaseLlmCallLog(contexts, migrator, NullLogger<DatabaseLlmCallLog>.Instance);
 
         _prompts = new PromptLibrary(Path.Combine(Paths.RepositoryRoot, "prompts"), watch: true);
-        var provider = new LlmProvider(new LlmProviderOptions { Type = "openai", Model = "instant", InputUsdPerMillionTokens = 3, OutputUsdPerMillionTokens = 15 }, new InstantChatClient(Answer));
+        var provider = AgentBenchmarkInputs.InstantProvider();
         var providers = LlmProviderRegistry.Of(provider);
         var uncached = new LlmGateway(providers, new InMemoryLlmCacheStore(), _callLog, Options.Create(new LlmGatewayOptions { Cache = new LlmCacheOptions { Enabled = false } }), TimeProvider.System, NullLogger<LlmGateway>.Instance);
         _cachingGateway = new LlmGateway(providers, new InMemoryLlmCacheStore(), _callLog, Options.Create(new LlmGatewayOptions()), TimeProvider.System, NullLogger<LlmGateway>.Instance);
         _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, Gateway = uncached, Rules = new TradingRulesEngine() };
-        var unlogged = new LlmGateway(providers, new InMemoryLlmCacheStore(), new DiscardingCallLog(), Options.Create(new LlmGatewayOptions { Cache = new LlmCacheOptions { Enabled = false } }), TimeProvider.System, NullLogger<LlmGateway>.Instance);
-        _unpersistedAgent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, Gateway = unlogged, Rules = new TradingRulesEngine() };
 
-        var series = await CandleFileReader.ReadAsync(Paths.Shared("data/candles/binance-spot-2017-2022/BTC_USDT-1h.csv"), CancellationToken.None);
-        var snapshot = new MarketHistory(MarketSymbol.Parse("BTC/USDT"), Timeframe.OneHour, series.Candles).SnapshotAt(new DateTimeOffset(2022, 5, 1, 0, 0, 0, TimeSpan.Zero));
-        _inputs = DecisionInputs.For(snapshot);
+        _inputs = await AgentBenchmarkInputs.DecisionAsync();
 
         var prompt = _prompts.Get("technical_analysis");
         _request = new LlmRequest
@@ -86,18 +78,6 @@ public class AgentCallBenchmarks
         return last!;
     }
 
-    [Benchmark(Description = "same, call records discarded (spans still stored)")]
-    public async Task<AgentResponse> AgentCallWithoutCallLog()
-    {
-        AgentResponse? last = null;
-        await foreach (var response in _unpersistedAgent.InvokeAsync([], _inputs))
-        {
-            last = response;
-        }
-
-        return last!;
-    }
-
     [Benchmark(Description = "gateway exact cache hit (key over the rendered prompt, lookup)")]
     public Task<LlmResult> ExactCacheHit() => _cachingGateway.GetResponseAsync(_request, CancellationToken.None);
 
@@ -109,13 +89,6 @@ public class AgentCallBenchmarks
         _prompts.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    private sealed class DiscardingCallLog : ILlmCallLog
-    {
-        public void Add(LlmCallRecord call)
-        {
-        }
     }
 
     private sealed class ContextFactory(string connectionString) : IDbContextFactory<CryptoFunkDbContext>

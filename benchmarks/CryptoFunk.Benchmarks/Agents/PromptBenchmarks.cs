@@ -9,6 +9,7 @@ namespace CryptoFunk.Benchmarks.Agents;
 /// technical analysis prompt with a realistic market context, and build the chat options.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PromptBenchmarks
 {
     private PromptLibrary _library = null!;

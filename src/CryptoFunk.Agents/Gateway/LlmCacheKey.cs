@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
@@ -9,13 +8,15 @@ using Microsoft.Extensions.AI;
 namespace CryptoFunk.Agents.Gateway;
 
 /// <summary>
-/// The exact-match key of a request: SHA-256 over everything that determines the answer — agent, prompt version,
-/// the configured provider chain, the settings and the rendered messages (including tool calls and results). Each
-/// field is written as a tag, a length and its UTF-8 bytes, so the encoding is unambiguous without the cost of JSON
-/// escaping, and the same inputs give the same key on every machine.
+/// The exact-match key of a request: a 128-bit hash (two seeded XXH64) over everything that determines the answer —
+/// agent, prompt version, the configured provider chain, the settings and the rendered messages (including tool
+/// calls and results). Each field is written as a tag, a length and its UTF-8 bytes, so the encoding is unambiguous
+/// without the cost of JSON escaping, and the same inputs give the same key on every machine.
 /// </summary>
 public static class LlmCacheKey
 {
+    private const long SecondSeed = 0x43727970746F46;
+
     /// <summary>Computes the key as lowercase hex.</summary>
     public static string Compute(LlmRequest request, IReadOnlyList<string> providerChain)
     {
@@ -41,8 +42,9 @@ public static class LlmCacheKey
                 writer.Message(message);
             }
 
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(writer.Written, hash);
+            Span<byte> hash = stackalloc byte[16];
+            BinaryPrimitives.WriteUInt64BigEndian(hash, XxHash64.HashToUInt64(writer.Written, seed: 0));
+            BinaryPrimitives.WriteUInt64BigEndian(hash[8..], XxHash64.HashToUInt64(writer.Written, seed: SecondSeed));
             return Convert.ToHexStringLower(hash);
         }
         finally

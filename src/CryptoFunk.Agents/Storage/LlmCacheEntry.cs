@@ -7,7 +7,7 @@ namespace CryptoFunk.Agents.Storage;
 /// </summary>
 public sealed class LlmCacheEntry
 {
-    /// <summary>SHA-256 hex of the request's determining inputs.</summary>
+    /// <summary>128-bit hex hash of the request's determining inputs (see <c>LlmCacheKey</c>).</summary>
     public required string Key { get; set; }
 
     /// <summary>The agent whose request this answers.</summary>

@@ -1,0 +1,23 @@
+using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Providers;
+using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Plugins.MarketData.Csv;
+
+namespace CryptoFunk.Benchmarks.Agents;
+
+/// <summary>What the agent benchmarks share: the instant provider and a real decision's inputs (BTC/USDT, 2022-05-01).</summary>
+internal static class AgentBenchmarkInputs
+{
+    public const string Answer = "{\"signal\":\"BUY\",\"confidence\":0.72,\"reasoning\":\"RSI 25 with price under the lower band.\",\"key_factors\":[\"RSI oversold\"],\"risk_level\":\"MEDIUM\"}";
+
+    public static LlmProvider InstantProvider() =>
+        new(new LlmProviderOptions { Type = "openai", Model = "instant", InputUsdPerMillionTokens = 3, OutputUsdPerMillionTokens = 15 }, new InstantChatClient(Answer));
+
+    public static async Task<AgentInvokeOptions> DecisionAsync()
+    {
+        var series = await CandleFileReader.ReadAsync(Paths.Shared("data/candles/binance-spot-2017-2022/BTC_USDT-1h.csv"), CancellationToken.None);
+        var snapshot = new MarketHistory(MarketSymbol.Parse("BTC/USDT"), Timeframe.OneHour, series.Candles).SnapshotAt(new DateTimeOffset(2022, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        return DecisionInputs.For(snapshot);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Caching;
+using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.Prompts;
+using CryptoFunk.Agents.Providers;
+using CryptoFunk.Agents.Rules;
+using CryptoFunk.Agents.Storage;
+using CryptoFunk.Agents.Telemetry;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CryptoFunk.Benchmarks.Agents;
+
+/// <summary>
+/// The same agent call as <see cref="AgentCallBenchmarks"/>, on the calling thread only: the cache is on and looked
+/// up (a miss against 10,000 stored answers), spans are created with all their attributes and captured on stop
+/// exactly as the span store captures them, call records are built and handed over, but nothing is written to a
+/// database in the background. The difference to
+/// <see cref="AgentCallBenchmarks"/> is what persisting every span and call costs when calls run back to back.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class AgentCallHotPathBenchmarks
+{
+    private PromptLibrary _prompts = null!;
+    private ActivityListener _listener = null!;
+    private ChatCompletionAgent _agent = null!;
+    private AgentInvokeOptions _inputs = null!;
+
+    /// <summary>The last span captured, so the capture cannot be optimized away.</summary>
+    public KeyValuePair<string, object?>[]? LastCapturedTags { get; private set; }
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == AgentTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => LastCapturedTags = [.. activity.TagObjects],
+        };
+        ActivitySource.AddActivityListener(_listener);
+
+        _prompts = new PromptLibrary(Path.Combine(Paths.RepositoryRoot, "prompts"), watch: true);
+        var provider = AgentBenchmarkInputs.InstantProvider();
+        var gateway = new LlmGateway(LlmProviderRegistry.Of(provider), new MissingCacheStore(), new HandedOverCallLog(), Options.Create(new LlmGatewayOptions()), TimeProvider.System, NullLogger<LlmGateway>.Instance);
+        _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, Gateway = gateway, Rules = new TradingRulesEngine() };
+
+        _inputs = await AgentBenchmarkInputs.DecisionAsync();
+    }
+
+    [Benchmark(Description = "agent call, instant provider, cache miss, spans captured, nothing persisted")]
+    public async Task<AgentResponse> AgentCall()
+    {
+        AgentResponse? last = null;
+        await foreach (var response in _agent.InvokeAsync([], _inputs))
+        {
+            last = response;
+        }
+
+        return last!;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _listener.Dispose();
+        _prompts.Dispose();
+    }
+
+    /// <summary>
+    /// A store holding 10,000 answers that never holds the benchmark's own, so every call pays a real lookup and then
+    /// calls the provider; storing the new answer is skipped so the store does not grow during the run.
+    /// </summary>
+    private sealed class MissingCacheStore : ILlmCacheStore
+    {
+        private readonly Dictionary<string, StoredAnswer> _answers = Enumerable.Range(0, 10_000)
+            .Select(i => new StoredAnswer { Key = $"{i:x32}", Agent = "technical_analysis", PromptVersion = "v", Model = "m" })
+            .ToDictionary(a => a.Key, StringComparer.Ordinal);
+
+        public ValueTask<StoredAnswer?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult(_answers.GetValueOrDefault(key));
+
+        public Task PutAsync(StoredAnswer answer, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<StoredAnswer?> FindSimilarAsync(string agent, CacheContext context, double threshold, CancellationToken cancellationToken) => Task.FromResult<StoredAnswer?>(null);
+    }
+
+    /// <summary>Takes each call record as the database log does (a reference handed over), without writing it.</summary>
+    private sealed class HandedOverCallLog : ILlmCallLog
+    {
+        public LlmCallRecord? Last { get; private set; }
+
+        public void Add(LlmCallRecord call) => Last = call;
+    }
+}
