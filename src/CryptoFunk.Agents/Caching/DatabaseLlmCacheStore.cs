@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CryptoFunk.Agents.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -11,6 +12,9 @@ namespace CryptoFunk.Agents.Caching;
 /// </summary>
 public sealed class DatabaseLlmCacheStore(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator) : ILlmCacheStore
 {
+    // Features are NaN while an indicator is still warming up; they must round-trip, not fail the write.
+    private static readonly JsonSerializerOptions FeatureJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     private readonly InMemoryLlmCacheStore _front = new();
 
     /// <inheritdoc />
@@ -76,7 +80,7 @@ public sealed class DatabaseLlmCacheStore(IDbContextFactory<CryptoFunkDbContext>
         Timeframe = answer.Context?.Timeframe,
         PositionState = answer.Context?.PositionState,
         DecisionTime = answer.Context?.DecisionTime,
-        FeaturesJson = answer.Context is null ? null : JsonSerializer.Serialize(answer.Context.Features),
+        FeaturesJson = answer.Context is null ? null : JsonSerializer.Serialize(answer.Context.Features, FeatureJson),
         ResponseJson = answer.Response is null ? null : JsonSerializer.Serialize(answer.Response, AIJsonUtilities.DefaultOptions),
         Error = answer.Error,
         InputTokens = answer.Response?.Usage?.InputTokenCount ?? 0,
@@ -95,7 +99,7 @@ public sealed class DatabaseLlmCacheStore(IDbContextFactory<CryptoFunkDbContext>
         Error = entry.Error,
         Context = entry.Symbol is null || entry.Timeframe is null || entry.PositionState is null || entry.DecisionTime is null
             ? null
-            : new CacheContext(entry.Symbol, entry.Timeframe, entry.PositionState, entry.DecisionTime.Value, JsonSerializer.Deserialize<double[]>(entry.FeaturesJson ?? "[]") ?? []),
+            : new CacheContext(entry.Symbol, entry.Timeframe, entry.PositionState, entry.DecisionTime.Value, JsonSerializer.Deserialize<double[]>(entry.FeaturesJson ?? "[]", FeatureJson) ?? []),
         CostUsd = entry.CostUsd,
         CreatedAt = entry.CreatedAt,
     };

@@ -12,7 +12,7 @@ namespace CryptoFunk.Tests.Providers;
 internal abstract class ProviderHarness : IAsyncDisposable
 {
     public const string OpenAIKey = "sk-test-OPENAI-7f3a9c1e-distinctive";
-    public const string AnthropicKey = "sk-ant-test-ANTHROPIC-5b2d8e4f-distinctive";
+    public const string AnthropicKey = "fake-anthropic-key-ANTHROPIC-5b2d8e4f-distinctive";
 
     protected ProviderHarness(FakeLlmServer server, IChatClient client, string key, string providerId)
     {
