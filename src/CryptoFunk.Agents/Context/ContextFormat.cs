@@ -1,4 +1,5 @@
 using System.Globalization;
+using CryptoFunk.Plugins.MarketData;
 
 namespace CryptoFunk.Agents.Context;
 
@@ -20,5 +21,5 @@ public static class ContextFormat
         double.IsFinite(fraction) ? (fraction * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%" : NotAvailable;
 
     /// <summary>ISO-8601 UTC.</summary>
-    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => UtcTimestamp.Format(time);
 }

@@ -165,5 +165,5 @@ internal sealed class DataDownloadCommand(IExchange exchange, TimeProvider timeP
         return summary;
     }
 
-    private static string Iso(DateTimeOffset time) => CandleCsvWriter.FormatTimestamp(time);
+    private static string Iso(DateTimeOffset time) => UtcTimestamp.Format(time);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CryptoFunk.Plugins.Files;
 using CryptoFunk.Plugins.Indicators;
+using CryptoFunk.Plugins.MarketData;
 
 namespace CryptoFunk.Host.Output;
 
@@ -78,5 +79,5 @@ internal static class IndicatorTableWriter
     }
 
     private static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        UtcTimestamp.Format(time);
 }

@@ -79,7 +79,7 @@ public sealed class MarketHistory
         if (last < 0)
         {
             throw new InvalidOperationException(
-                $"no {Symbol} {Timeframe} candle had closed by {time:yyyy-MM-dd'T'HH:mm:ss'Z'}; the data starts at {(_candles.Count > 0 ? _candles[0].OpenTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) : "nothing")}");
+                $"no {Symbol} {Timeframe} candle had closed by {UtcTimestamp.Format(time)}; the data starts at {(_candles.Count > 0 ? UtcTimestamp.Format(_candles[0].OpenTime) : "nothing")}");
         }
 
         return new MarketSnapshot(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CryptoFunk.Plugins.MarketData;
 
 namespace CryptoFunk.Plugins.Exchanges.Binance;
 
@@ -28,7 +29,7 @@ public sealed class BinanceIpBannedException : ExchangeException
         var length = retryAfter is { } wait
             ? string.Create(CultureInfo.InvariantCulture, $"Retry-After {wait.TotalSeconds:0} s")
             : "no Retry-After given, assuming the shortest ban";
-        var until = bannedUntil.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var until = UtcTimestamp.Format(bannedUntil);
         return $"Binance has banned this IP address (HTTP 418 IP ban, {length}); no request is sent before {until}";
     }
 }

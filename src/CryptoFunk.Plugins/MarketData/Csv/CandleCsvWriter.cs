@@ -79,7 +79,7 @@ public static class CandleCsvWriter
 
     /// <summary>ISO-8601 UTC with a <c>Z</c>; fractional seconds only when present.</summary>
     public static string FormatTimestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+        UtcTimestamp.Format(time);
 
     /// <summary>Invariant-culture decimal without trailing zeros (<c>64628.01000000</c> becomes <c>64628.01</c>).</summary>
     public static string FormatDecimal(decimal value)

@@ -165,7 +165,7 @@ public static class CandleFileReader
         }
     }
 
-    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Iso(DateTimeOffset time) => UtcTimestamp.Format(time);
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
