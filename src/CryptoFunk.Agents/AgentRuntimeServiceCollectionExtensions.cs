@@ -1,5 +1,6 @@
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.Storage;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CryptoFunk.Agents;
 
-/// <summary>Registers the whole agent runtime: database, telemetry, prompts, providers, gateway, rules and the agent factory.</summary>
+/// <summary>Registers the whole agent runtime: database, telemetry, prompts, providers, gateway, rules, the agent factory and the trading decision flow.</summary>
 public static class AgentRuntimeServiceCollectionExtensions
 {
     /// <summary>Adds everything agents need, configured from <paramref name="configuration"/>.</summary>
@@ -23,6 +24,7 @@ public static class AgentRuntimeServiceCollectionExtensions
         services.AddLlmGateway(configuration);
         services.TryAddSingleton<IRulesEngine, TradingRulesEngine>();
         services.TryAddSingleton<ChatCompletionAgentFactory>();
+        services.AddTradingDecisions(configuration);
         return services;
     }
 }

@@ -12,9 +12,40 @@ public sealed record AgentInvokeOptions
     /// <summary>Values for the prompt's input variables.</summary>
     public IReadOnlyDictionary<string, object?> Arguments { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>
+    /// Arguments for one agent only, by agent name, overriding <see cref="Arguments"/> (each agent's own memory of
+    /// past decisions, while the group shares the market context).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> AgentArguments { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, object?>>();
+
     /// <summary>Tools added to the agent's own for this call only.</summary>
     public IReadOnlyList<AITool> AdditionalTools { get; init; } = [];
 
     /// <summary>The market state of the decision, for the cache's similarity tier and the call log.</summary>
     public CacheContext? MarketState { get; init; }
+
+    /// <summary>These options with <paramref name="extra"/> added to (or replacing) the shared arguments.</summary>
+    public AgentInvokeOptions WithArguments(IReadOnlyDictionary<string, object?> extra) =>
+        this with { Arguments = Merge(Arguments, extra) };
+
+    /// <summary>The arguments <paramref name="agentName"/> renders its prompt with: shared ones, then its own.</summary>
+    public IReadOnlyDictionary<string, object?> ArgumentsFor(string agentName) =>
+        AgentArguments.TryGetValue(agentName, out var own) ? Merge(Arguments, own) : Arguments;
+
+    private static Dictionary<string, object?> Merge(IReadOnlyDictionary<string, object?> first, IReadOnlyDictionary<string, object?> second)
+    {
+        var merged = new Dictionary<string, object?>(first.Count + second.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in first)
+        {
+            merged[key] = value;
+        }
+
+        foreach (var (key, value) in second)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
 }

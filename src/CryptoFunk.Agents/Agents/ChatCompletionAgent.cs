@@ -44,7 +44,8 @@ public sealed class ChatCompletionAgent : Agent
         var prompt = Prompts.Get(PromptName);
         var schema = prompt.OutputSchema;
 
-        var (messages, renderError) = await RenderAsync(prompt, options, cancellationToken);
+        var arguments = options.ArgumentsFor(Name);
+        var (messages, renderError) = await RenderAsync(prompt, arguments, cancellationToken);
         if (messages is null)
         {
             yield return AgentResponses.Abstain(Name, $"prompt '{PromptName}' could not be rendered: {renderError}", prompt.Version);
@@ -66,17 +67,17 @@ public sealed class ChatCompletionAgent : Agent
         }
         catch (LlmUnavailableException e)
         {
-            response = Fallback(options, schema, prompt.Version, e.Message, degraded: Gateway.HasProviders || Gateway.Mode == LlmMode.Replay);
+            response = Fallback(arguments, schema, prompt.Version, e.Message, degraded: Gateway.HasProviders || Gateway.Mode == LlmMode.Replay);
         }
 
         yield return response with { Latency = Stopwatch.GetElapsedTime(started) };
     }
 
-    private static async Task<(List<ChatMessage>? Messages, string? Error)> RenderAsync(LoadedPrompt prompt, AgentInvokeOptions options, CancellationToken cancellationToken)
+    private static async Task<(List<ChatMessage>? Messages, string? Error)> RenderAsync(LoadedPrompt prompt, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken)
     {
         try
         {
-            return ([.. await prompt.RenderAsync(new PromptArguments(options.Arguments), cancellationToken)], null);
+            return ([.. await prompt.RenderAsync(new PromptArguments(arguments), cancellationToken)], null);
         }
         catch (PromptRenderException e)
         {
@@ -134,9 +135,9 @@ public sealed class ChatCompletionAgent : Agent
         };
     }
 
-    private AgentResponse Fallback(AgentInvokeOptions options, JsonElement? schema, string promptVersion, string llmError, bool degraded)
+    private AgentResponse Fallback(IReadOnlyDictionary<string, object?> arguments, JsonElement? schema, string promptVersion, string llmError, bool degraded)
     {
-        if (Rules.Answer(Name, options.Arguments) is not { } answer)
+        if (Rules.Answer(Name, arguments) is not { } answer)
         {
             return AgentResponses.Abstain(Name, $"no model answered and no rule applies ({llmError})", promptVersion);
         }

@@ -71,7 +71,8 @@ public sealed class AgentGroupChat
             var selection = await ExecutionSettings.SelectionStrategy.NextAsync(Agents, _history, cancellationToken);
 
             var responses = new List<AgentResponse>();
-            await foreach (var response in selection.Agent.InvokeAsync(_history, InvokeOptions, cancellationToken))
+            var options = selection.Arguments.Count == 0 ? InvokeOptions : InvokeOptions.WithArguments(selection.Arguments);
+            await foreach (var response in selection.Agent.InvokeAsync(_history, options, cancellationToken))
             {
                 response.Message.RawRepresentation = response;
                 response.Message.AuthorName ??= response.AgentName;

@@ -20,6 +20,10 @@ public static class ContextFormat
     public static string Percent(double fraction) =>
         double.IsFinite(fraction) ? (fraction * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%" : NotAvailable;
 
+    /// <summary>A share (0..1) as a whole percentage without sign, e.g. <c>67%</c>.</summary>
+    public static string Share(double fraction) =>
+        double.IsFinite(fraction) ? (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : NotAvailable;
+
     /// <summary>ISO-8601 UTC.</summary>
     public static string Time(DateTimeOffset time) => UtcTimestamp.Format(time);
 }

@@ -9,7 +9,7 @@ public sealed record PortfolioExposure(decimal Equity, decimal Cash, decimal Pea
 {
     /// <summary>
     /// Recent realised win rate (0..1) when enough trades exist; preferred over an agent's confidence as the Kelly win
-    /// probability because confidence is not calibrated.
+    /// probability because confidence is not calibrated (until then the prior is used).
     /// </summary>
     public decimal? RecentWinRate { get; init; }
 

@@ -18,11 +18,11 @@ public sealed class PositionSizer(IOptions<RiskLimitsOptions> options)
 
     /// <summary>
     /// Sizes <paramref name="proposal"/> against <paramref name="portfolio"/>; the win probability is the portfolio's
-    /// recent win rate when known, else the agent's confidence.
+    /// recent win rate when known, else <see cref="RiskLimitsOptions.PriorWinProbability"/>.
     /// </summary>
     public PositionSize Size(TradeProposal proposal, PortfolioExposure portfolio)
     {
-        var winProbability = portfolio.RecentWinRate ?? proposal.Confidence;
+        var winProbability = portfolio.RecentWinRate ?? _limits.PriorWinProbability;
         var notes = new List<string>();
         var entry = proposal.EntryPrice;
         if (entry <= 0m || portfolio.Equity <= 0m || proposal.StopLoss is not { } stop || stop == entry)

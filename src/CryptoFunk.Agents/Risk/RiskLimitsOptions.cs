@@ -30,6 +30,12 @@ public sealed class RiskLimitsOptions
     /// <summary>Share of the full Kelly stake used (design: fractional Kelly 25-50%).</summary>
     public decimal KellyFraction { get; set; } = 0.25m;
 
+    /// <summary>
+    /// Win probability Kelly assumes until a realised win rate is known: an even chance, because an agent's confidence
+    /// is a label (the rules engine always says 0.3), not a calibrated probability.
+    /// </summary>
+    public decimal PriorWinProbability { get; set; } = 0.5m;
+
     /// <summary>Drawdown from peak equity at which trading halts (design: 20%).</summary>
     public decimal HaltDrawdownFraction { get; set; } = 0.20m;
 

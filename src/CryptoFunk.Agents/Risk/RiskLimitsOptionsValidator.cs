@@ -21,6 +21,7 @@ public sealed class RiskLimitsOptionsValidator : IValidateOptions<RiskLimitsOpti
         RequireUnitInterval(errors, nameof(RiskLimitsOptions.MaxPositionFraction), options.MaxPositionFraction);
         RequireUnitInterval(errors, nameof(RiskLimitsOptions.MaxStopDistanceFraction), options.MaxStopDistanceFraction);
         RequireUnitInterval(errors, nameof(RiskLimitsOptions.KellyFraction), options.KellyFraction);
+        RequireUnitInterval(errors, nameof(RiskLimitsOptions.PriorWinProbability), options.PriorWinProbability);
         RequireUnitInterval(errors, nameof(RiskLimitsOptions.HaltDrawdownFraction), options.HaltDrawdownFraction);
         RequireUnitInterval(errors, nameof(RiskLimitsOptions.MaxEntryDeviationFraction), options.MaxEntryDeviationFraction);
         if (options.MaxOpenPositions < 1)

@@ -9,7 +9,7 @@ namespace CryptoFunk.Agents.Risk;
 /// <param name="EntryPrice">Intended entry, in the quote asset.</param>
 /// <param name="StopLoss">Stop price; null is rejected because the loss could not be bounded.</param>
 /// <param name="TakeProfit">Target price; null leaves the sizer without a reward/risk ratio, so Kelly is skipped.</param>
-/// <param name="Confidence">The agent's confidence (0..1), used as the win probability when no win rate is known.</param>
+/// <param name="Confidence">The agent's confidence (0..1), kept for the record; Kelly uses a win rate, not this label.</param>
 /// <param name="Quantity">Quantity the agent asks for in the base asset; null lets the sizer choose.</param>
 public sealed record TradeProposal(
     string AgentName,

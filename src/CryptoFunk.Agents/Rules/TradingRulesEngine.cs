@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Risk;
 using CryptoFunk.Plugins.MarketData;
 
 namespace CryptoFunk.Agents.Rules;
@@ -10,7 +11,8 @@ namespace CryptoFunk.Agents.Rules;
 /// The design document's rules, answering each trading agent's output schema from the <see cref="MarketSnapshot"/>
 /// in the invocation's arguments, always with confidence 0.3: RSI and the Bollinger bands for the technical agent,
 /// bid/ask imbalance for the order book, crowd extremes for sentiment, the EMA 50/200 trend filtered by ADX for
-/// trend following, and band reversion in ranging markets for mean reversion. It never invents data: without a
+/// trend following, band reversion in ranging markets for mean reversion, and for the risk agent the code's own risk
+/// check plus a minimum reward/risk and half size in a drawdown. It never invents data: without a
 /// snapshot (or an order book for the order-book agent) it gives no answer and the agent holds.
 /// </summary>
 public sealed class TradingRulesEngine : IRulesEngine
@@ -18,12 +20,23 @@ public sealed class TradingRulesEngine : IRulesEngine
     /// <summary>The confidence of every rules answer, as in the design document.</summary>
     public const double Confidence = 0.3;
 
+    /// <summary>The risk rule refuses targets closer than this multiple of the stop distance.</summary>
+    public const decimal MinimumRewardToRisk = 1.5m;
+
+    /// <summary>Above this drawdown from peak the risk rule halves the size (the design document's "recent drawdown &gt; 10%").</summary>
+    public const decimal DrawdownForHalfSize = 0.10m;
+
     /// <summary>The argument that says whether a position is open (<c>flat</c> or <c>long</c>).</summary>
     public const string PositionArgument = "position_side";
 
     /// <inheritdoc />
     public RulesAnswer? Answer(string agent, IReadOnlyDictionary<string, object?> arguments)
     {
+        if (agent == "risk_management")
+        {
+            return RiskReview(arguments);
+        }
+
         var snapshot = arguments.Values.OfType<MarketSnapshot>().FirstOrDefault();
         if (snapshot is null || double.IsNaN(snapshot.Indicators.Rsi14))
         {
@@ -137,6 +150,38 @@ public sealed class TradingRulesEngine : IRulesEngine
         return Reversion("HOLD", ranging ? "no band extreme with RSI confirmation" : "trending market (ADX above 25): mean reversion avoided", null, null, null, 0);
     }
 
+    private static RulesAnswer? RiskReview(IReadOnlyDictionary<string, object?> arguments)
+    {
+        var preview = arguments.Values.OfType<RiskAssessment>().FirstOrDefault();
+        var trade = arguments.Values.OfType<TradeProposal>().FirstOrDefault();
+        if (preview is null || trade is null)
+        {
+            return null;
+        }
+
+        var stopDistance = preview.Metrics.StopDistanceFraction ?? 1m;
+        var riskScore = Math.Round((double)Math.Min(1m, stopDistance / 0.05m), 2);
+        if (!preview.Approved)
+        {
+            return Review(false, null, $"the hard limits refuse it: {string.Join("; ", preview.Rejections)}", riskScore, [], [.. preview.Rejections]);
+        }
+
+        var rewardToRisk = preview.Sizing?.RewardToRisk;
+        if (rewardToRisk is { } ratio && ratio < MinimumRewardToRisk)
+        {
+            return Review(false, null, $"reward/risk {RiskText.Number(decimal.Round(ratio, 2))} is below {RiskText.Number(MinimumRewardToRisk)}: the target does not pay for the risk", riskScore, ["look for a closer stop or a farther target"], []);
+        }
+
+        var drawdown = arguments.Values.OfType<PortfolioExposure>().FirstOrDefault()?.Drawdown ?? 0m;
+        if (drawdown > DrawdownForHalfSize)
+        {
+            var half = decimal.Round(preview.Quantity / 2, 8);
+            return Review(true, half, $"approved at half size: equity is {RiskText.Percent(decimal.Round(drawdown, 4))} below its peak", Math.Min(1, riskScore + 0.2), ["rebuild equity before full-size trades"], ["drawdown above 10%"]);
+        }
+
+        return Review(true, null, $"within the limits: risk {RiskText.Percent(decimal.Round(preview.Metrics.RiskFractionOfEquity, 4))} of equity, stop {RiskText.Percent(decimal.Round(stopDistance, 4))} away, reward/risk {(rewardToRisk is { } r ? RiskText.Number(decimal.Round(r, 2)) : "n/a")}", riskScore, [], []);
+    }
+
     private static string[] Factors(MarketSnapshot s) =>
     [
         $"RSI {ContextFormat.Number(s.Indicators.Rsi14)} ({Readings.Rsi(s.Indicators.Rsi14)})",
@@ -178,6 +223,17 @@ public sealed class TradingRulesEngine : IRulesEngine
             ["take_profit"] = Round(target),
             ["timeframe"] = "SHORT",
             ["risk_reward"] = Math.Round(riskReward, 2),
+        });
+
+    private static RulesAnswer Review(bool approved, decimal? adjustedSize, string reason, double riskScore, string[] recommendations, string[] warnings) =>
+        Build(new JsonObject
+        {
+            ["approved"] = approved,
+            ["adjusted_size"] = Round(adjustedSize),
+            ["reasoning"] = $"Rules engine: {reason}.",
+            ["risk_score"] = riskScore,
+            ["recommendations"] = new JsonArray(recommendations.Select(r => (JsonNode)r!).ToArray()),
+            ["warnings"] = new JsonArray(warnings.Select(w => (JsonNode)w!).ToArray()),
         });
 
     private static JsonValue? Round(decimal? value) => value is { } v ? JsonValue.Create(Math.Round(v, 8)) : null;

@@ -26,7 +26,7 @@ public sealed class PositionSizerTests
     public void Fractional_kelly_limits_a_thin_edge()
     {
         // p = 0.35, b = 10 / 5 = 2: stake 0.35 - 0.65 / 2 = 0.025; a quarter of it risks 62.5, over 5 per unit is 12.5.
-        var size = Sizer().Size(Proposal(takeProfit: 110m, confidence: 0.35m), Portfolio());
+        var size = Sizer().Size(Proposal(takeProfit: 110m), Portfolio() with { RecentWinRate = 0.35m });
 
         Assert.Multiple(() =>
         {
@@ -37,7 +37,7 @@ public sealed class PositionSizerTests
     }
 
     [Test]
-    public void Recent_win_rate_is_used_instead_of_confidence()
+    public void Recent_win_rate_is_used_instead_of_the_prior_and_never_the_confidence()
     {
         var portfolio = Portfolio() with { RecentWinRate = 0.35m };
 

@@ -1,0 +1,75 @@
+using CryptoFunk.Agents.Context;
+
+namespace CryptoFunk.Agents.Orchestration;
+
+/// <summary>
+/// The analysis agents' confidence-weighted vote. Agents that failed or abstained do not vote (they are listed, and
+/// make the decision degraded); they are never counted as a neutral HOLD.
+/// </summary>
+/// <param name="Signal">The majority signal when its share reached the threshold; null otherwise.</param>
+/// <param name="MajoritySignal">The signal with the largest weight, reached or not; null when nobody voted.</param>
+/// <param name="Share">The majority's share of the total confidence weight (0..1).</param>
+/// <param name="Threshold">The share needed.</param>
+/// <param name="Votes">The votes counted, in agent order.</param>
+/// <param name="Abstained">Agents that gave no vote, with the reason.</param>
+public sealed record Consensus(
+    TradeAction? Signal,
+    TradeAction? MajoritySignal,
+    double Share,
+    double Threshold,
+    IReadOnlyList<AnalysisSignal> Votes,
+    IReadOnlyList<string> Abstained)
+{
+    /// <summary>True when the majority share reached the threshold.</summary>
+    public bool Reached => Signal is not null;
+
+    /// <summary>Mean confidence of the agents that voted with the majority.</summary>
+    public double MajorityConfidence => MajoritySignal is { } m && Votes.Any(v => v.Signal == m)
+        ? Votes.Where(v => v.Signal == m).Average(v => v.Confidence)
+        : 0;
+
+    /// <summary>
+    /// Counts <paramref name="votes"/>: each signal's weight is the sum of its voters' confidence; the majority is the
+    /// heaviest (ties go to HOLD, then to the earlier agent's signal), reached when its share is at least
+    /// <paramref name="threshold"/>. With no weight at all there is no consensus.
+    /// </summary>
+    public static Consensus Tally(IReadOnlyList<AnalysisSignal> votes, IReadOnlyList<string> abstained, double threshold)
+    {
+        var total = votes.Sum(v => v.Confidence);
+        if (votes.Count == 0 || total <= 0)
+        {
+            return new Consensus(null, null, 0, threshold, votes, abstained);
+        }
+
+        var weights = votes
+            .GroupBy(v => v.Signal)
+            .Select(g => (Signal: g.Key, Weight: g.Sum(v => v.Confidence), First: votes.ToList().FindIndex(v => v.Signal == g.Key)))
+            .OrderByDescending(g => g.Weight)
+            .ThenByDescending(g => g.Signal == TradeAction.Hold)
+            .ThenBy(g => g.First)
+            .ToList();
+        var majority = weights[0];
+        var share = majority.Weight / total;
+
+        // A share within rounding of the threshold (2 of 3 equal votes against 2/3) counts as reached.
+        var reached = share + 1e-9 >= threshold;
+        return new Consensus(reached ? majority.Signal : null, majority.Signal, share, threshold, votes, abstained);
+    }
+
+    /// <summary>One line for people and prompts: the outcome, the share and every vote.</summary>
+    public string Describe()
+    {
+        var votes = string.Join(", ", Votes.Select(v => $"{v.AgentName} {v.Signal.ToWire()} {Fraction(v.Confidence)}"));
+        var abstained = Abstained.Count == 0 ? string.Empty : $"; not voting: {string.Join("; ", Abstained)}";
+        var outcome = MajoritySignal is not { } majority
+            ? "no votes"
+            : Reached
+                ? $"consensus {majority.ToWire()} with {Percent(Share)} of the confidence-weighted vote (threshold {Percent(Threshold)})"
+                : $"no consensus: the strongest signal, {majority.ToWire()}, has {Percent(Share)} of the confidence-weighted vote, below the {Percent(Threshold)} threshold";
+        return $"{outcome} [{(votes.Length == 0 ? "none" : votes)}]{abstained}";
+    }
+
+    private static string Percent(double fraction) => ContextFormat.Share(fraction);
+
+    private static string Fraction(double value) => ContextFormat.Number(value);
+}

@@ -1,0 +1,26 @@
+using CryptoFunk.Agents.Risk;
+using CryptoFunk.Plugins.MarketData;
+
+namespace CryptoFunk.Agents.Orchestration;
+
+/// <summary>What code knows at the decision time, from plugins: the market snapshot, the account and the open position.</summary>
+/// <param name="Snapshot">Candles and indicators closed at or before the decision time.</param>
+/// <param name="Portfolio">Equity, cash, peak and open positions, for the risk gate.</param>
+/// <param name="Position">The open position in this symbol, or null when flat.</param>
+public sealed record DecisionContext(MarketSnapshot Snapshot, PortfolioExposure Portfolio, OpenPosition? Position)
+{
+    /// <summary>The market.</summary>
+    public MarketSymbol Symbol => Snapshot.Symbol;
+
+    /// <summary>The decision time.</summary>
+    public DateTimeOffset DecisionTime => Snapshot.DecisionTime;
+
+    /// <summary>The last close known at the decision time.</summary>
+    public decimal Price => Snapshot.Price;
+
+    /// <summary><c>flat</c>, <c>long</c> or <c>short</c>, as prompts and the rules engine read it.</summary>
+    public string PositionSide => Position is null ? "flat" : Position.Side == TradeSide.Long ? "long" : "short";
+
+    /// <summary>The price check the risk gate compares proposals with.</summary>
+    public MarketCheck MarketCheck => new(Symbol, Price, DecisionTime);
+}

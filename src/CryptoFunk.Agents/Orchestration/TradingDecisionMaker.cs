@@ -1,0 +1,124 @@
+using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Chat;
+using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Risk;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace CryptoFunk.Agents.Orchestration;
+
+/// <summary>
+/// Makes one trading decision as an <see cref="AgentGroupChat"/>: analysts vote, strategists propose, the risk agent
+/// reviews, then the code risk gate sets the final quantity (the agent may only shrink a trade). It decides; it never
+/// places orders.
+/// </summary>
+public sealed class TradingDecisionMaker
+{
+    private readonly ChatCompletionAgentFactory _agents;
+    private readonly TradingOptions _options;
+    private readonly RiskGate _gate;
+    private readonly RiskLimitsOptions _limits;
+
+    /// <summary>Creates the decision maker; refuses invalid <see cref="TradingOptions"/> naming the key.</summary>
+    public TradingDecisionMaker(ChatCompletionAgentFactory agents, IOptions<TradingOptions> options, RiskGate gate, IOptions<RiskLimitsOptions> limits)
+    {
+        var errors = options.Value.Errors();
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(TradingOptions), errors);
+        }
+
+        _agents = agents;
+        _options = options.Value;
+        _gate = gate;
+        _limits = limits.Value;
+    }
+
+    /// <summary>The options in force.</summary>
+    public TradingOptions Options => _options;
+
+    /// <summary>
+    /// The agents of a decision, built once per run from their prompt files. Agents named in
+    /// <paramref name="unavailable"/> are left out (an order-book agent in a backtest from candles has no book to read);
+    /// leaving one out is a choice of the run, not a failure, so it does not degrade the decisions.
+    /// </summary>
+    public DecisionParticipants CreateParticipants(IReadOnlyCollection<string>? unavailable = null)
+    {
+        var skip = unavailable ?? [];
+        var analysts = _options.AnalysisAgents.Where(a => !skip.Contains(a)).Select(a => (Agent)_agents.Create(a)).ToList();
+        if (analysts.Count == 0)
+        {
+            throw new InvalidOperationException($"no analysis agent is left once {string.Join(", ", skip)} are left out");
+        }
+
+        return new DecisionParticipants(
+            new ParallelAgentGroup { Name = "analysis", Description = "Analysis agents, in parallel", Members = analysts },
+            new ParallelAgentGroup { Name = "strategy", Description = "Strategy agents, in parallel", Members = [.. _options.StrategyAgents.Select(a => (Agent)_agents.Create(a))] },
+            _agents.Create(_options.RiskAgent));
+    }
+
+    /// <summary>
+    /// Runs the chat for <paramref name="context"/> with <paramref name="inputs"/> (market context, memory, tools)
+    /// and returns the decision.
+    /// </summary>
+    public async Task<TradingDecision> DecideAsync(DecisionParticipants participants, DecisionContext context, AgentInvokeOptions inputs, CancellationToken cancellationToken)
+    {
+        var chat = new AgentGroupChat(
+            new AgentGroupChatSettings
+            {
+                SelectionStrategy = new ConsensusSelectionStrategy(participants, context, _options, _gate, _limits),
+                TerminationStrategy = new RiskApprovalTerminationStrategy(participants, context, _options) { MaximumIterations = _options.MaximumIterations },
+            },
+            participants.All)
+        {
+            InvokeOptions = inputs,
+        };
+        chat.AddChatMessage(new ChatMessage(ChatRole.User, $"Decide whether to trade {context.Symbol} at {ContextFormat.Time(context.DecisionTime)}."));
+        await foreach (var _ in chat.InvokeAsync(cancellationToken))
+        {
+        }
+
+        var state = Deliberation.Read(chat.History, participants, context, _options);
+        var (conclusion, reason) = state.Conclusion ?? (ChatConclusion.IterationLimit, $"HOLD: {chat.StopReason}");
+        var decision = new TradingDecision
+        {
+            Symbol = context.Symbol,
+            DecisionTime = context.DecisionTime,
+            Action = TradeAction.Hold,
+            Reason = reason,
+            Conclusion = conclusion,
+            Degraded = state.Degraded,
+            Consensus = state.Consensus,
+            Proposal = state.Choice?.Best,
+            Trade = state.Choice?.Best?.ToTrade(context.Symbol, context.Price),
+            Review = state.RiskResponse is { } risk ? RiskReview.From(risk) : null,
+            Responses = state.Responses,
+            Turns = chat.Turns,
+        };
+
+        return conclusion switch
+        {
+            ChatConclusion.Close => decision with { Action = TradeAction.Close, Quantity = context.Position!.Quantity },
+            ChatConclusion.RiskApproved => Approve(decision, context),
+            _ => decision,
+        };
+    }
+
+    private TradingDecision Approve(TradingDecision decision, DecisionContext context)
+    {
+        var assessment = _gate.Evaluate(decision.Trade!, context.Portfolio, context.MarketCheck, decision.Review!.AdjustedSize, llmApproved: true);
+        if (!assessment.Approved)
+        {
+            return decision with { Risk = assessment, Reason = $"HOLD: {decision.Reason}; but the code risk gate refused: {string.Join("; ", assessment.Rejections)}" };
+        }
+
+        var clamps = assessment.Clamps.Count == 0 ? string.Empty : $"; clamped by code: {string.Join("; ", assessment.Clamps.Select(c => c.Reason))}";
+        return decision with
+        {
+            Action = decision.Proposal!.Action,
+            Quantity = assessment.Quantity,
+            Risk = assessment,
+            Reason = $"{decision.Proposal.Action.ToWire()} {RiskText.Number(decimal.Round(assessment.Quantity, 8))}: {decision.Reason}{clamps}",
+        };
+    }
+}

@@ -1,0 +1,69 @@
+namespace CryptoFunk.Agents.Orchestration;
+
+/// <summary>
+/// How the agents decide together (configuration section <c>Trading</c>): who sits in each stage, the consensus
+/// threshold, and whether a SELL may open a short.
+/// </summary>
+public sealed class TradingOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Trading";
+
+    /// <summary>Share of the confidence-weighted vote the majority needs; the design document's 2 of 3.</summary>
+    public double ConsensusThreshold { get; set; } = 2.0 / 3.0;
+
+    /// <summary>Prompt names of the analysis agents, asked first and in parallel.</summary>
+    public IList<string> AnalysisAgents { get; set; } = ["technical_analysis", "order_book", "sentiment"];
+
+    /// <summary>Prompt names of the strategy agents, asked in parallel once the analysts agree.</summary>
+    public IList<string> StrategyAgents { get; set; } = ["trend_following", "mean_reversion"];
+
+    /// <summary>Prompt name of the risk agent that reviews the chosen proposal.</summary>
+    public string RiskAgent { get; set; } = "risk_management";
+
+    /// <summary>Turns a decision's chat may take: analysis, strategy and risk review are three.</summary>
+    public int MaximumIterations { get; set; } = 3;
+
+    /// <summary>When true a SELL while flat opens a short (the paper broker must allow shorts too); off by default.</summary>
+    public bool AllowShorts { get; set; }
+
+    /// <summary>Closed candles shown to the agents.</summary>
+    public int RecentCandles { get; set; } = 24;
+
+    /// <summary>Problems with these options, each naming its key; empty when valid.</summary>
+    public IReadOnlyList<string> Errors()
+    {
+        var errors = new List<string>();
+        if (!(ConsensusThreshold > 0.5 && ConsensusThreshold <= 1))
+        {
+            errors.Add($"{Section}:ConsensusThreshold must be above 0.5 and at most 1 (a majority), was {ConsensusThreshold}");
+        }
+
+        if (AnalysisAgents.Count == 0)
+        {
+            errors.Add($"{Section}:AnalysisAgents must name at least one agent");
+        }
+
+        if (StrategyAgents.Count == 0)
+        {
+            errors.Add($"{Section}:StrategyAgents must name at least one agent");
+        }
+
+        if (string.IsNullOrWhiteSpace(RiskAgent))
+        {
+            errors.Add($"{Section}:RiskAgent must name the risk agent");
+        }
+
+        if (MaximumIterations < 1)
+        {
+            errors.Add($"{Section}:MaximumIterations must be at least 1, was {MaximumIterations}");
+        }
+
+        if (RecentCandles is < 1 or > 500)
+        {
+            errors.Add($"{Section}:RecentCandles must be 1..500, was {RecentCandles}");
+        }
+
+        return errors;
+    }
+}
