@@ -2,6 +2,7 @@ using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Chat;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Risk;
+using CryptoFunk.Agents.Rules;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +16,13 @@ namespace CryptoFunk.Agents.Orchestration;
 public sealed class TradingDecisionMaker
 {
     private readonly ChatCompletionAgentFactory _agents;
+    private readonly IRulesEngine _rules;
     private readonly TradingOptions _options;
     private readonly RiskGate _gate;
     private readonly RiskLimitsOptions _limits;
 
     /// <summary>Creates the decision maker; refuses invalid <see cref="TradingOptions"/> naming the key.</summary>
-    public TradingDecisionMaker(ChatCompletionAgentFactory agents, IOptions<TradingOptions> options, RiskGate gate, IOptions<RiskLimitsOptions> limits)
+    public TradingDecisionMaker(ChatCompletionAgentFactory agents, IRulesEngine rules, IOptions<TradingOptions> options, RiskGate gate, IOptions<RiskLimitsOptions> limits)
     {
         var errors = options.Value.Errors();
         if (errors.Count > 0)
@@ -29,6 +31,7 @@ public sealed class TradingDecisionMaker
         }
 
         _agents = agents;
+        _rules = rules;
         _options = options.Value;
         _gate = gate;
         _limits = limits.Value;
@@ -40,12 +43,14 @@ public sealed class TradingDecisionMaker
     /// <summary>
     /// The agents of a decision, built once per run from their prompt files. Agents named in
     /// <paramref name="unavailable"/> are left out (an order-book agent in a backtest from candles has no book to read);
-    /// leaving one out is a choice of the run, not a failure, so it does not degrade the decisions.
+    /// leaving one out is a choice of the run, not a failure, so it does not degrade the decisions. With
+    /// <paramref name="rulesOnly"/> every agent is the rules engine alone (the baseline next to the agents).
     /// </summary>
-    public DecisionParticipants CreateParticipants(IReadOnlyCollection<string>? unavailable = null)
+    public DecisionParticipants CreateParticipants(IReadOnlyCollection<string>? unavailable = null, bool rulesOnly = false)
     {
         var skip = unavailable ?? [];
-        var analysts = _options.AnalysisAgents.Where(a => !skip.Contains(a)).Select(a => (Agent)_agents.Create(a)).ToList();
+        Agent Create(string name) => rulesOnly ? new RulesAgent { Name = name, Rules = _rules } : _agents.Create(name);
+        var analysts = _options.AnalysisAgents.Where(a => !skip.Contains(a)).Select(Create).ToList();
         if (analysts.Count == 0)
         {
             throw new InvalidOperationException($"no analysis agent is left once {string.Join(", ", skip)} are left out");
@@ -53,8 +58,8 @@ public sealed class TradingDecisionMaker
 
         return new DecisionParticipants(
             new ParallelAgentGroup { Name = "analysis", Description = "Analysis agents, in parallel", Members = analysts },
-            new ParallelAgentGroup { Name = "strategy", Description = "Strategy agents, in parallel", Members = [.. _options.StrategyAgents.Select(a => (Agent)_agents.Create(a))] },
-            _agents.Create(_options.RiskAgent));
+            new ParallelAgentGroup { Name = "strategy", Description = "Strategy agents, in parallel", Members = [.. _options.StrategyAgents.Select(Create)] },
+            Create(_options.RiskAgent));
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed class TradingOptions
     /// <summary>Prompt names of the analysis agents, asked first and in parallel.</summary>
     public IList<string> AnalysisAgents { get; set; } = ["technical_analysis", "order_book", "sentiment"];
 
+    /// <summary>Analysis agents that read an order book; left out of runs without one (backtests from candles).</summary>
+    public IList<string> OrderBookAgents { get; set; } = ["order_book"];
+
     /// <summary>Prompt names of the strategy agents, asked in parallel once the analysts agree.</summary>
     public IList<string> StrategyAgents { get; set; } = ["trend_following", "mean_reversion"];
 
