@@ -70,6 +70,9 @@ public sealed class PaperBroker
     /// <summary>The open position in <paramref name="symbol"/>, or null.</summary>
     public Position? PositionFor(MarketSymbol symbol) => _positions.GetValueOrDefault(symbol);
 
+    /// <summary>The last candle processed for <paramref name="symbol"/>, whose close marks its position; null before the first.</summary>
+    public Candle? LastCandle(MarketSymbol symbol) => _lastCandles.TryGetValue(symbol, out var candle) ? candle : null;
+
     /// <summary>Equity with <paramref name="symbol"/> marked at <paramref name="markPrice"/> and others at their last close.</summary>
     public decimal EquityAt(MarketSymbol symbol, decimal markPrice)
     {

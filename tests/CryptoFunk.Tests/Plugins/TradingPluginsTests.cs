@@ -1,0 +1,71 @@
+using System.Text.Json;
+using CryptoFunk.Agents.Functions;
+using CryptoFunk.Plugins.Functions;
+using CryptoFunk.Plugins.Trading;
+using CryptoFunk.Tests.Agents;
+using Microsoft.Extensions.AI;
+using static CryptoFunk.Tests.Plugins.PluginTestData;
+
+namespace CryptoFunk.Tests.Plugins;
+
+public sealed class TradingPluginsTests
+{
+    private static TradingPlugins Plugins(PaperBroker? broker = null) =>
+        new(Hours(48), broker ?? new PaperBroker(), ClockAt(T0.AddHours(30)));
+
+    [Test]
+    public void ReadOnlyTools_are_market_data_indicators_and_portfolio_and_nothing_that_trades()
+    {
+        var plugins = Plugins();
+
+        Assert.That(plugins.ReadOnlyTools.Select(f => f.Name), Is.EqualTo(new[]
+        {
+            "MarketData_GetCandles", "MarketData_GetTicker", "MarketData_GetOrderBook",
+            "Indicators_GetSnapshot", "Portfolio_GetSummary", "Portfolio_GetPositions",
+        }));
+        Assert.That(plugins.ReadOnlyTools.Select(f => f.Name), Has.None.StartsWith("Orders_"));
+        Assert.That(plugins.Orders.AsAIFunctions().Select(f => f.Name), Has.All.StartsWith("Orders_"));
+    }
+
+    [Test]
+    public void Functions_are_built_once_and_every_one_and_its_parameters_are_described()
+    {
+        var plugins = Plugins();
+        var all = plugins.ReadOnlyTools.Concat(plugins.Orders.AsAIFunctions()).ToList();
+
+        var first = plugins.MarketData.AsAIFunctions();
+        var second = plugins.MarketData.AsAIFunctions();
+
+        Assert.That(second, Is.SameAs(first));
+        Assert.That(plugins.ReadOnlyTools[0], Is.SameAs(plugins.MarketData.AsAIFunctions()[0]));
+        Assert.That(all.Select(f => f.Name), Has.All.Match("^[A-Z][A-Za-z]+_[A-Z][A-Za-z]+$"));
+        Assert.That(all.Select(f => f.Description), Has.All.Length.GreaterThan(40));
+        foreach (var function in all)
+        {
+            foreach (var parameter in function.Parameters().All)
+            {
+                Assert.That(function.ParameterDescription(parameter), Is.Not.Empty, $"{function.Name}.{parameter}");
+            }
+        }
+    }
+
+    [Test]
+    public async Task An_agent_given_ReadOnlyTools_reads_the_market_but_cannot_place_an_order()
+    {
+        var broker = new PaperBroker();
+        var plugins = Plugins(broker);
+        var model = new ScriptedChatClient(
+            _ => ScriptedChatClient.Calls(
+                new FunctionCallContent("c1", "MarketData_GetTicker"),
+                new FunctionCallContent("c2", "Orders_PlaceOrder", new Dictionary<string, object?> { ["side"] = "buy", ["quantity"] = 1, ["clientOrderId"] = "x" })),
+            _ => ScriptedChatClient.Text("{\"signal\":\"HOLD\"}"));
+        var loop = new FunctionInvokingChatClient(model);
+
+        await loop.GetResponseAsync([new ChatMessage(ChatRole.User, "analyse")], new ChatOptions { Tools = [.. plugins.ReadOnlyTools] });
+
+        var results = model.Requests[1].Last().Contents.OfType<FunctionResultContent>().ToList();
+        Assert.That(((JsonElement)results[0].Result!).GetProperty("lastPrice").GetDecimal(), Is.EqualTo(101m));
+        Assert.That(results[1].Result, Is.EqualTo("Error: Requested function \"Orders_PlaceOrder\" not found."));
+        Assert.That(broker.OpenOrders, Is.Empty);
+    }
+}
