@@ -33,6 +33,7 @@ public static class CryptoFunkApp
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables(EnvironmentPrefix);
         configure?.Invoke(builder.Configuration);
+        builder.Configuration.AddInMemoryCollection(CommandLineSettings.From(args));
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);

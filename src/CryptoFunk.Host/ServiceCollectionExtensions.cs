@@ -21,6 +21,9 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CliCommand, PromptsShowCommand>();
         services.AddSingleton<CliCommand, PromptsValidateCommand>();
         services.AddSingleton<CliCommand, IndicatorsCommand>();
+        services.AddSingleton<CliCommand, BacktestCommand>();
+        services.AddSingleton<BacktestCandles>();
+        services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.Section));
         return services;
     }
 }

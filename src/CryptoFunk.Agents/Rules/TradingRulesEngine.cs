@@ -10,7 +10,7 @@ namespace CryptoFunk.Agents.Rules;
 /// <summary>
 /// The design document's rules, answering each trading agent's output schema from the <see cref="MarketSnapshot"/>
 /// in the invocation's arguments, always with confidence 0.3: RSI and the Bollinger bands for the technical agent,
-/// bid/ask imbalance for the order book, crowd extremes for sentiment, the EMA 50/200 trend filtered by ADX for
+/// bid/ask imbalance for the order book, crowd extremes and momentum for sentiment, the EMA 50/200 trend filtered by ADX for
 /// trend following, band reversion in ranging markets for mean reversion, and for the risk agent the code's own risk
 /// check plus a minimum reward/risk and half size in a drawdown. It never invents data: without a
 /// snapshot (or an order book for the order-book agent) it gives no answer and the agent holds.
@@ -19,6 +19,12 @@ public sealed class TradingRulesEngine : IRulesEngine
 {
     /// <summary>The confidence of every rules answer, as in the design document.</summary>
     public const double Confidence = 0.3;
+
+    /// <summary>
+    /// Without news or social data the crowd's mood is read from price action: a move of more than this fraction over
+    /// the recent candles, on the side of EMA20, is momentum the crowd follows.
+    /// </summary>
+    public const double MomentumChange = 0.02;
 
     /// <summary>The risk rule refuses targets closer than this multiple of the stop distance.</summary>
     public const decimal MinimumRewardToRisk = 1.5m;
@@ -96,11 +102,14 @@ public sealed class TradingRulesEngine : IRulesEngine
         var change = MarketContextFormatter.Change(s.RecentCandles);
         var rsi = s.Indicators.Rsi14;
         var factors = new[] { $"change over {s.RecentCandles.Count} candles {ContextFormat.Percent(change)}", $"RSI {ContextFormat.Number(rsi)}" };
+        var price = (double)s.Price;
         return (change, rsi) switch
         {
             ( < -0.08, < 35) => Signal("BUY", "capitulation: a sharp fall with RSI near oversold (contrarian)", "HIGH", factors),
             ( > 0.08, > 65) => Signal("SELL", "euphoria: a sharp rise with RSI near overbought (contrarian)", "HIGH", factors),
-            _ => Signal("HOLD", "no crowd extreme in recent price action", "LOW", factors),
+            ( > MomentumChange, _) when price > s.Indicators.Ema20 => Signal("BUY", "positive momentum without euphoria: buyers in control, price above EMA20", "MEDIUM", factors),
+            ( < -MomentumChange, _) when price < s.Indicators.Ema20 => Signal("SELL", "negative momentum without capitulation: sellers in control, price below EMA20", "MEDIUM", factors),
+            _ => Signal("HOLD", "no crowd extreme and no clear momentum in recent price action", "LOW", factors),
         };
     }
 

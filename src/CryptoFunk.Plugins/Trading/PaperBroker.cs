@@ -92,12 +92,13 @@ public sealed class PaperBroker
 
     /// <summary>
     /// Submits a market order for the whole position in <paramref name="symbol"/>; the resulting closed trade carries
-    /// <paramref name="reason"/> as its exit reason.
+    /// <paramref name="reason"/> as its exit reason. <paramref name="clientOrderId"/> lets the caller store the intent
+    /// under its id before the order exists.
     /// </summary>
-    public OrderResult ClosePosition(MarketSymbol symbol, DateTimeOffset decisionTime, string reason)
+    public OrderResult ClosePosition(MarketSymbol symbol, DateTimeOffset decisionTime, string reason, string? clientOrderId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var orderId = $"close:{symbol}:{decisionTime.UtcTicks}";
+        var orderId = clientOrderId ?? $"close:{symbol}:{decisionTime.UtcTicks}";
         if (!_positions.TryGetValue(symbol, out var position))
             return OrderResult.Reject(orderId, $"there is no open position in {symbol} to close");
 

@@ -1,0 +1,271 @@
+using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Memory;
+using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Agents.Risk;
+using CryptoFunk.Agents.Storage;
+using CryptoFunk.Plugins.Backtesting;
+using CryptoFunk.Plugins.Functions;
+using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Plugins.Trading;
+
+namespace CryptoFunk.Agents.Trading;
+
+/// <summary>
+/// One run of the trading loop over one market: each closed candle first settles the paper broker (fills, stops,
+/// outcomes written back to the decisions that opened the trade), then the agents decide at its close, seeing only
+/// what had closed by then, and an approved entry is stored as an order intent before the broker gets it. Rows are
+/// saved in batches; a batch holding an order intent is saved before the order is placed. Not thread-safe: one loop
+/// drives one session.
+/// </summary>
+public sealed class TradingSession
+{
+    private const int MinimumTradesForWinRate = 10;
+    private const int WinRateTrades = 20;
+
+    private readonly string _runId;
+    private readonly MarketHistory _history;
+    private readonly PaperBroker _broker;
+    private readonly TradingPlugins _plugins;
+    private readonly DecisionParticipants _participants;
+    private readonly TradingDecisionMaker _maker;
+    private readonly DecisionMemory _memory;
+    private readonly TradingStore? _store;
+    private readonly TimeProvider _time;
+    private readonly int _batchSize;
+    private readonly TradingJournalBatch _batch = new();
+    private readonly List<EquityPoint> _curve = [];
+    private readonly SessionTally _tally = new();
+
+    /// <summary>Creates a session; with no <paramref name="store"/> nothing is persisted (the rules-only baseline).</summary>
+    public TradingSession(
+        string runId,
+        MarketHistory history,
+        PaperBroker broker,
+        TradingDecisionMaker maker,
+        DecisionParticipants participants,
+        TradingStore? store,
+        TimeProvider time,
+        int batchSize = 500)
+    {
+        _runId = runId;
+        _history = history;
+        _broker = broker;
+        _maker = maker;
+        _participants = participants;
+        _store = store;
+        _time = time;
+        _batchSize = batchSize;
+        _memory = new DecisionMemory();
+        _plugins = new TradingPlugins(history, broker, new DecisionClock());
+    }
+
+    /// <summary>Equity at the start and at every candle close so far, flagged when a position was held.</summary>
+    public IReadOnlyList<EquityPoint> EquityCurve => _curve;
+
+    /// <summary>Counts of decisions, sources, tokens and cost so far.</summary>
+    public SessionTally Tally => _tally;
+
+    /// <summary>The paper broker the session trades on.</summary>
+    public PaperBroker Broker => _broker;
+
+    /// <summary>Past decisions and their outcomes, recalled into the agents' prompts.</summary>
+    public DecisionMemory Memory => _memory;
+
+    /// <summary>Records the starting equity at <paramref name="time"/>, before the first candle.</summary>
+    public void Begin(DateTimeOffset time) => _curve.Add(new EquityPoint(time, _broker.Cash, InMarket: false));
+
+    /// <summary>
+    /// Settles candle <paramref name="index"/> on the broker and, when <paramref name="decide"/>, lets the agents decide
+    /// at its close and executes what they decided. Returns the decision, or null when none was asked for.
+    /// </summary>
+    public async Task<TradingDecision?> StepAsync(int index, bool decide, CancellationToken cancellationToken)
+    {
+        var candle = _history.Candles[index];
+        var closeTime = candle.OpenTime + _history.Timeframe.Duration;
+        Settle(candle, closeTime);
+        if (!decide)
+        {
+            return null;
+        }
+
+        _plugins.Clock.Set(closeTime);
+        var snapshot = _history.SnapshotAt(closeTime, _maker.Options.RecentCandles);
+        var context = new DecisionContext(snapshot, Exposure(), OpenPosition());
+        var features = DecisionInputs.Features(snapshot);
+        var inputs = DecisionInputs.For(snapshot, context.PositionSide) with
+        {
+            AgentArguments = LearningContexts(snapshot, features),
+            AdditionalTools = _plugins.ReadOnlyTools,
+        };
+        var decision = await _maker.DecideAsync(_participants, context, inputs, cancellationToken);
+        await ExecuteAsync(decision, snapshot, features, cancellationToken);
+        if (_batch.Decisions.Count >= _batchSize)
+        {
+            await FlushAsync(cancellationToken);
+        }
+
+        return decision;
+    }
+
+    /// <summary>Saves everything not saved yet.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_store is not null && !_batch.IsEmpty)
+        {
+            await _store.SaveAsync(_batch, cancellationToken);
+        }
+
+        _batch.Clear();
+    }
+
+    private void Settle(Candle candle, DateTimeOffset closeTime)
+    {
+        var symbol = _history.Symbol;
+        var before = _broker.PositionFor(symbol);
+        var outcome = _broker.OnCandle(symbol, candle);
+        foreach (var fill in outcome.Fills)
+        {
+            _batch.Fills.Add(FillRecord.From(_runId, fill));
+            _tally.FeesPaid += fill.Fee;
+        }
+
+        foreach (var order in outcome.Fills.Select(f => f.OrderId).Distinct().Where(id => _tally.OpenOrderIds.Remove(id)))
+        {
+            _batch.OrderUpdates.Add(new OrderStatusChange(_runId, order, OrderStatuses.Filled, null, closeTime));
+        }
+
+        foreach (var rejection in outcome.Rejections)
+        {
+            _tally.OpenOrderIds.Remove(rejection.OrderId);
+            _batch.OrderUpdates.Add(new OrderStatusChange(_runId, rejection.OrderId, OrderStatuses.Rejected, rejection.Reason, closeTime));
+        }
+
+        foreach (var trade in outcome.ClosedTrades)
+        {
+            _tally.ClosedTrades.Add(trade);
+            _batch.ClosedPositions.Add(ClosedPosition.From(_runId, trade));
+            _batch.Outcomes.Add(TradeOutcome.From(_runId, trade) with { KnownAt = closeTime });
+            foreach (var orderId in trade.OpeningOrderIds)
+            {
+                // Known once the candle that closed the trade has closed: a stop hit inside the hour is not visible earlier.
+                _memory.RecordOutcome(orderId, trade.ProfitAndLossPercent, closeTime);
+            }
+        }
+
+        var after = _broker.PositionFor(symbol);
+        if (after is not null && (before is null || before.OpenedAt != after.OpenedAt))
+        {
+            _batch.OpenedPositions.Add(PositionRecord.From(_runId, after));
+        }
+
+        var equity = _broker.Equity;
+        _batch.EquitySnapshots.Add(new EquitySnapshotRecord
+        {
+            RunId = _runId,
+            Time = closeTime,
+            Cash = _broker.Cash,
+            Equity = equity,
+            PeakEquity = _broker.PeakEquity,
+            Drawdown = _broker.Drawdown,
+        });
+        _curve.Add(new EquityPoint(closeTime, equity, after is not null));
+    }
+
+    private async Task ExecuteAsync(TradingDecision decision, MarketSnapshot snapshot, IReadOnlyList<double> features, CancellationToken cancellationToken)
+    {
+        var time = decision.DecisionTime;
+        var orderId = decision.Action switch
+        {
+            _ when decision.IsEntry => $"entry:{decision.Symbol}:{UtcTimestamp.Format(time)}",
+            TradeAction.Close => $"close:{decision.Symbol}:{UtcTimestamp.Format(time)}",
+            _ => null,
+        };
+        _batch.Decisions.Add(DecisionRecords.From(_runId, decision, snapshot, _participants, features, orderId, _time.GetUtcNow()));
+        _tally.Count(decision);
+        foreach (var response in decision.Responses.Where(r => !r.Abstained))
+        {
+            _memory.Remember(MemoryEntryFor(decision, response, snapshot.Price, features, decision.IsEntry ? orderId : null));
+        }
+
+        if (orderId is null)
+        {
+            return;
+        }
+
+        var request = decision.IsEntry
+            ? new OrderRequest(orderId, decision.Symbol, decision.Action == TradeAction.Buy ? OrderSide.Buy : OrderSide.Sell, OrderType.Market, decision.Quantity, null, decision.Trade!.StopLoss, decision.Trade.TakeProfit, time)
+            : new OrderRequest(orderId, decision.Symbol, OpenPosition()!.Side == TradeSide.Long ? OrderSide.Sell : OrderSide.Buy, OrderType.Market, decision.Quantity, null, null, null, time);
+        _batch.Orders.Add(OrderRecord.From(_runId, request, _time.GetUtcNow()));
+
+        // The intent is durable before the broker sees the order, so a crash cannot leave an order nobody recorded.
+        await FlushAsync(cancellationToken);
+        var result = decision.IsEntry
+            ? _plugins.Orders.Place(new OrderTicket(orderId, request.Side, request.Quantity, OrderType.Market, null, request.StopLoss, request.TakeProfit))
+            : _broker.ClosePosition(decision.Symbol, time, "agents decided to close", orderId);
+        if (result.Accepted)
+        {
+            _tally.OpenOrderIds.Add(orderId);
+        }
+
+        _batch.OrderUpdates.Add(new OrderStatusChange(
+            _runId, orderId, result.Accepted ? OrderStatuses.Accepted : OrderStatuses.Rejected, result.RejectionReason, _time.GetUtcNow()));
+    }
+
+    private static MemoryEntry MemoryEntryFor(TradingDecision decision, AgentResponse response, decimal price, IReadOnlyList<double> features, string? orderId)
+    {
+        var signal = AnalysisSignal.From(response);
+        var proposal = StrategyProposal.From(response);
+        var review = RiskReview.From(response);
+        var action = signal?.Signal.ToWire() ?? proposal?.Action.ToWire() ?? (review?.Approved == true ? "APPROVE" : "REJECT");
+        var confidence = signal?.Confidence ?? proposal?.Confidence ?? (1 - review?.RiskScore ?? 0);
+        var reasoning = signal?.Reasoning ?? proposal?.Reasoning ?? review?.Reasoning ?? string.Empty;
+        return new MemoryEntry(
+            response.AgentName,
+            decision.Symbol,
+            decision.DecisionTime,
+            action,
+            decimal.Round((decimal)confidence, 4),
+            reasoning,
+            decision.Trade?.EntryPrice ?? price,
+            features,
+            orderId);
+    }
+
+    private Dictionary<string, IReadOnlyDictionary<string, object?>> LearningContexts(MarketSnapshot snapshot, IReadOnlyList<double> features)
+    {
+        var contexts = new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
+        foreach (var agent in _participants.Analysis.Members.Concat(_participants.Strategy.Members).Append(_participants.Risk))
+        {
+            var memory = _memory.Recall(agent.Name, snapshot.Symbol, snapshot.DecisionTime, features);
+            contexts[agent.Name] = new Dictionary<string, object?> { ["learning_context"] = memory.Format() };
+        }
+
+        return contexts;
+    }
+
+    private PortfolioExposure Exposure()
+    {
+        var trades = _tally.ClosedTrades;
+        var recent = trades.Skip(Math.Max(0, trades.Count - WinRateTrades)).ToList();
+        return new PortfolioExposure(
+            _broker.Equity,
+            _broker.Cash,
+            _broker.PeakEquity,
+            [.. _broker.Positions.Select(ToOpenPosition)])
+        {
+            RecentWinRate = trades.Count >= MinimumTradesForWinRate
+                ? (decimal)recent.Count(t => t.ProfitAndLoss > 0) / recent.Count
+                : null,
+        };
+    }
+
+    private OpenPosition? OpenPosition() => _broker.PositionFor(_history.Symbol) is { } position ? ToOpenPosition(position) : null;
+
+    private static OpenPosition ToOpenPosition(Position position) => new(
+        position.Symbol,
+        position.Side == PositionSide.Long ? TradeSide.Long : TradeSide.Short,
+        position.Quantity,
+        position.AverageEntryPrice,
+        position.StopLoss);
+}

@@ -1,0 +1,212 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using CryptoFunk.Agents.Backtesting;
+using CryptoFunk.Agents.Storage;
+using CryptoFunk.Host.Output;
+using CryptoFunk.Plugins.Exchanges;
+using CryptoFunk.Plugins.Files;
+using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Plugins.MarketData.Csv;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace CryptoFunk.Host.Commands;
+
+/// <summary>
+/// <c>cryptofunk backtest</c>: runs the agents' whole decision flow at every bar of a window on the paper broker,
+/// stores the run, and prints the result next to buy-and-hold and the rules engine alone (also as JSON with
+/// <c>--json</c>). <c>--llm-mode</c> and <c>--db</c> are read into configuration before the host starts
+/// (<see cref="CommandLineSettings"/>); without <c>--data</c> the candles are downloaded and cached.
+/// </summary>
+internal sealed class BacktestCommand(IServiceProvider services, TimeProvider time) : CliCommand
+{
+    private const int Success = 0;
+    private const int Failure = 1;
+    private const int BadOptions = CommandLineApp.BadUsageExitCode;
+
+    /// <inheritdoc />
+    public override string Path => "backtest";
+
+    /// <inheritdoc />
+    protected override string Description => "Backtest the agents on historical candles with the paper broker, next to buy-and-hold and the rules engine alone.";
+
+    /// <inheritdoc />
+    protected override void Configure(Command command)
+    {
+        var data = new Option<string?>("--data") { Description = "CSV of candles (normalized or Binance kline dump). Without it the candles are downloaded and cached." };
+        var symbol = new Option<string>("--symbol") { Description = "Market as BASE/QUOTE, such as BTC/USDT.", Required = true };
+        var from = new Option<string?>("--from") { Description = "First bar (a date or ISO-8601 date-time, UTC); default: the start of the data after a 200-bar warm-up, or 90 days ago when downloading." };
+        var to = new Option<string?>("--to") { Description = "End, exclusive; default: the end of the data, or now when downloading." };
+        var interval = new Option<string>("--interval") { Description = "Bar length: 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w.", DefaultValueFactory = _ => Timeframe.OneHour.Code };
+        var capital = new Option<decimal>("--capital") { Description = "Starting cash in the quote asset.", DefaultValueFactory = _ => 10_000m };
+        var mode = new Option<string?>(CommandLineSettings.LlmMode) { Description = "live (call providers), record (call and store answers) or replay (answer only from recordings)." };
+        mode.AcceptOnlyFromAmong("live", "record", "replay");
+        var db = new Option<string?>(CommandLineSettings.Database) { Description = "Database connection string (SQLite file or PostgreSQL); default from configuration." };
+        var json = new Option<string?>("--json") { Description = "Also write the summary as JSON to this file." };
+        foreach (var option in new Option[] { data, symbol, from, to, interval, capital, mode, db, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var output = result.InvocationConfiguration.Output;
+            var error = result.InvocationConfiguration.Error;
+            if (!MarketSymbol.TryParse(result.GetValue(symbol), out var market, out var problem)
+                || !Timeframe.TryParse(result.GetValue(interval), out var timeframe, out problem))
+            {
+                await error.WriteLineAsync($"error: {problem}");
+                return BadOptions;
+            }
+
+            var window = new Window(result.GetValue(from), result.GetValue(to));
+            return await RunAsync(market, timeframe, result.GetValue(data), window, result.GetValue(capital), result.GetValue(json), output, error, cancellationToken);
+        });
+    }
+
+    private async Task<int> RunAsync(
+        MarketSymbol symbol,
+        Timeframe timeframe,
+        string? dataPath,
+        Window window,
+        decimal capital,
+        string? jsonPath,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        if (capital <= 0m)
+        {
+            await error.WriteLineAsync($"error: --capital must be positive, was {capital.ToString(CultureInfo.InvariantCulture)}");
+            return BadOptions;
+        }
+
+        CandleSeries series;
+        DateTimeOffset from, to;
+        try
+        {
+            (series, from, to) = dataPath is null
+                ? await DownloadAsync(symbol, timeframe, window, error, cancellationToken)
+                : await ReadAsync(dataPath, timeframe, window);
+        }
+        catch (CandleDataException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return Failure;
+        }
+        catch (WindowException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return BadOptions;
+        }
+        catch (Exception e) when (dataPath is null && e is ExchangeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync(
+                $"error: could not download {symbol} {timeframe} candles ({e.Message}); offline? pass --data FILE with candles (timestamp,open,high,low,close,volume)");
+            return Failure;
+        }
+
+        BacktestReport report;
+        try
+        {
+            var runner = services.GetRequiredService<BacktestRunner>();
+            report = await RunWithProgressAsync(runner, new BacktestRequest(symbol, timeframe, series.Candles, from, to, capital, series.Source), error, cancellationToken);
+        }
+        catch (OptionsValidationException e)
+        {
+            await error.WriteLineAsync($"error: invalid configuration: {e.Message}");
+            return Failure;
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return BadOptions;
+        }
+        catch (BacktestFailedException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return Failure;
+        }
+
+        var connection = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+        await output.WriteAsync(BacktestSummaryText.Format(report, DatabaseProviders.Redact(connection)));
+        if (jsonPath is not null)
+        {
+            var full = System.IO.Path.GetFullPath(jsonPath);
+            var bytes = Encoding.UTF8.GetBytes(BacktestReportJson.Write(report) + "\n");
+            await AtomicFile.WriteAsync(full, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), cancellationToken);
+            await output.WriteLineAsync($"wrote summary to {full}");
+        }
+
+        return Success;
+    }
+
+    private static async Task<(CandleSeries, DateTimeOffset, DateTimeOffset)> ReadAsync(string path, Timeframe timeframe, Window window)
+    {
+        var series = await BacktestCandles.ReadAsync(path, CancellationToken.None);
+        if (series.Timeframe is { } found && found != timeframe)
+        {
+            throw new WindowException($"{series.Source} holds {found} candles but --interval is {timeframe}; pass --interval {found}");
+        }
+
+        if (series.Candles.Count < 2)
+        {
+            throw new WindowException($"{series.Source} holds fewer than two candles");
+        }
+
+        var warmedUp = series.Candles[Math.Min(BacktestCandles.WarmUpBars, series.Candles.Count - 2)].OpenTime;
+        var from = window.From(warmedUp);
+        var to = window.To(series.Candles[^1].OpenTime + timeframe.Duration);
+        return (series, from, to);
+    }
+
+    private async Task<(CandleSeries, DateTimeOffset, DateTimeOffset)> DownloadAsync(MarketSymbol symbol, Timeframe timeframe, Window window, TextWriter error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var lastClose = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds() / (long)timeframe.Duration.TotalMilliseconds * (long)timeframe.Duration.TotalMilliseconds);
+        var to = window.To(lastClose);
+        var from = window.From(to - TimeSpan.FromDays(90));
+        var cache = services.GetRequiredService<IOptions<BacktestOptions>>().Value.CacheDirectory;
+        var series = await services.GetRequiredService<BacktestCandles>().DownloadAsync(symbol, timeframe, from, to, cache, error, cancellationToken);
+        return (series, from, to);
+    }
+
+    private static async Task<BacktestReport> RunWithProgressAsync(BacktestRunner runner, BacktestRequest request, TextWriter error, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
+        return await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(Markup.Escape($"backtest {request.Symbol} {request.Timeframe}"), maxValue: 1);
+                var progress = new SynchronousProgress<BacktestProgress>(p => task.Value = (double)p.Done / p.Total);
+                var report = await runner.RunAsync(request, progress, cancellationToken);
+                task.Value = task.MaxValue;
+                return report;
+            });
+    }
+
+    /// <summary>The --from and --to texts, parsed when needed with the defaults that depend on the data.</summary>
+    private sealed record Window(string? FromText, string? ToText)
+    {
+        public DateTimeOffset From(DateTimeOffset fallback) => Parse("--from", FromText, fallback);
+
+        public DateTimeOffset To(DateTimeOffset fallback) => Parse("--to", ToText, fallback);
+
+        private static DateTimeOffset Parse(string option, string? text, DateTimeOffset fallback) =>
+            text is null ? fallback
+            : UtcTimeArgument.TryParse(option, text, out var time, out var error) ? time
+            : throw new WindowException(error);
+    }
+
+    private sealed class WindowException(string message) : Exception(message);
+
+    /// <summary>Reports on the caller's thread (the standard <see cref="Progress{T}"/> posts to the thread pool).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using CryptoFunk.Agents.Backtesting;
+using CryptoFunk.Agents.Storage;
+using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Tests.Fakes;
+using CryptoFunk.Tests.Gateway;
+using CryptoFunk.Tests.Orchestration;
+using CryptoFunk.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CryptoFunk.Tests.Backtesting;
+
+/// <summary>
+/// The whole flow through the real prompt files, agents, parser, group chat, risk gate, paper broker and database:
+/// once with a fake OpenAI-compatible model on 127.0.0.1 and once with the rules engine; the stored rows are checked.
+/// </summary>
+public sealed class BacktestEndToEndTests
+{
+    private static readonly MarketSymbol Btc = MarketSymbol.Parse("BTC/USDT");
+    private static CandleSeries? _candles;
+    private TempDirectory _dir = null!;
+
+    [SetUp]
+    public void CreateDirectory() => _dir = new TempDirectory();
+
+    [TearDown]
+    public void DeleteDirectory() => _dir.Dispose();
+
+    private static async Task<CandleSeries> CandlesAsync() =>
+        _candles ??= await CandleFileReader.ReadAsync(Path.Combine(SharedFiles.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv"), CancellationToken.None);
+
+    private static BacktestRequest Request(CandleSeries series, DateTimeOffset from, DateTimeOffset to) =>
+        new(Btc, Timeframe.OneHour, series.Candles, from, to, 10_000m, series.Source);
+
+    [Test]
+    public async Task With_a_model_the_decisions_orders_fills_and_outcomes_are_stored_and_the_oversized_approval_is_clamped()
+    {
+        await using var openai = await FakeOpenAIServer.StartAsync();
+        openai.Fallback = TradingDesk.Answer;
+        await using var services = DecisionFixtures.Services(_dir, GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1"));
+        var from = new DateTimeOffset(2021, 1, 4, 0, 0, 0, TimeSpan.Zero);
+
+        var report = await services.GetRequiredService<BacktestRunner>().RunAsync(Request(await CandlesAsync(), from, from.AddDays(3)), null, CancellationToken.None);
+
+        var store = services.GetRequiredService<TradingStore>();
+        var decisions = await store.DecisionsAsync(report.RunId, CancellationToken.None);
+        var orders = await store.OrdersAsync(report.RunId, CancellationToken.None);
+        var fills = await store.FillsAsync(report.RunId, CancellationToken.None);
+        var entries = decisions.Where(d => d.Action == "BUY").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Mode, Is.EqualTo("live"));
+            Assert.That(decisions, Has.Count.EqualTo(report.Bars - 1), "one decision per bar but the last");
+            Assert.That(decisions.Select(d => d.DecisionTime).Distinct().Count(), Is.EqualTo(decisions.Count));
+            Assert.That(entries, Is.Not.Empty);
+            Assert.That(openai.RequestCount, Is.GreaterThan(decisions.Count * 2));
+        });
+
+        var entry = entries[0];
+        var risk = JsonDocument.Parse(entry.RiskJson!).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(entry.Agents.Select(a => a.AgentName), Is.EqualTo(new[] { "technical_analysis", "sentiment", "trend_following", "mean_reversion", "risk_management" }));
+            Assert.That(entry.Agents.All(a => a.Source == "llm:openai/gpt-fake-1" && a.LlmProvider == "openai" && a.LlmModel == "gpt-fake-1"), Is.True);
+            Assert.That(entry.Agents.All(a => a.PromptTokens == 1000 && a.ResponseTokens == 100 && !a.Degraded && a.PromptVersion is not null), Is.True);
+            Assert.That(entry.Agents[0].Reasoning, Is.EqualTo("Fake analyst: bullish."));
+            Assert.That(entry.Agents[0].KeyFactorsJson, Is.EqualTo("[\"fake\"]"));
+            Assert.That(entry.Agents[0].IndicatorsJson, Does.Contain("\"rsi14\":"));
+            Assert.That(entry.Agents[4].Action, Is.EqualTo("APPROVE"));
+            Assert.That(entry.Quantity, Is.LessThan(TradingDesk.RequestedSize));
+            Assert.That(risk.GetProperty("clamps")[0].GetProperty("requested").GetDecimal(), Is.EqualTo(TradingDesk.RequestedSize));
+            Assert.That(risk.GetProperty("metrics").GetProperty("risk_fraction_of_equity").GetDecimal(), Is.LessThanOrEqualTo(0.02m));
+            Assert.That(entry.Reason, Does.Contain("clamped by code"));
+        });
+
+        var order = orders.Single(o => o.ClientOrderId == entry.OrderId);
+        var fill = fills.First(f => f.OrderId == entry.OrderId);
+        var nextOpen = (await CandlesAsync()).Candles.First(c => c.OpenTime >= entry.DecisionTime);
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Status, Is.EqualTo(OrderStatuses.Filled));
+            Assert.That(order.Quantity, Is.EqualTo(entry.Quantity));
+            Assert.That(fill.Time, Is.EqualTo(entry.DecisionTime), "fills at the open of the bar after the decision, not the bar the model saw");
+            Assert.That(fill.Price, Is.GreaterThan(nextOpen.Open), "slippage on a buy");
+            Assert.That(fill.Fee, Is.EqualTo(fill.Quantity * fill.Price * 0.001m));
+        });
+
+        var closed = decisions.Where(d => d.Executed && d.PnlPercent is not null).ToList();
+        Assert.That(closed, Is.Not.Empty, "a 2% stop or 4% target is reached within three days");
+        var outcome = closed[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Agents.All(a => a.Executed && a.PnlPercent == outcome.PnlPercent && a.ExitPrice == outcome.ExitPrice), Is.True);
+            Assert.That(outcome.OutcomeKnownAt, Is.GreaterThan(outcome.DecisionTime));
+            Assert.That(outcome.HoldTimeSeconds, Is.GreaterThan(0));
+            Assert.That(report.Tally.InputTokens, Is.EqualTo(openai.RequestCount * 1000L));
+        });
+    }
+
+    [Test]
+    public async Task With_the_rules_engine_a_month_is_traded_and_stored_without_any_model()
+    {
+        await using var services = DecisionFixtures.Services(_dir);
+        var from = new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var report = await services.GetRequiredService<BacktestRunner>().RunAsync(Request(await CandlesAsync(), from, from.AddMonths(1)), null, CancellationToken.None);
+
+        var store = services.GetRequiredService<TradingStore>();
+        var decisions = await store.DecisionsAsync(report.RunId, CancellationToken.None);
+        var fills = await store.FillsAsync(report.RunId, CancellationToken.None);
+        var equity = await store.EquityAsync(report.RunId, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Mode, Is.EqualTo("rules"));
+            Assert.That(report.RulesOnlyIsSameRun, Is.True);
+            Assert.That(decisions, Has.Count.EqualTo(report.Bars - 1));
+            Assert.That(decisions.SelectMany(d => d.Agents).All(a => a.Source == "rules" && a.LlmProvider == "rules" && !a.Degraded), Is.True);
+            Assert.That(decisions.Any(d => d.Degraded), Is.False);
+            Assert.That(report.Tally.AgentDecisionsBySource.Keys, Is.EqualTo(new[] { "rules" }));
+            Assert.That(fills, Is.Not.Empty);
+            Assert.That(fills.All(f => f.Fee > 0m && f.SlippageCost > 0m), Is.True);
+            Assert.That(equity, Has.Count.EqualTo(report.Bars));
+            Assert.That(report.Agents.Trades, Is.EqualTo(report.Tally.ClosedTrades.Count));
+            Assert.That(decisions.Count(d => d.Executed && d.PnlPercent is not null), Is.EqualTo(report.Agents.Trades));
+            Assert.That(report.Notes, Has.Some.StartsWith("order_book left out"));
+        });
+    }
+}
