@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CryptoFunk.Agents.Storage;
 
 /// <summary>
-/// The one database of CryptoFunk: model calls, the answer cache (and replay recordings) and telemetry spans.
+/// The one database of CryptoFunk: model calls, the answer cache (and replay recordings), telemetry spans, and the
+/// trading journal (runs, decisions with each agent's answer, orders, fills, positions, equity).
 /// The same model and hand-written migrations serve SQLite and PostgreSQL; times are UTC epoch milliseconds and
 /// money is <see cref="decimal"/>.
 /// </summary>
@@ -17,6 +19,27 @@ public sealed class CryptoFunkDbContext(DbContextOptions<CryptoFunkDbContext> op
 
     /// <summary>Finished spans.</summary>
     public DbSet<SpanRecord> Spans => Set<SpanRecord>();
+
+    /// <summary>Backtest and paper-trading runs.</summary>
+    public DbSet<TradingRunRecord> TradingRuns => Set<TradingRunRecord>();
+
+    /// <summary>The group's decisions.</summary>
+    public DbSet<TradingDecisionRecord> TradingDecisions => Set<TradingDecisionRecord>();
+
+    /// <summary>Each agent's answer within a decision.</summary>
+    public DbSet<AgentDecisionRecord> AgentDecisions => Set<AgentDecisionRecord>();
+
+    /// <summary>Orders.</summary>
+    public DbSet<OrderRecord> Orders => Set<OrderRecord>();
+
+    /// <summary>Fills.</summary>
+    public DbSet<FillRecord> Fills => Set<FillRecord>();
+
+    /// <summary>Positions, open and closed.</summary>
+    public DbSet<PositionRecord> Positions => Set<PositionRecord>();
+
+    /// <summary>Equity over time.</summary>
+    public DbSet<EquitySnapshotRecord> EquitySnapshots => Set<EquitySnapshotRecord>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -49,6 +72,61 @@ public sealed class CryptoFunkDbContext(DbContextOptions<CryptoFunkDbContext> op
             span.HasKey(s => s.Id);
             span.HasIndex(s => s.TraceId);
             span.HasIndex(s => s.StartTime);
+        });
+
+        modelBuilder.Entity<TradingRunRecord>(run =>
+        {
+            run.ToTable("trading_runs");
+            run.HasKey(r => r.Id);
+        });
+
+        modelBuilder.Entity<TradingDecisionRecord>(decision =>
+        {
+            decision.ToTable("trading_decisions");
+            decision.HasKey(d => d.Id);
+            decision.HasIndex(d => new { d.RunId, d.Symbol, d.DecisionTime }).IsUnique();
+            decision.HasMany(d => d.Agents).WithOne().HasForeignKey(a => a.TradingDecisionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AgentDecisionRecord>(agent =>
+        {
+            agent.ToTable("agent_decisions");
+            agent.HasKey(a => a.Id);
+            agent.Property(a => a.Features).HasConversion((ValueConverter)new FeatureListConverter(), FeatureListConverter.Comparer);
+            agent.HasIndex(a => a.Timestamp);
+            agent.HasIndex(a => new { a.Symbol, a.AgentName });
+            agent.HasIndex(a => new { a.Executed, a.PnlPercent });
+        });
+
+        modelBuilder.Entity<OrderRecord>(order =>
+        {
+            order.ToTable("orders");
+            order.HasKey(o => new { o.RunId, o.ClientOrderId });
+            order.Property(o => o.Side).HasConversion<string>();
+            order.Property(o => o.Type).HasConversion<string>();
+            order.HasOne<TradingDecisionRecord>().WithMany().HasForeignKey(o => o.TradingDecisionId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<FillRecord>(fill =>
+        {
+            fill.ToTable("fills");
+            fill.HasKey(f => new { f.RunId, f.FillId });
+            fill.Property(f => f.FillId).ValueGeneratedNever();
+            fill.Property(f => f.Side).HasConversion<string>();
+        });
+
+        modelBuilder.Entity<PositionRecord>(position =>
+        {
+            position.ToTable("positions");
+            position.HasKey(p => p.Id);
+            position.Property(p => p.Side).HasConversion<string>();
+            position.HasIndex(p => new { p.RunId, p.Symbol, p.OpenedAt }).IsUnique();
+        });
+
+        modelBuilder.Entity<EquitySnapshotRecord>(snapshot =>
+        {
+            snapshot.ToTable("equity_snapshots");
+            snapshot.HasKey(e => new { e.RunId, e.Time });
         });
     }
 }

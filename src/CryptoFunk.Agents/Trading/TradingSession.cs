@@ -145,7 +145,7 @@ public sealed class TradingSession
         {
             _tally.ClosedTrades.Add(trade);
             _batch.ClosedPositions.Add(ClosedPosition.From(_runId, trade));
-            _batch.Outcomes.Add(TradeOutcome.From(_runId, trade) with { KnownAt = closeTime });
+            _batch.Outcomes.Add(TradeOutcome.From(_runId, trade, closeTime));
             foreach (var orderId in trade.OpeningOrderIds)
             {
                 // Known once the candle that closed the trade has closed: a stop hit inside the hour is not visible earlier.

@@ -54,7 +54,7 @@ internal static class BacktestSummaryText
     private static string Row(IReadOnlyList<string> cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd() + "\n";
 
-    private static string Join(IReadOnlyDictionary<string, int> counts) =>
+    private static string Join(SortedDictionary<string, int> counts) =>
         counts.Count == 0 ? "none" : string.Join(", ", counts.Select(c => Invariant($"{c.Key} {c.Value}")));
 
     private static string Percent(double? fraction) =>
