@@ -18,6 +18,7 @@ namespace CryptoFunk.Agents.Backtesting;
 public sealed class BacktestRunner(
     TradingDecisionMaker maker,
     TradingStore store,
+    DatabaseMigrator migrator,
     LlmGateway gateway,
     IOptions<PaperBrokerOptions> broker,
     TimeProvider time)
@@ -39,6 +40,7 @@ public sealed class BacktestRunner(
 
         var runId = $"bt-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Guid.NewGuid():N}"[..32];
         var startedAt = time.GetUtcNow();
+        await migrator.MigrateAsync(cancellationToken);
         await store.StartRunAsync(
             new TradingRunRecord
             {

@@ -33,9 +33,6 @@ public sealed class SessionTally
     /// <summary>Closed trades, oldest first.</summary>
     public List<ClosedTrade> ClosedTrades { get; } = [];
 
-    /// <summary>Orders accepted and not yet filled or refused.</summary>
-    internal HashSet<string> OpenOrderIds { get; } = new(StringComparer.Ordinal);
-
     internal void Count(TradingDecision decision)
     {
         Decisions++;

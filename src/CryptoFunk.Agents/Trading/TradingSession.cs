@@ -36,6 +36,9 @@ public sealed class TradingSession
     private readonly TradingJournalBatch _batch = new();
     private readonly List<EquityPoint> _curve = [];
     private readonly SessionTally _tally = new();
+    private readonly Dictionary<string, OrderRequest> _orders = new(StringComparer.Ordinal);   // accepted, not yet filled
+    private readonly Dictionary<string, OrderRequest> _placed = new(StringComparer.Ordinal);   // every order sent
+    private readonly HashSet<DateTimeOffset> _openedPositions = [];
 
     /// <summary>Creates a session; with no <paramref name="store"/> nothing is persisted (the rules-only baseline).</summary>
     public TradingSession(
@@ -121,42 +124,42 @@ public sealed class TradingSession
 
     private void Settle(Candle candle, DateTimeOffset closeTime)
     {
-        var symbol = _history.Symbol;
-        var before = _broker.PositionFor(symbol);
-        var outcome = _broker.OnCandle(symbol, candle);
+        var outcome = _broker.OnCandle(_history.Symbol, candle);
         foreach (var fill in outcome.Fills)
         {
             _batch.Fills.Add(FillRecord.From(_runId, fill));
             _tally.FeesPaid += fill.Fee;
         }
 
-        foreach (var order in outcome.Fills.Select(f => f.OrderId).Distinct().Where(id => _tally.OpenOrderIds.Remove(id)))
+        foreach (var order in outcome.Fills.Select(f => f.OrderId).Distinct().Where(id => _orders.Remove(id)))
         {
             _batch.OrderUpdates.Add(new OrderStatusChange(_runId, order, OrderStatuses.Filled, null, closeTime));
         }
 
         foreach (var rejection in outcome.Rejections)
         {
-            _tally.OpenOrderIds.Remove(rejection.OrderId);
+            _orders.Remove(rejection.OrderId);
             _batch.OrderUpdates.Add(new OrderStatusChange(_runId, rejection.OrderId, OrderStatuses.Rejected, rejection.Reason, closeTime));
         }
 
         foreach (var trade in outcome.ClosedTrades)
         {
+            // A position can open and close within one bar (filled at the open, stopped out before the close).
+            RecordOpened(new Position(trade.Symbol, trade.Side, trade.Quantity, trade.EntryPrice, null, null, trade.EntryTime, trade.OpeningOrderIds, 0m));
             _tally.ClosedTrades.Add(trade);
             _batch.ClosedPositions.Add(ClosedPosition.From(_runId, trade));
             _batch.Outcomes.Add(TradeOutcome.From(_runId, trade, closeTime));
             foreach (var orderId in trade.OpeningOrderIds)
             {
-                // Known once the candle that closed the trade has closed: a stop hit inside the hour is not visible earlier.
+                // Known once the bar that closed the trade has closed: a stop hit inside the bar is not visible earlier.
                 _memory.RecordOutcome(orderId, trade.ProfitAndLossPercent, closeTime);
             }
         }
 
-        var after = _broker.PositionFor(symbol);
-        if (after is not null && (before is null || before.OpenedAt != after.OpenedAt))
+        var open = _broker.PositionFor(_history.Symbol);
+        if (open is not null)
         {
-            _batch.OpenedPositions.Add(PositionRecord.From(_runId, after));
+            RecordOpened(open);
         }
 
         var equity = _broker.Equity;
@@ -169,7 +172,24 @@ public sealed class TradingSession
             PeakEquity = _broker.PeakEquity,
             Drawdown = _broker.Drawdown,
         });
-        _curve.Add(new EquityPoint(closeTime, equity, after is not null));
+        _curve.Add(new EquityPoint(closeTime, equity, open is not null));
+    }
+
+    private void RecordOpened(Position position)
+    {
+        if (!_openedPositions.Add(position.OpenedAt))
+        {
+            return;
+        }
+
+        var record = PositionRecord.From(_runId, position);
+        if (_placed.TryGetValue(position.OpeningOrderIds[0], out var order))
+        {
+            record.StopLoss ??= order.StopLoss;
+            record.TakeProfit ??= order.TakeProfit;
+        }
+
+        _batch.OpenedPositions.Add(record);
     }
 
     private async Task ExecuteAsync(TradingDecision decision, MarketSnapshot snapshot, IReadOnlyList<double> features, CancellationToken cancellationToken)
@@ -203,9 +223,10 @@ public sealed class TradingSession
         var result = decision.IsEntry
             ? _plugins.Orders.Place(new OrderTicket(orderId, request.Side, request.Quantity, OrderType.Market, null, request.StopLoss, request.TakeProfit))
             : _broker.ClosePosition(decision.Symbol, time, "agents decided to close", orderId);
+        _placed[orderId] = request;
         if (result.Accepted)
         {
-            _tally.OpenOrderIds.Add(orderId);
+            _orders[orderId] = request;
         }
 
         _batch.OrderUpdates.Add(new OrderStatusChange(

@@ -3,6 +3,7 @@ using CryptoFunk.Agents.Backtesting;
 using CryptoFunk.Agents.Storage;
 using CryptoFunk.Plugins.MarketData;
 using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Plugins.Trading;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.Gateway;
 using CryptoFunk.Tests.Orchestration;
@@ -119,7 +120,8 @@ public sealed class BacktestEndToEndTests
             Assert.That(decisions.Any(d => d.Degraded), Is.False);
             Assert.That(report.Tally.AgentDecisionsBySource.Keys, Is.EqualTo(new[] { "rules" }));
             Assert.That(fills, Is.Not.Empty);
-            Assert.That(fills.All(f => f.Fee > 0m && f.SlippageCost > 0m), Is.True);
+            Assert.That(fills.All(f => f.Fee > 0m), Is.True, "a taker fee on every fill");
+            Assert.That(fills.Where(f => f.Reason != FillReasons.TakeProfit).All(f => f.SlippageCost > 0m), Is.True, "slippage on market and stop fills; a take profit fills at its price");
             Assert.That(equity, Has.Count.EqualTo(report.Bars));
             Assert.That(report.Agents.Trades, Is.EqualTo(report.Tally.ClosedTrades.Count));
             Assert.That(decisions.Count(d => d.Executed && d.PnlPercent is not null), Is.EqualTo(report.Agents.Trades));
