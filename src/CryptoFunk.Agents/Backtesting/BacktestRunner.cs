@@ -23,7 +23,10 @@ public sealed class BacktestRunner(
     IOptions<PaperBrokerOptions> broker,
     TimeProvider time)
 {
-    /// <summary>Runs <paramref name="request"/>, reporting progress per bar.</summary>
+    /// <summary>Progress is reported this many times per run at most, so drawing it costs nothing measurable.</summary>
+    private const int ProgressSteps = 200;
+
+    /// <summary>Runs <paramref name="request"/>, reporting progress as it goes.</summary>
     public async Task<BacktestReport> RunAsync(BacktestRequest request, IProgress<BacktestProgress>? progress, CancellationToken cancellationToken)
     {
         var (history, first) = Window(request);
@@ -58,7 +61,9 @@ public sealed class BacktestRunner(
             cancellationToken);
 
         var stopwatch = Stopwatch.StartNew();
-        var session = new TradingSession(runId, history, new PaperBroker(brokerOptions), maker, maker.CreateParticipants(unavailable), store, time);
+        // With no model configured the agents are the rules engine itself: no prompt is rendered and no cache is asked
+        // for an answer no model could have given.
+        var session = new TradingSession(runId, history, new PaperBroker(brokerOptions), maker, maker.CreateParticipants(unavailable, rulesOnly), store, time);
         try
         {
             await RunSessionAsync(session, history, first, last, progress, cancellationToken);
@@ -111,7 +116,11 @@ public sealed class BacktestRunner(
         {
             // The last bar is settled but not decided on: no later bar exists to fill an order placed at its close.
             await session.StepAsync(i, decide: i < last, cancellationToken);
-            progress?.Report(new BacktestProgress(i - first + 1, total));
+            var done = i - first + 1;
+            if (progress is not null && (done == total || done * ProgressSteps / total != (done - 1) * ProgressSteps / total))
+            {
+                progress.Report(new BacktestProgress(done, total));
+            }
         }
 
         await session.FlushAsync(cancellationToken);

@@ -17,27 +17,34 @@ public static class DecisionInputs
     /// <summary>Invocation options for an agent deciding on <paramref name="snapshot"/>.</summary>
     public static AgentInvokeOptions For(MarketSnapshot snapshot, string positionSide = "flat", string? learningContext = null, IReadOnlyDictionary<string, object?>? extra = null)
     {
-        var arguments = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["symbol"] = snapshot.Symbol.ToString(),
-            ["timeframe"] = snapshot.Timeframe.Code,
-            ["decision_time"] = ContextFormat.Time(snapshot.DecisionTime),
-            ["market_context"] = new ContextBuilder().AddMarket(snapshot).Build(),
-            ["learning_context"] = learningContext ?? "No earlier decisions with known outcomes yet.",
-            ["position_side"] = positionSide,
-            [SnapshotArgument] = snapshot,
-        };
+        var options = ForRules(snapshot, positionSide);
+        var arguments = (Dictionary<string, object?>)options.Arguments;
+        arguments["market_context"] = new ContextBuilder().AddMarket(snapshot).Build();
+        arguments["learning_context"] = learningContext ?? "No earlier decisions with known outcomes yet.";
         foreach (var (key, value) in extra ?? new Dictionary<string, object?>())
         {
             arguments[key] = value;
         }
 
-        return new AgentInvokeOptions
-        {
-            Arguments = arguments,
-            MarketState = new CacheContext(snapshot.Symbol.ToString(), snapshot.Timeframe.Code, positionSide, snapshot.DecisionTime, Features(snapshot)),
-        };
+        return options;
     }
+
+    /// <summary>
+    /// Options for agents that are only the rules engine: the snapshot and the position, without the prompt texts
+    /// (market and learning context) that only a model reads.
+    /// </summary>
+    public static AgentInvokeOptions ForRules(MarketSnapshot snapshot, string positionSide = "flat") => new()
+    {
+        Arguments = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["symbol"] = snapshot.Symbol.ToString(),
+            ["timeframe"] = snapshot.Timeframe.Code,
+            ["decision_time"] = ContextFormat.Time(snapshot.DecisionTime),
+            ["position_side"] = positionSide,
+            [SnapshotArgument] = snapshot,
+        },
+        MarketState = new CacheContext(snapshot.Symbol.ToString(), snapshot.Timeframe.Code, positionSide, snapshot.DecisionTime, Features(snapshot)),
+    };
 
     /// <summary>The features the similarity tier compares: scale-free readings of the indicators.</summary>
     public static IReadOnlyList<double> Features(MarketSnapshot snapshot)

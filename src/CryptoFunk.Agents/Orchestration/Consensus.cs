@@ -35,20 +35,36 @@ public sealed record Consensus(
     /// </summary>
     public static Consensus Tally(IReadOnlyList<AnalysisSignal> votes, IReadOnlyList<string> abstained, double threshold)
     {
-        var total = votes.Sum(v => v.Confidence);
+        var total = 0.0;
+        var weights = new List<(TradeAction Signal, double Weight, int First)>(3);
+        for (var i = 0; i < votes.Count; i++)
+        {
+            total += votes[i].Confidence;
+            var at = weights.FindIndex(w => w.Signal == votes[i].Signal);
+            if (at < 0)
+            {
+                weights.Add((votes[i].Signal, votes[i].Confidence, i));
+            }
+            else
+            {
+                weights[at] = weights[at] with { Weight = weights[at].Weight + votes[i].Confidence };
+            }
+        }
+
         if (votes.Count == 0 || total <= 0)
         {
             return new Consensus(null, null, 0, threshold, votes, abstained);
         }
 
-        var weights = votes
-            .GroupBy(v => v.Signal)
-            .Select(g => (Signal: g.Key, Weight: g.Sum(v => v.Confidence), First: votes.ToList().FindIndex(v => v.Signal == g.Key)))
-            .OrderByDescending(g => g.Weight)
-            .ThenByDescending(g => g.Signal == TradeAction.Hold)
-            .ThenBy(g => g.First)
-            .ToList();
         var majority = weights[0];
+        foreach (var candidate in weights.Skip(1))
+        {
+            if (candidate.Weight > majority.Weight || (candidate.Weight == majority.Weight && candidate.Signal == TradeAction.Hold))
+            {
+                majority = candidate;
+            }
+        }
+
         var share = majority.Weight / total;
 
         // A share within rounding of the threshold (2 of 3 equal votes against 2/3) counts as reached.

@@ -10,12 +10,7 @@ namespace CryptoFunk.Agents.Orchestration;
 /// confidence-weighted vote reaches the threshold, the strategy agents (in parallel) with the votes; then the risk
 /// agent with the best proposal and the risk numbers code computed for it. Each selection says why.
 /// </summary>
-public sealed class ConsensusSelectionStrategy(
-    DecisionParticipants participants,
-    DecisionContext context,
-    TradingOptions options,
-    RiskGate gate,
-    RiskLimitsOptions limits) : SelectionStrategy
+public sealed class ConsensusSelectionStrategy(DeliberationReader reader, RiskGate gate, RiskLimitsOptions limits) : SelectionStrategy
 {
     /// <summary>Argument holding the chosen <see cref="TradeProposal"/> for the rules engine (not rendered).</summary>
     public const string TradeProposalArgument = "trade_proposal";
@@ -29,7 +24,9 @@ public sealed class ConsensusSelectionStrategy(
     /// <inheritdoc />
     protected override Task<SelectionResult> SelectAgentAsync(IReadOnlyList<Agent> agents, IReadOnlyList<ChatMessage> history, CancellationToken cancellationToken)
     {
-        var state = Deliberation.Read(history, participants, context, options);
+        var state = reader.Read(history);
+        var participants = reader.Participants;
+        var context = reader.Context;
         if (state.Consensus is null)
         {
             return Task.FromResult(new SelectionResult(

@@ -45,8 +45,20 @@ public sealed class Deliberation
             return new Deliberation { Responses = responses };
         }
 
-        var votes = analysis.Select(AnalysisSignal.From).OfType<AnalysisSignal>().ToList();
-        var abstained = analysis.Where(r => AnalysisSignal.From(r) is null).Select(r => $"{r.AgentName} ({r.AbstainReason ?? "no valid signal"})").ToList();
+        var votes = new List<AnalysisSignal>(analysis.Count);
+        var abstained = new List<string>();
+        foreach (var response in analysis)
+        {
+            if (AnalysisSignal.From(response) is { } vote)
+            {
+                votes.Add(vote);
+            }
+            else
+            {
+                abstained.Add($"{response.AgentName} ({response.AbstainReason ?? "no valid signal"})");
+            }
+        }
+
         var consensus = Consensus.Tally(votes, abstained, options.ConsensusThreshold);
         if (AfterAnalysis(consensus, context, options) is { } stop)
         {

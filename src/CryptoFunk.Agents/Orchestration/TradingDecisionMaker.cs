@@ -59,7 +59,10 @@ public sealed class TradingDecisionMaker
         return new DecisionParticipants(
             new ParallelAgentGroup { Name = "analysis", Description = "Analysis agents, in parallel", Members = analysts },
             new ParallelAgentGroup { Name = "strategy", Description = "Strategy agents, in parallel", Members = [.. _options.StrategyAgents.Select(Create)] },
-            Create(_options.RiskAgent));
+            Create(_options.RiskAgent))
+        {
+            ReadPrompts = !rulesOnly,
+        };
     }
 
     /// <summary>
@@ -68,11 +71,12 @@ public sealed class TradingDecisionMaker
     /// </summary>
     public async Task<TradingDecision> DecideAsync(DecisionParticipants participants, DecisionContext context, AgentInvokeOptions inputs, CancellationToken cancellationToken)
     {
+        var reader = new DeliberationReader(participants, context, _options);
         var chat = new AgentGroupChat(
             new AgentGroupChatSettings
             {
-                SelectionStrategy = new ConsensusSelectionStrategy(participants, context, _options, _gate, _limits),
-                TerminationStrategy = new RiskApprovalTerminationStrategy(participants, context, _options) { MaximumIterations = _options.MaximumIterations },
+                SelectionStrategy = new ConsensusSelectionStrategy(reader, _gate, _limits),
+                TerminationStrategy = new RiskApprovalTerminationStrategy(reader) { MaximumIterations = _options.MaximumIterations },
             },
             participants.All)
         {
@@ -83,7 +87,7 @@ public sealed class TradingDecisionMaker
         {
         }
 
-        var state = Deliberation.Read(chat.History, participants, context, _options);
+        var state = reader.Read(chat.History);
         var (conclusion, reason) = state.Conclusion ?? (ChatConclusion.IterationLimit, $"HOLD: {chat.StopReason}");
         var decision = new TradingDecision
         {

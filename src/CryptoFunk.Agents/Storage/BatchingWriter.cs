@@ -89,8 +89,13 @@ public sealed partial class BatchingWriter<T> : IAsyncDisposable
             {
                 await _migrator.MigrateAsync(CancellationToken.None);
                 await using var context = await _contexts.CreateDbContextAsync();
-                context.AddRange(batch.Select(_toRow));
-                await context.SaveChangesAsync();
+                await using var transaction = await context.Database.BeginTransactionAsync();
+                foreach (var rows in batch.Select(_toRow).GroupBy(row => row.GetType()))
+                {
+                    await BulkInsert.InsertAsync(context, rows.Key, [.. rows], replaceOnConflict: false, CancellationToken.None);
+                }
+
+                await transaction.CommitAsync();
             }
             catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or IOException)
             {

@@ -26,7 +26,7 @@ public static class DatabaseServiceCollectionExtensions
         _ = DatabaseProviders.Detect(connectionString) switch
         {
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
-            _ => builder.UseSqlite(connectionString),
+            _ => builder.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()),
         };
 
         // Migrations are hand-written (EF Core Design is not restorable here), so there is no model snapshot to

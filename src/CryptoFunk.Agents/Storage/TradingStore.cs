@@ -63,11 +63,11 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
 
-        AddDecisions(context, batch.Decisions);
-        AddOrders(context, batch.Orders, batch.Decisions);
+        var decisionIds = await InsertDecisionsAsync(context, batch.Decisions, cancellationToken);
+        AddOrders(context, batch.Orders, decisionIds);
         await AddNewFillsAsync(context, batch.Fills, cancellationToken);
         await UpsertPositionsAsync(context, batch.OpenedPositions, cancellationToken);
-        await UpsertEquityAsync(context, batch.EquitySnapshots, cancellationToken);
+        await BulkInsert.InsertAsync(context, typeof(EquitySnapshotRecord), batch.EquitySnapshots, replaceOnConflict: true, cancellationToken);
         await context.SaveChangesAsync(cancellationToken);
 
         foreach (var change in batch.OrderUpdates)
@@ -173,40 +173,65 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
             new MemoryOutcome(row.PnlPercent!.Value, row.OutcomeKnownAt!.Value)))];
     }
 
-    private static void AddDecisions(CryptoFunkDbContext context, List<TradingDecisionRecord> decisions)
+    /// <summary>
+    /// Inserts the decisions, reads back their generated ids by their unique key (run, symbol, time), then inserts
+    /// their agents' rows; returns the id of each decision that placed an order, by (run, order id).
+    /// </summary>
+    private static async Task<Dictionary<(string RunId, string OrderId), long>> InsertDecisionsAsync(
+        CryptoFunkDbContext context,
+        List<TradingDecisionRecord> decisions,
+        CancellationToken cancellationToken)
     {
-        foreach (var decision in decisions)
+        var placedBy = new Dictionary<(string RunId, string OrderId), long>();
+        if (decisions.Count == 0)
         {
-            foreach (var agent in decision.Agents)
+            return placedBy;
+        }
+
+        await BulkInsert.InsertAsync(context, typeof(TradingDecisionRecord), decisions, replaceOnConflict: false, cancellationToken);
+        var agents = new List<object>(decisions.Count * 5);
+        foreach (var group in decisions.GroupBy(d => (d.RunId, d.Symbol)))
+        {
+            var first = group.Min(d => d.DecisionTime);
+            var last = group.Max(d => d.DecisionTime);
+            var ids = await context.TradingDecisions
+                .Where(d => d.RunId == group.Key.RunId && d.Symbol == group.Key.Symbol && d.DecisionTime >= first && d.DecisionTime <= last)
+                .Select(d => new { d.Id, d.DecisionTime })
+                .ToDictionaryAsync(d => d.DecisionTime, d => d.Id, cancellationToken);
+            foreach (var decision in group)
             {
-                agent.RunId = decision.RunId;
-                agent.Symbol = decision.Symbol;
-                agent.Timestamp = decision.DecisionTime;
+                decision.Id = ids[decision.DecisionTime];
+                if (decision.OrderId is not null)
+                {
+                    placedBy.TryAdd((decision.RunId, decision.OrderId), decision.Id);
+                }
+
+                foreach (var agent in decision.Agents)
+                {
+                    agent.TradingDecisionId = decision.Id;
+                    agent.RunId = decision.RunId;
+                    agent.Symbol = decision.Symbol;
+                    agent.Timestamp = decision.DecisionTime;
+                    agents.Add(agent);
+                }
             }
         }
 
-        context.TradingDecisions.AddRange(decisions);
+        await BulkInsert.InsertAsync(context, typeof(AgentDecisionRecord), agents, replaceOnConflict: false, cancellationToken);
+        return placedBy;
     }
 
-    /// <summary>
-    /// Adds the orders; one placed by a decision of the same batch gets that decision's temporary key, which EF Core
-    /// replaces with the generated id when both are inserted.
-    /// </summary>
-    private static void AddOrders(CryptoFunkDbContext context, List<OrderRecord> orders, List<TradingDecisionRecord> decisions)
+    /// <summary>Adds the orders, linked to the decision of this batch that placed them.</summary>
+    private static void AddOrders(CryptoFunkDbContext context, List<OrderRecord> orders, Dictionary<(string RunId, string OrderId), long> placedBy)
     {
-        var placedBy = new Dictionary<(string RunId, string OrderId), TradingDecisionRecord>();
-        foreach (var decision in decisions.Where(d => d.OrderId is not null))
-        {
-            placedBy.TryAdd((decision.RunId, decision.OrderId!), decision);
-        }
-
         foreach (var order in orders)
         {
-            var entry = context.Orders.Add(order);
-            if (order.TradingDecisionId is null && placedBy.TryGetValue((order.RunId, order.ClientOrderId), out var decision))
+            if (order.TradingDecisionId is null && placedBy.TryGetValue((order.RunId, order.ClientOrderId), out var decisionId))
             {
-                entry.Property(o => o.TradingDecisionId).CurrentValue = context.Entry(decision).Property(d => d.Id).CurrentValue;
+                order.TradingDecisionId = decisionId;
             }
+
+            context.Orders.Add(order);
         }
     }
 
@@ -249,33 +274,6 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
                 {
                     context.Positions.Add(position);
                     stored[position.OpenedAt] = position;
-                }
-            }
-        }
-    }
-
-    private static async Task UpsertEquityAsync(CryptoFunkDbContext context, List<EquitySnapshotRecord> snapshots, CancellationToken cancellationToken)
-    {
-        foreach (var run in snapshots.GroupBy(s => s.RunId))
-        {
-            var first = run.Min(s => s.Time);
-            var last = run.Max(s => s.Time);
-            var stored = await context.EquitySnapshots
-                .Where(s => s.RunId == run.Key && s.Time >= first && s.Time <= last)
-                .ToDictionaryAsync(s => s.Time, cancellationToken);
-            foreach (var snapshot in run)
-            {
-                if (stored.TryGetValue(snapshot.Time, out var existing))
-                {
-                    existing.Cash = snapshot.Cash;
-                    existing.Equity = snapshot.Equity;
-                    existing.PeakEquity = snapshot.PeakEquity;
-                    existing.Drawdown = snapshot.Drawdown;
-                }
-                else
-                {
-                    context.EquitySnapshots.Add(snapshot);
-                    stored[snapshot.Time] = snapshot;
                 }
             }
         }

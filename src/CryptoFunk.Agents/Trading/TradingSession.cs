@@ -33,7 +33,8 @@ public sealed class TradingSession
     private readonly TradingStore? _store;
     private readonly TimeProvider _time;
     private readonly int _batchSize;
-    private readonly TradingJournalBatch _batch = new();
+    private TradingJournalBatch _batch = new();
+    private Task _saving = Task.CompletedTask;
     private readonly List<EquityPoint> _curve = [];
     private readonly SessionTally _tally = new();
     private readonly Dictionary<string, OrderRequest> _orders = new(StringComparer.Ordinal);   // accepted, not yet filled
@@ -96,30 +97,52 @@ public sealed class TradingSession
         var snapshot = _history.SnapshotAt(closeTime, _maker.Options.RecentCandles);
         var context = new DecisionContext(snapshot, Exposure(), OpenPosition());
         var features = DecisionInputs.Features(snapshot);
-        var inputs = DecisionInputs.For(snapshot, context.PositionSide) with
-        {
-            AgentArguments = LearningContexts(snapshot, features),
-            AdditionalTools = _plugins.ReadOnlyTools,
-        };
+        var inputs = _participants.ReadPrompts
+            ? DecisionInputs.For(snapshot, context.PositionSide) with
+            {
+                AgentArguments = LearningContexts(snapshot, features),
+                AdditionalTools = _plugins.ReadOnlyTools,
+            }
+            : DecisionInputs.ForRules(snapshot, context.PositionSide);
         var decision = await _maker.DecideAsync(_participants, context, inputs, cancellationToken);
         await ExecuteAsync(decision, snapshot, features, cancellationToken);
         if (_batch.Decisions.Count >= _batchSize)
         {
-            await FlushAsync(cancellationToken);
+            await SaveAsync(wait: false, cancellationToken);
         }
 
         return decision;
     }
 
-    /// <summary>Saves everything not saved yet.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Saves everything not saved yet and waits until it is stored.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => SaveAsync(wait: true, cancellationToken);
+
+    /// <summary>
+    /// Hands the pending rows to the store. Batches are saved one after another, in order, while the loop goes on
+    /// deciding; with <paramref name="wait"/> this returns only once they all are stored (before an order is placed).
+    /// A failed save fails every later one, so nothing is stored out of order.
+    /// </summary>
+    private async Task SaveAsync(bool wait, CancellationToken cancellationToken)
     {
         if (_store is not null && !_batch.IsEmpty)
         {
-            await _store.SaveAsync(_batch, cancellationToken);
+            var batch = _batch;
+            _batch = new TradingJournalBatch();
+            var previous = _saving;
+            _saving = Task.Run(
+                async () =>
+                {
+                    await previous;
+                    await _store.SaveAsync(batch, cancellationToken);
+                },
+                cancellationToken);
         }
 
         _batch.Clear();
+        if (wait)
+        {
+            await _saving;
+        }
     }
 
     private void Settle(Candle candle, DateTimeOffset closeTime)

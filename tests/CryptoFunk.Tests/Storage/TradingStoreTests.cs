@@ -241,7 +241,7 @@ public sealed class TradingStoreTests(string provider)
 
         var remembered = await store.MemoryEntriesAsync(Btc, CancellationToken.None);
         Assert.That(remembered.Select(r => r.Entry.AgentName), Is.EquivalentTo(new[] { "technical_analysis", "order_book", "trend_following", "risk_manager" }));
-        Assert.That(remembered.All(r => r.Entry.OrderId == "o-1" && r.Outcome.PnlPercent == 3.0012m && r.Outcome.KnownAt == closed), Is.True);
+        Assert.That(remembered.All(r => r.Entry.OrderId == "o-1" && r.Outcome.PnlPercent == 3.0012m && r.Outcome.KnownAt == knownAt), Is.True);
         Assert.That(double.IsNaN(remembered[0].Entry.Features[1]), Is.True);
     }
 
