@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Risk;
 using CryptoFunk.Plugins.MarketData;
@@ -200,56 +200,88 @@ public sealed class TradingRulesEngine : IRulesEngine
     ];
 
     private static RulesAnswer Signal(string signal, string reason, string risk, IEnumerable<string> factors) =>
-        Build(new JsonObject
+        Build(reason, json =>
         {
-            ["signal"] = signal,
-            ["confidence"] = Confidence,
-            ["reasoning"] = $"Rules engine: {reason}.",
-            ["key_factors"] = new JsonArray(factors.Select(f => (JsonNode)f!).ToArray()),
-            ["risk_level"] = risk,
+            json.WriteString("signal", signal);
+            json.WriteNumber("confidence", Confidence);
+            json.WriteString("reasoning", Reasoning(reason));
+            Strings(json, "key_factors", factors);
+            json.WriteString("risk_level", risk);
         });
 
     private static RulesAnswer Proposal(string action, string reason, decimal? entry, decimal? stop, decimal? target, string phase) =>
-        Build(new JsonObject
+        Build(reason, json =>
         {
-            ["action"] = action,
-            ["confidence"] = Confidence,
-            ["reasoning"] = $"Rules engine: {reason}.",
-            ["entry_price"] = Round(entry),
-            ["stop_loss"] = Round(stop),
-            ["take_profit"] = Round(target),
-            ["trend_phase"] = phase,
+            json.WriteString("action", action);
+            json.WriteNumber("confidence", Confidence);
+            json.WriteString("reasoning", Reasoning(reason));
+            Price(json, "entry_price", entry);
+            Price(json, "stop_loss", stop);
+            Price(json, "take_profit", target);
+            json.WriteString("trend_phase", phase);
         });
 
     private static RulesAnswer Reversion(string action, string reason, decimal? entry, decimal? stop, decimal? target, double riskReward) =>
-        Build(new JsonObject
+        Build(reason, json =>
         {
-            ["action"] = action,
-            ["confidence"] = Confidence,
-            ["reasoning"] = $"Rules engine: {reason}.",
-            ["entry_price"] = Round(entry),
-            ["stop_loss"] = Round(stop),
-            ["take_profit"] = Round(target),
-            ["timeframe"] = "SHORT",
-            ["risk_reward"] = Math.Round(riskReward, 2),
+            json.WriteString("action", action);
+            json.WriteNumber("confidence", Confidence);
+            json.WriteString("reasoning", Reasoning(reason));
+            Price(json, "entry_price", entry);
+            Price(json, "stop_loss", stop);
+            Price(json, "take_profit", target);
+            json.WriteString("timeframe", "SHORT");
+            json.WriteNumber("risk_reward", Math.Round(riskReward, 2));
         });
 
     private static RulesAnswer Review(bool approved, decimal? adjustedSize, string reason, double riskScore, string[] recommendations, string[] warnings) =>
-        Build(new JsonObject
+        Build(reason, json =>
         {
-            ["approved"] = approved,
-            ["adjusted_size"] = Round(adjustedSize),
-            ["reasoning"] = $"Rules engine: {reason}.",
-            ["risk_score"] = riskScore,
-            ["recommendations"] = new JsonArray(recommendations.Select(r => (JsonNode)r!).ToArray()),
-            ["warnings"] = new JsonArray(warnings.Select(w => (JsonNode)w!).ToArray()),
+            json.WriteBoolean("approved", approved);
+            Price(json, "adjusted_size", adjustedSize);
+            json.WriteString("reasoning", Reasoning(reason));
+            json.WriteNumber("risk_score", riskScore);
+            Strings(json, "recommendations", recommendations);
+            Strings(json, "warnings", warnings);
         });
 
-    private static JsonValue? Round(decimal? value) => value is { } v ? JsonValue.Create(Math.Round(v, 8)) : null;
+    private static string Reasoning(string reason) => $"Rules engine: {reason}.";
 
-    private static RulesAnswer Build(JsonObject output)
+    private static void Price(Utf8JsonWriter json, string name, decimal? value)
     {
-        var element = JsonSerializer.SerializeToElement(output);
-        return new RulesAnswer(element, output["reasoning"]!.GetValue<string>());
+        if (value is { } v)
+        {
+            json.WriteNumber(name, Math.Round(v, 8));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>Writes the answer once and reads it back as the element an agent response carries.</summary>
+    private static RulesAnswer Build(string reason, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            write(json);
+            json.WriteEndObject();
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return new RulesAnswer(JsonElement.ParseValue(ref reader), Reasoning(reason));
     }
 }

@@ -324,8 +324,10 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
         var holdSeconds = (long)outcome.HoldTime.TotalSeconds;
         var placed = context.TradingDecisions.Where(d => d.RunId == outcome.RunId && d.OrderId != null && orderIds.Contains(d.OrderId));
 
+        // The ids first, so the agents' rows are found through their index instead of a correlated scan of every run.
+        var decisionIds = await placed.Select(d => d.Id).ToListAsync(cancellationToken);
         await context.AgentDecisions
-            .Where(a => placed.Any(d => d.Id == a.TradingDecisionId))
+            .Where(a => decisionIds.Contains(a.TradingDecisionId))
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(a => a.Executed, true)

@@ -91,7 +91,7 @@ public static class DecisionRecords
             LatencyMs = response.Latency.TotalMilliseconds,
             CostUsd = response.CostUsd,
             Reasoning = reasoning,
-            KeyFactorsJson = JsonSerializer.Serialize(factors),
+            KeyFactorsJson = factors,
             MarketDataJson = marketData,
             IndicatorsJson = indicators,
             Source = response.Source.Value,
@@ -104,21 +104,23 @@ public static class DecisionRecords
     }
 
     /// <summary>
-    /// Action, confidence, reasoning and key factors as the design table keeps them. The risk agent's action is
-    /// APPROVE or REJECT and its confidence is one minus its risk score; an abstention is ABSTAIN with confidence 0.
+    /// Action, confidence, reasoning and key factors (a JSON array, as the agent wrote it) as the design table keeps
+    /// them. The risk agent's action is APPROVE or REJECT, its confidence one minus its risk score and its key factors
+    /// its warnings; an abstention is ABSTAIN with confidence 0.
     /// </summary>
-    private static (string Action, decimal Confidence, string Reasoning, IReadOnlyList<string> Factors) Read(AgentResponse response, AgentRole role)
+    private static (string Action, decimal Confidence, string Reasoning, string FactorsJson) Read(AgentResponse response, AgentRole role)
     {
+        string Raw(string name) => response.Output is { } o && o.TryGetProperty(name, out var v) ? v.GetRawText() : "[]";
         switch (role)
         {
             case AgentRole.Analysis when AnalysisSignal.From(response) is { } signal:
-                return (signal.Signal.ToWire(), Confidence(signal.Confidence), signal.Reasoning, signal.KeyFactors);
+                return (signal.Signal.ToWire(), Confidence(signal.Confidence), signal.Reasoning, Raw("key_factors"));
             case AgentRole.Strategy when StrategyProposal.From(response) is { } proposal:
-                return (proposal.Action.ToWire(), Confidence(proposal.Confidence), proposal.Reasoning, []);
+                return (proposal.Action.ToWire(), Confidence(proposal.Confidence), proposal.Reasoning, "[]");
             case AgentRole.Risk when RiskReview.From(response) is { } review:
-                return (review.Approved ? "APPROVE" : "REJECT", Confidence(1 - review.RiskScore), review.Reasoning, review.Warnings);
+                return (review.Approved ? "APPROVE" : "REJECT", Confidence(1 - review.RiskScore), review.Reasoning, Raw("warnings"));
             default:
-                return ("ABSTAIN", 0m, response.AbstainReason ?? "no valid answer", []);
+                return ("ABSTAIN", 0m, response.AbstainReason ?? "no valid answer", "[]");
         }
     }
 

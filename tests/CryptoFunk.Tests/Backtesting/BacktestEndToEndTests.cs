@@ -97,6 +97,16 @@ public sealed class BacktestEndToEndTests
             Assert.That(outcome.HoldTimeSeconds, Is.GreaterThan(0));
             Assert.That(report.Tally.InputTokens, Is.EqualTo(openai.RequestCount * 1000L));
         });
+
+        // Memory: outcomes reach later prompts, and only once they were known at the decision time.
+        var firstKnown = closed.Min(d => d.OutcomeKnownAt!.Value);
+        var remembering = openai.Requests.Where(r => r.Body.Contains("Total Trades: ", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(remembering, Is.Not.Empty);
+            Assert.That(remembering.Any(r => r.Body.Contains("Similar Past Decisions", StringComparison.Ordinal) && r.Body.Contains("% P&L", StringComparison.Ordinal)), Is.True);
+            Assert.That(remembering.Select(TradingDesk.DecisionTime), Has.All.GreaterThanOrEqualTo(firstKnown));
+        });
     }
 
     [Test]

@@ -31,6 +31,13 @@ internal static partial class TradingDesk
         return FakeReply.Json(200, OpenAIWire.Completion(text, promptTokens: 1000, completionTokens: 100));
     }
 
+    /// <summary>The decision time a rendered prompt was for.</summary>
+    public static DateTimeOffset DecisionTime(RecordedRequest request) =>
+        DateTimeOffset.Parse(DecisionTimeLine().Match(request.Body).Groups[1].Value, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"Decision time: ([0-9T:\-]+Z)")]
+    private static partial Regex DecisionTimeLine();
+
     [GeneratedRegex(@"Last close: ([0-9.]+)")]
     private static partial Regex LastClose();
 }

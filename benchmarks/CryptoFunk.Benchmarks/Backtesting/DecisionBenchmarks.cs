@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Attributes;
+using CryptoFunk.Agents;
+using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Agents.Risk;
+using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Plugins.MarketData.Csv;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CryptoFunk.Benchmarks.Backtesting;
+
+/// <summary>
+/// One trading decision in rules mode: the group chat with its selection and termination strategies, the analysts
+/// and (when they agree) the strategists and the risk review, all answered by the rules engine; no storage.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class DecisionBenchmarks
+{
+    private ServiceProvider _services = null!;
+    private TradingDecisionMaker _maker = null!;
+    private DecisionParticipants _participants = null!;
+    private DecisionContext _context = null!;
+    private AgentInvokeOptions _inputs = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Prompts:Directory"] = Path.Combine(Paths.RepositoryRoot, "prompts"),
+        }).Build();
+        _services = new ServiceCollection().AddLogging().AddAgentRuntime(configuration).BuildServiceProvider();
+        _maker = _services.GetRequiredService<TradingDecisionMaker>();
+        _participants = _maker.CreateParticipants(["order_book"], rulesOnly: true);
+        var series = await CandleFileReader.ReadAsync(Path.Combine(Paths.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv"), CancellationToken.None);
+        var snapshot = new MarketHistory(MarketSymbol.Parse("BTC/USDT"), Timeframe.OneHour, series.Candles).SnapshotAt(new DateTimeOffset(2021, 2, 8, 14, 0, 0, TimeSpan.Zero));
+        _context = new DecisionContext(snapshot, new PortfolioExposure(10_000m, 10_000m, 10_000m, []), Position: null);
+        _inputs = DecisionInputs.ForRules(snapshot);
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync() => await _services.DisposeAsync();
+
+    /// <summary>One decision on a bar where the analysts agree, so every stage runs.</summary>
+    [Benchmark]
+    public async Task<TradeAction> OneDecisionRulesOnly() =>
+        (await _maker.DecideAsync(_participants, _context, _inputs, CancellationToken.None)).Action;
+}
