@@ -138,4 +138,39 @@ public sealed class BacktestEndToEndTests
             Assert.That(report.Notes, Has.Some.StartsWith("order_book left out"));
         });
     }
+    [Test]
+    public async Task A_recorded_model_backtest_replays_to_the_same_result_without_calling_the_model()
+    {
+        var from = new DateTimeOffset(2021, 1, 4, 0, 0, 0, TimeSpan.Zero);
+        var request = Request(await CandlesAsync(), from, from.AddDays(2));
+        BacktestReport recorded;
+        await using (var openai = await FakeOpenAIServer.StartAsync())
+        {
+            openai.Fallback = TradingDesk.Answer;
+            var settings = GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1");
+            settings["Llm:Mode"] = "record";
+            await using var services = DecisionFixtures.Services(_dir, settings);
+            recorded = await services.GetRequiredService<BacktestRunner>().RunAsync(request, null, CancellationToken.None);
+        }
+
+        await using var silent = await FakeOpenAIServer.StartAsync();
+        var replaySettings = GatewayHarness.Provider(0, "openai", silent.Endpoint, "gpt-fake-1");
+        replaySettings["Llm:Mode"] = "replay";
+        await using var replayServices = DecisionFixtures.Services(_dir, replaySettings);
+        var replayed = await replayServices.GetRequiredService<BacktestRunner>().RunAsync(request, null, CancellationToken.None);
+
+        var store = replayServices.GetRequiredService<TradingStore>();
+        var first = await store.DecisionsAsync(recorded.RunId, CancellationToken.None);
+        var second = await store.DecisionsAsync(replayed.RunId, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(silent.RequestCount, Is.Zero, "replay never calls a provider");
+            Assert.That(replayed.Mode, Is.EqualTo("replay"));
+            Assert.That(replayed.Agents, Is.EqualTo(recorded.Agents));
+            Assert.That(replayed.Tally.DecisionsByAction, Is.EqualTo(recorded.Tally.DecisionsByAction));
+            Assert.That(replayed.Tally.AgentDecisionsBySource.Keys, Is.EqualTo(new[] { "replay" }));
+            Assert.That(second.Select(d => (d.DecisionTime, d.Action, d.Quantity, d.Reason)), Is.EqualTo(first.Select(d => (d.DecisionTime, d.Action, d.Quantity, d.Reason))));
+            Assert.That(second.SelectMany(d => d.Agents).Select(a => a.OutputJson), Is.EqualTo(first.SelectMany(d => d.Agents).Select(a => a.OutputJson)));
+        });
+    }
 }
