@@ -36,7 +36,7 @@ public class DecisionBenchmarks
         _maker = _services.GetRequiredService<TradingDecisionMaker>();
         _participants = _maker.CreateParticipants(["order_book"], rulesOnly: true);
         var series = await CandleFileReader.ReadAsync(Path.Combine(Paths.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv"), CancellationToken.None);
-        var snapshot = new MarketHistory(MarketSymbol.Parse("BTC/USDT"), Timeframe.OneHour, series.Candles).SnapshotAt(new DateTimeOffset(2021, 2, 8, 14, 0, 0, TimeSpan.Zero));
+        var snapshot = new MarketHistory(MarketSymbol.Parse("BTC/USDT"), Timeframe.OneHour, series.Candles).SnapshotAt(new DateTimeOffset(2021, 1, 2, 22, 0, 0, TimeSpan.Zero));
         _context = new DecisionContext(snapshot, new PortfolioExposure(10_000m, 10_000m, 10_000m, []), Position: null);
         _inputs = DecisionInputs.ForRules(snapshot);
     }
@@ -44,8 +44,16 @@ public class DecisionBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync() => await _services.DisposeAsync();
 
-    /// <summary>One decision on a bar where the analysts agree, so every stage runs.</summary>
+    /// <summary>
+    /// One decision at 2021-01-02 22:00 UTC, a bar where the analysts agree on BUY, so every stage runs and the risk
+    /// gate sizes an entry (the first BUY of the 2021 rules backtest).
+    /// </summary>
     [Benchmark]
-    public async Task<TradeAction> OneDecisionRulesOnly() =>
-        (await _maker.DecideAsync(_participants, _context, _inputs, CancellationToken.None)).Action;
+    public async Task<TradeAction> OneDecisionRulesOnly()
+    {
+        var decision = await _maker.DecideAsync(_participants, _context, _inputs, CancellationToken.None);
+        return decision.Action == TradeAction.Buy
+            ? decision.Action
+            : throw new InvalidOperationException($"expected a BUY through every stage, got {decision.Reason}");
+    }
 }
