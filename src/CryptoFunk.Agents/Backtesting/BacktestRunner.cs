@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using CryptoFunk.Agents.Gateway;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Storage;
@@ -56,7 +57,13 @@ public sealed class BacktestRunner(
                 InitialCapital = request.Capital,
                 LlmMode = mode,
                 StartedAt = startedAt,
-                SettingsJson = $$"""{"data":{{System.Text.Json.JsonSerializer.Serialize(request.DataSource)}},"consensus_threshold":{{maker.Options.ConsensusThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}""",
+                SettingsJson = JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["data"] = request.DataSource,
+                    ["consensus_threshold"] = maker.Options.ConsensusThreshold,
+                    ["analysis_agents"] = maker.Options.AnalysisAgents.Except(unavailable).ToArray(),
+                    ["fee_rate"] = brokerOptions.TakerFeeRate,
+                }),
             },
             cancellationToken);
 

@@ -1,4 +1,6 @@
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Risk;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Orchestration;
@@ -99,9 +101,9 @@ public sealed class Deliberation
         {
             null => (ChatConclusion.NoConsensus, $"HOLD: {vote}"),
             TradeAction.Hold => (ChatConclusion.NoConsensus, $"HOLD: {vote}"),
-            TradeAction.Buy when context.Position?.Side == Risk.TradeSide.Long =>
+            TradeAction.Buy when context.Position?.Side == TradeSide.Long =>
                 (ChatConclusion.NothingToDo, $"HOLD: already long {context.Symbol}, adding to a position is not supported; {vote}"),
-            TradeAction.Sell when context.Position?.Side == Risk.TradeSide.Short =>
+            TradeAction.Sell when context.Position?.Side == TradeSide.Short =>
                 (ChatConclusion.NothingToDo, $"HOLD: already short {context.Symbol}; {vote}"),
             TradeAction.Sell when context.Position is null && !options.AllowShorts =>
                 (ChatConclusion.NothingToDo, $"HOLD: nothing to sell (no position) and shorts are disabled; {vote}"),
@@ -113,6 +115,6 @@ public sealed class Deliberation
     {
         null => (ChatConclusion.RiskRejected, $"HOLD: the risk agent gave no verdict ({risk.AbstainReason}); no trade without approval"),
         { Approved: false } review => (ChatConclusion.RiskRejected, $"HOLD: the risk agent rejected the trade: {review.Reasoning}"),
-        { } review => (ChatConclusion.RiskApproved, $"risk agent approved (risk score {Context.ContextFormat.Number(review.RiskScore)}): {review.Reasoning}"),
+        { } review => (ChatConclusion.RiskApproved, $"risk agent approved (risk score {ContextFormat.Number(review.RiskScore)}): {review.Reasoning}"),
     };
 }

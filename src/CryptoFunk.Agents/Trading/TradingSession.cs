@@ -226,9 +226,13 @@ public sealed class TradingSession
         };
         _batch.Decisions.Add(DecisionRecords.From(_runId, decision, snapshot, _participants, features, orderId, _time.GetUtcNow()));
         _tally.Count(decision);
-        foreach (var response in decision.Responses.Where(r => !r.Abstained))
+        if (decision.IsEntry)
         {
-            _memory.Remember(MemoryEntryFor(decision, response, snapshot.Price, features, decision.IsEntry ? orderId : null));
+            // Only decisions that trade can learn an outcome, so only they are remembered.
+            foreach (var response in decision.Responses.Where(r => !r.Abstained))
+            {
+                _memory.Remember(MemoryEntryFor(decision, response, snapshot.Price, features, orderId));
+            }
         }
 
         if (orderId is null)

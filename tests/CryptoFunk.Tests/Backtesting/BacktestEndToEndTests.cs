@@ -173,4 +173,32 @@ public sealed class BacktestEndToEndTests
             Assert.That(second.SelectMany(d => d.Agents).Select(a => a.OutputJson), Is.EqualTo(first.SelectMany(d => d.Agents).Select(a => a.OutputJson)));
         });
     }
+    [Test]
+    public async Task When_the_model_fails_every_agent_falls_back_to_the_rules_through_its_prompt_says_so_and_trades_as_the_rules_do()
+    {
+        await using var openai = await FakeOpenAIServer.StartAsync();
+        openai.Fallback = _ => FakeReply.Json(503, OpenAIWire.Error("overloaded", "server_error"));
+        var settings = GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1", maxRetries: 0);
+        settings["Llm:Resilience:RetryBaseDelay"] = "00:00:00.001";
+        var from = new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var request = Request(await CandlesAsync(), from, from.AddDays(10));
+        await using var failing = DecisionFixtures.Services(_dir, settings);
+        await using var rulesOnly = DecisionFixtures.Services(_dir);
+
+        var fallback = await failing.GetRequiredService<BacktestRunner>().RunAsync(request, null, CancellationToken.None);
+        var rules = await rulesOnly.GetRequiredService<BacktestRunner>().RunAsync(request, null, CancellationToken.None);
+
+        var decisions = await failing.GetRequiredService<TradingStore>().DecisionsAsync(fallback.RunId, CancellationToken.None);
+        var agents = decisions.SelectMany(d => d.Agents).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(openai.RequestCount, Is.GreaterThan(0));
+            Assert.That(agents.All(a => a.Source == "rules" && a.Degraded && a.PromptVersion is not null), Is.True, "rules answers given through the prompt files, marked degraded");
+            Assert.That(decisions.All(d => d.Degraded), Is.True);
+            Assert.That(fallback.Tally.DegradedDecisions, Is.EqualTo(fallback.Tally.Decisions));
+            Assert.That(fallback.Agents.Trades, Is.GreaterThan(0));
+            Assert.That(fallback.Agents, Is.EqualTo(rules.Agents), "the fallback decides as the rules engine alone");
+            Assert.That(fallback.RulesOnly, Is.EqualTo(rules.Agents));
+        });
+    }
 }
