@@ -3,6 +3,7 @@ using CryptoFunk.Agents.Chat;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Risk;
 using CryptoFunk.Agents.Rules;
+using CryptoFunk.Agents.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -70,6 +71,14 @@ public sealed class TradingDecisionMaker
     /// and returns the decision.
     /// </summary>
     public async Task<TradingDecision> DecideAsync(DecisionParticipants participants, DecisionContext context, AgentInvokeOptions inputs, CancellationToken cancellationToken)
+    {
+        using var activity = AgentTelemetry.StartDecision(context.Symbol.ToString(), ContextFormat.Time(context.DecisionTime));
+        var decision = await DecideCoreAsync(participants, context, inputs, cancellationToken);
+        AgentTelemetry.RecordDecision(activity, decision.Action.ToWire(), decision.Reason, decision.Degraded);
+        return decision;
+    }
+
+    private async Task<TradingDecision> DecideCoreAsync(DecisionParticipants participants, DecisionContext context, AgentInvokeOptions inputs, CancellationToken cancellationToken)
     {
         var reader = new DeliberationReader(participants, context, _options);
         var chat = new AgentGroupChat(

@@ -36,6 +36,37 @@ public static class AgentTelemetry
     private static readonly Counter<long> CacheHits = Meter.CreateCounter<long>(
         "llm_cache_hits_total", "{hit}", "Answers served from the cache instead of a provider.");
 
+    /// <summary>
+    /// Starts <c>invoke_agent trading_decision</c>, the root of one decision's trace: every agent's span of the group
+    /// chat nests under it, so <c>cryptofunk traces</c> shows one trace per decision.
+    /// </summary>
+    public static Activity? StartDecision(string symbol, string decisionTime)
+    {
+        var activity = Source.StartActivity("invoke_agent trading_decision", ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(GenAiAttributes.OperationName, "invoke_agent");
+            activity.SetTag(GenAiAttributes.AgentName, "trading_decision");
+            activity.SetTag(GenAiAttributes.Symbol, symbol);
+            activity.SetTag(GenAiAttributes.DecisionTime, decisionTime);
+        }
+
+        return activity;
+    }
+
+    /// <summary>Adds the group's decision to its span.</summary>
+    public static void RecordDecision(Activity? activity, string action, string reason, bool degraded)
+    {
+        if (activity is not { IsAllDataRequested: true })
+        {
+            return;
+        }
+
+        activity.SetTag(GenAiAttributes.Action, action);
+        activity.SetTag(GenAiAttributes.Reason, reason);
+        activity.SetTag(GenAiAttributes.Degraded, degraded);
+    }
+
     /// <summary>Starts <c>invoke_agent {name}</c>.</summary>
     public static Activity? StartInvokeAgent(string agentName, string? description)
     {

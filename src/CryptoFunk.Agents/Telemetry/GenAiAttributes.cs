@@ -71,4 +71,16 @@ public static class GenAiAttributes
 
     /// <summary>Cost in US dollars.</summary>
     public const string CostUsd = "cryptofunk.cost_usd";
+
+    /// <summary>The market a trading decision is about (<c>BTC/USDT</c>).</summary>
+    public const string Symbol = "cryptofunk.symbol";
+
+    /// <summary>The decision time (market time, ISO 8601 UTC), not the wall clock.</summary>
+    public const string DecisionTime = "cryptofunk.decision_time";
+
+    /// <summary>What the group decided: BUY, SELL, HOLD or CLOSE.</summary>
+    public const string Action = "cryptofunk.action";
+
+    /// <summary>Why the decision's chat ended.</summary>
+    public const string Reason = "cryptofunk.reason";
 }

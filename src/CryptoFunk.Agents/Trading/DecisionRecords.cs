@@ -19,6 +19,12 @@ public static class DecisionRecords
     /// <summary>Where a value is missing: an agent that abstained has no action or provider.</summary>
     public const string None = "none";
 
+    private static readonly JsonSerializerOptions RiskJsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
     /// <summary>The rows for <paramref name="decision"/> made on <paramref name="snapshot"/> in run <paramref name="runId"/>.</summary>
     public static TradingDecisionRecord From(
         string runId,
@@ -57,12 +63,6 @@ public static class DecisionRecords
 
         return record;
     }
-
-    private static readonly JsonSerializerOptions RiskJsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
 
     private static AgentDecisionRecord Agent(
         string runId,

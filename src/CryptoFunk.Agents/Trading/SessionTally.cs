@@ -30,8 +30,12 @@ public sealed class SessionTally
     /// <summary>Fees paid to the (paper) exchange.</summary>
     public decimal FeesPaid { get; internal set; }
 
+    private readonly List<ClosedTrade> _closedTrades = [];
+
     /// <summary>Closed trades, oldest first.</summary>
-    public List<ClosedTrade> ClosedTrades { get; } = [];
+    public IReadOnlyList<ClosedTrade> ClosedTrades => _closedTrades;
+
+    internal void Closed(ClosedTrade trade) => _closedTrades.Add(trade);
 
     internal void Count(TradingDecision decision)
     {

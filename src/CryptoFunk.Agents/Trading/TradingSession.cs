@@ -70,12 +70,6 @@ public sealed class TradingSession
     /// <summary>Counts of decisions, sources, tokens and cost so far.</summary>
     public SessionTally Tally => _tally;
 
-    /// <summary>The paper broker the session trades on.</summary>
-    public PaperBroker Broker => _broker;
-
-    /// <summary>Past decisions and their outcomes, recalled into the agents' prompts.</summary>
-    public DecisionMemory Memory => _memory;
-
     /// <summary>Records the starting equity at <paramref name="time"/>, before the first candle.</summary>
     public void Begin(DateTimeOffset time) => _curve.Add(new EquityPoint(time, _broker.Cash, InMarket: false));
 
@@ -169,7 +163,7 @@ public sealed class TradingSession
         {
             // A position can open and close within one bar (filled at the open, stopped out before the close).
             RecordOpened(new Position(trade.Symbol, trade.Side, trade.Quantity, trade.EntryPrice, null, null, trade.EntryTime, trade.OpeningOrderIds, 0m));
-            _tally.ClosedTrades.Add(trade);
+            _tally.Closed(trade);
             _batch.ClosedPositions.Add(ClosedPosition.From(_runId, trade));
             _batch.Outcomes.Add(TradeOutcome.From(_runId, trade, closeTime));
             foreach (var orderId in trade.OpeningOrderIds)

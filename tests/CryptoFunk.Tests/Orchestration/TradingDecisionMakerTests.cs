@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Risk;
+using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static CryptoFunk.Tests.Orchestration.DecisionFixtures;
@@ -230,6 +232,36 @@ public sealed class TradingDecisionMakerTests
             Assert.That(decision.Action, Is.EqualTo(TradeAction.Hold));
             Assert.That(decision.Conclusion, Is.EqualTo(ChatConclusion.IterationLimit));
             Assert.That(decision.Reason, Is.EqualTo("HOLD: iteration limit of 2 reached"));
+        });
+    }
+
+    [Test]
+    public async Task A_decision_is_one_trace_whose_root_carries_the_action_and_reason()
+    {
+        var finished = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == AgentTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = finished.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var participants = Participants(
+            [ScriptedAgent.Signal("technical_analysis", "BUY", 0.6), ScriptedAgent.Signal("sentiment", "SELL", 0.6)],
+            [ScriptedAgent.Proposal("trend_following", "HOLD", 0.5)],
+            ScriptedAgent.Risk(approved: true));
+
+        var decision = await DecideAsync(participants, Flat(Snapshot()));
+
+        var root = finished.Single(a => a.DisplayName == "invoke_agent trading_decision");
+        var analysis = finished.Single(a => a.DisplayName == "invoke_agent analysis");
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetTagItem("cryptofunk.action"), Is.EqualTo("HOLD"));
+            Assert.That(root.GetTagItem("cryptofunk.reason"), Is.EqualTo(decision.Reason));
+            Assert.That(root.GetTagItem("cryptofunk.symbol"), Is.EqualTo("BTC/USDT"));
+            Assert.That(analysis.ParentSpanId, Is.EqualTo(root.SpanId));
+            Assert.That(finished.Where(a => a.DisplayName == "invoke_agent technical_analysis").Single().TraceId, Is.EqualTo(root.TraceId));
         });
     }
 }
