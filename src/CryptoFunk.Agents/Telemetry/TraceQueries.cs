@@ -32,7 +32,7 @@ public sealed class TraceQueries(IDbContextFactory<CryptoFunkDbContext> contexts
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = await context.Spans.AsNoTracking()
             .Where(s => s.TraceId.StartsWith(traceIdOrPrefix))
-            .Select(s => s.TraceId).Distinct().Take(2)
+            .Select(s => s.TraceId).Distinct().OrderBy(id => id).Take(2)
             .ToListAsync(cancellationToken);
         if (ids.Count != 1)
         {
