@@ -160,14 +160,7 @@ public static class DecisionRecords
     /// <summary>The indicators the decision saw, named as the <c>indicators</c> command writes them; warm-up values are null.</summary>
     public static string IndicatorsJson(IndicatorValues values)
     {
-        double[] all =
-        [
-            values.Ema20, values.Ema50, values.Ema200, values.Sma20, values.Rsi14,
-            values.Macd, values.MacdSignal, values.MacdHistogram,
-            values.BollingerUpper, values.BollingerMiddle, values.BollingerLower, values.BollingerPercentB, values.BollingerWidth,
-            values.Atr14, values.Adx14, values.PlusDi14, values.MinusDi14,
-            values.StochasticK, values.StochasticD, values.Obv,
-        ];
+        var all = values.ToColumns();
         return Write(writer =>
         {
             for (var i = 0; i < all.Length; i++)

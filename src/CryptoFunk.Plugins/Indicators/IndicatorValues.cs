@@ -35,6 +35,14 @@ public sealed record IndicatorValues(
             V(10), V(11), V(12), V(13), V(14), V(15), V(16), V(17), V(18), V(19));
     }
 
+    /// <summary>The values in the order of <see cref="IndicatorTable.ColumnNames"/>, the reverse of <see cref="FromTable"/>.</summary>
+    public double[] ToColumns() =>
+    [
+        Ema20, Ema50, Ema200, Sma20, Rsi14, Macd, MacdSignal, MacdHistogram,
+        BollingerUpper, BollingerMiddle, BollingerLower, BollingerPercentB, BollingerWidth,
+        Atr14, Adx14, PlusDi14, MinusDi14, StochasticK, StochasticD, Obv,
+    ];
+
     /// <summary>The latest values of a stream.</summary>
     public static IndicatorValues FromStream(IndicatorSnapshotStream stream) => new(
         stream.Ema20, stream.Ema50, stream.Ema200, stream.Sma20, stream.Rsi14,
