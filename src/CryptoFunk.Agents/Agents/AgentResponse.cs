@@ -38,6 +38,9 @@ public sealed record AgentResponse
     /// <summary>Cost in US dollars of the model calls behind this answer.</summary>
     public decimal CostUsd { get; init; }
 
+    /// <summary>Model calls behind this answer (tool rounds and a repair count each), by how they were served.</summary>
+    public ModelCallCounts Calls { get; init; }
+
     /// <summary>Wall time from invocation to answer.</summary>
     public TimeSpan Latency { get; init; }
 

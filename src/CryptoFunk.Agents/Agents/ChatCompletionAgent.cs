@@ -112,6 +112,10 @@ public sealed class ChatCompletionAgent : Agent
         var sources = gateway.Results.Select(r => r.Source).Distinct().ToList();
         var source = sources.LastOrDefault(s => s.IsLlm) is { Value: not null } llm ? llm : sources.Last();
         var degraded = gateway.Results.Any(r => r.Degraded);
+        var calls = new ModelCallCounts(
+            gateway.Results.Count(r => r.Source.IsLlm),
+            gateway.Results.Count(r => r.Source == ResponseSource.Cache),
+            gateway.Results.Count(r => r.Source == ResponseSource.Replay));
         if (!parsed.IsValid)
         {
             return AgentResponses.Abstain(Name, $"the model's answer was invalid after one repair: {parsed.Error}", promptVersion) with
@@ -119,6 +123,7 @@ public sealed class ChatCompletionAgent : Agent
                 Source = source,
                 Usage = usage,
                 CostUsd = cost,
+                Calls = calls,
             };
         }
 
@@ -132,6 +137,7 @@ public sealed class ChatCompletionAgent : Agent
             PromptVersion = promptVersion,
             Usage = usage,
             CostUsd = cost,
+            Calls = calls,
         };
     }
 

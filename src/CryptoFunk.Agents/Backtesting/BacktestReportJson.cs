@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using CryptoFunk.Agents.Agents;
 using CryptoFunk.Plugins.Backtesting;
 using CryptoFunk.Plugins.MarketData;
 
@@ -42,12 +43,12 @@ public static class BacktestReportJson
             Counts(json, "agent_decisions_by_source", tally.AgentDecisionsBySource);
             json.WriteEndObject();
 
-            var (calls, cacheHits, replayed) = LlmCounts(tally.AgentDecisionsBySource);
+            var calls = tally.ModelCalls;
             json.WriteStartObject("llm");
-            json.WriteNumber("calls", calls);
-            json.WriteNumber("cache_hits", cacheHits);
-            json.WriteNumber("replayed", replayed);
-            Number(json, "cache_hit_rate", calls + cacheHits == 0 ? null : (double)cacheHits / (calls + cacheHits));
+            json.WriteNumber("calls", calls.Live);
+            json.WriteNumber("cache_hits", calls.Cached);
+            json.WriteNumber("replayed", calls.Replayed);
+            Number(json, "cache_hit_rate", CacheHitRate(calls));
             json.WriteNumber("input_tokens", tally.InputTokens);
             json.WriteNumber("output_tokens", tally.OutputTokens);
             json.WriteNumber("cost_usd", tally.CostUsd);
@@ -73,11 +74,9 @@ public static class BacktestReportJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Live model answers, cache hits and replayed answers among the agent decisions.</summary>
-    public static (int Calls, int CacheHits, int Replayed) LlmCounts(IReadOnlyDictionary<string, int> bySource) => (
-        bySource.Where(s => s.Key.StartsWith("llm:", StringComparison.Ordinal)).Sum(s => s.Value),
-        bySource.GetValueOrDefault("cache"),
-        bySource.GetValueOrDefault("replay"));
+    /// <summary>Cache hits over all calls a provider or the cache answered; null when there were none.</summary>
+    public static double? CacheHitRate(ModelCallCounts calls) =>
+        calls.Live + calls.Cached == 0 ? null : (double)calls.Cached / (calls.Live + calls.Cached);
 
     private static void Metrics(Utf8JsonWriter json, string name, PerformanceMetrics m)
     {

@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Plugins.Trading;
 
@@ -17,6 +18,9 @@ public sealed class SessionTally
 
     /// <summary>Agent decisions by where the answer came from (<c>llm:…</c>, cache, replay, rules, hold).</summary>
     public SortedDictionary<string, int> AgentDecisionsBySource { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Model calls by how they were served (provider, cache, replay).</summary>
+    public ModelCallCounts ModelCalls { get; private set; }
 
     /// <summary>Tokens read by models.</summary>
     public long InputTokens { get; private set; }
@@ -48,6 +52,7 @@ public sealed class SessionTally
             InputTokens += response.Usage?.InputTokenCount ?? 0;
             OutputTokens += response.Usage?.OutputTokenCount ?? 0;
             CostUsd += response.CostUsd;
+            ModelCalls += response.Calls;
         }
     }
 

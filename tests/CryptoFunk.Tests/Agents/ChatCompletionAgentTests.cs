@@ -100,12 +100,32 @@ public sealed class ChatCompletionAgentTests
 
         Assert.That(response.Abstained, Is.False, response.AbstainReason);
         Assert.That(openai.RequestCount, Is.EqualTo(2));
+        Assert.That(response.Calls, Is.EqualTo(new ModelCallCounts(2, 0, 0)), "the tool round and the answer are two calls");
         var first = openai.Requests[0].RequireJson();
         Assert.That(first.GetProperty("tools")[0].GetProperty("function").GetProperty("name").GetString(), Is.EqualTo("Indicators_GetRsi"));
         var tool = openai.Requests[1].RequireJson().GetProperty("messages").EnumerateArray().Last();
         Assert.That(tool.GetProperty("role").GetString(), Is.EqualTo("tool"));
         Assert.That(tool.GetProperty("tool_call_id").GetString(), Is.EqualTo("call_1"));
         Assert.That(tool.GetProperty("content").GetString(), Is.EqualTo("25.35"));
+    }
+
+    [Test]
+    public async Task The_same_prompt_again_is_a_cache_hit_and_counted_as_one()
+    {
+        await using var openai = await FakeOpenAIServer.StartAsync();
+        openai.ReplyWithText(Valid);
+        await using var services = Services(GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
+
+        var first = await RunAsync(services);
+        var second = await RunAsync(services);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(openai.RequestCount, Is.EqualTo(1));
+            Assert.That(first.Calls, Is.EqualTo(new ModelCallCounts(1, 0, 0)));
+            Assert.That(second.Calls, Is.EqualTo(new ModelCallCounts(0, 1, 0)));
+            Assert.That(second.Source, Is.EqualTo(ResponseSource.Cache));
+        });
     }
 
     [Test]
@@ -120,6 +140,7 @@ public sealed class ChatCompletionAgentTests
 
         Assert.That(response.Abstained, Is.False);
         Assert.That(openai.RequestCount, Is.EqualTo(2));
+        Assert.That(response.Calls, Is.EqualTo(new ModelCallCounts(2, 0, 0)), "the repair is a call of its own");
         var repair = openai.Requests[1].RequireJson().GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString();
         Assert.That(repair, Does.Contain("holds no JSON object"));
     }

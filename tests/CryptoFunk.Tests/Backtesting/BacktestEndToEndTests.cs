@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Backtesting;
 using CryptoFunk.Agents.Storage;
 using CryptoFunk.Plugins.MarketData;
@@ -96,6 +97,7 @@ public sealed class BacktestEndToEndTests
             Assert.That(outcome.OutcomeKnownAt, Is.GreaterThan(outcome.DecisionTime));
             Assert.That(outcome.HoldTimeSeconds, Is.GreaterThan(0));
             Assert.That(report.Tally.InputTokens, Is.EqualTo(openai.RequestCount * 1000L));
+            Assert.That(report.Tally.ModelCalls, Is.EqualTo(new ModelCallCounts(openai.RequestCount, 0, 0)), "every request counted once as a live call");
         });
 
         // Memory: outcomes reach later prompts, and only once they were known at the decision time.
@@ -169,6 +171,7 @@ public sealed class BacktestEndToEndTests
             Assert.That(replayed.Agents, Is.EqualTo(recorded.Agents));
             Assert.That(replayed.Tally.DecisionsByAction, Is.EqualTo(recorded.Tally.DecisionsByAction));
             Assert.That(replayed.Tally.AgentDecisionsBySource.Keys, Is.EqualTo(new[] { "replay" }));
+            Assert.That(replayed.Tally.ModelCalls, Is.EqualTo(new ModelCallCounts(0, 0, recorded.Tally.ModelCalls.Live)));
             Assert.That(second.Select(d => (d.DecisionTime, d.Action, d.Quantity, d.Reason)), Is.EqualTo(first.Select(d => (d.DecisionTime, d.Action, d.Quantity, d.Reason))));
             Assert.That(second.SelectMany(d => d.Agents).Select(a => a.OutputJson), Is.EqualTo(first.SelectMany(d => d.Agents).Select(a => a.OutputJson)));
         });
