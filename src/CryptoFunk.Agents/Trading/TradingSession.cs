@@ -218,14 +218,16 @@ public sealed class TradingSession
             TradeAction.Close => $"close:{decision.Symbol}:{UtcTimestamp.Format(time)}",
             _ => null,
         };
-        _batch.Decisions.Add(DecisionRecords.From(_runId, decision, snapshot, _participants, features, orderId, _time.GetUtcNow()));
+        var record = DecisionRecords.From(_runId, decision, snapshot, _participants, features, orderId, _time.GetUtcNow());
+        _batch.Decisions.Add(record);
         _tally.Count(decision);
         if (decision.IsEntry)
         {
-            // Only decisions that trade can learn an outcome, so only they are remembered.
-            foreach (var response in decision.Responses.Where(r => !r.Abstained))
+            // Only decisions that trade can learn an outcome, so only they are remembered, read from the stored rows.
+            foreach (var agent in record.Agents.Where(a => a.AbstainReason is null))
             {
-                _memory.Remember(MemoryEntryFor(decision, response, snapshot.Price, features, orderId));
+                _memory.Remember(new MemoryEntry(
+                    agent.AgentName, decision.Symbol, time, agent.Action, agent.Confidence, agent.Reasoning, decision.Trade?.EntryPrice ?? snapshot.Price, features, orderId));
             }
         }
 
@@ -252,26 +254,6 @@ public sealed class TradingSession
 
         _batch.OrderUpdates.Add(new OrderStatusChange(
             _runId, orderId, result.Accepted ? OrderStatuses.Accepted : OrderStatuses.Rejected, result.RejectionReason, _time.GetUtcNow()));
-    }
-
-    private static MemoryEntry MemoryEntryFor(TradingDecision decision, AgentResponse response, decimal price, IReadOnlyList<double> features, string? orderId)
-    {
-        var signal = AnalysisSignal.From(response);
-        var proposal = StrategyProposal.From(response);
-        var review = RiskReview.From(response);
-        var action = signal?.Signal.ToWire() ?? proposal?.Action.ToWire() ?? (review?.Approved == true ? "APPROVE" : "REJECT");
-        var confidence = signal?.Confidence ?? proposal?.Confidence ?? (1 - review?.RiskScore ?? 0);
-        var reasoning = signal?.Reasoning ?? proposal?.Reasoning ?? review?.Reasoning ?? string.Empty;
-        return new MemoryEntry(
-            response.AgentName,
-            decision.Symbol,
-            decision.DecisionTime,
-            action,
-            decimal.Round((decimal)confidence, 4),
-            reasoning,
-            decision.Trade?.EntryPrice ?? price,
-            features,
-            orderId);
     }
 
     private Dictionary<string, IReadOnlyDictionary<string, object?>> LearningContexts(MarketSnapshot snapshot, IReadOnlyList<double> features)
