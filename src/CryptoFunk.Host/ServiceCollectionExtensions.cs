@@ -1,6 +1,6 @@
-using CryptoFunk.Agents;
+using CryptoFunk.Engine;
 using CryptoFunk.Host.Commands;
-using CryptoFunk.Plugins.Exchanges.Binance;
+using CryptoFunk.Markets.Exchanges.Binance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +11,7 @@ internal static class ServiceCollectionExtensions
 {
     public static IServiceCollection AddCryptoFunkCommands(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAgentRuntime(configuration);
+        services.AddTradingEngine(configuration);
         services.AddSingleton<CommandLineApp>();
         services.AddBinanceExchange(configuration);
         services.AddSingleton<CliCommand, DataDownloadCommand>();

@@ -1,8 +1,8 @@
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Providers;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
 
 namespace CryptoFunk.Benchmarks.Agents;
 

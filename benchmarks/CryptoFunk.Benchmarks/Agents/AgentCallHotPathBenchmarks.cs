@@ -6,8 +6,8 @@ using CryptoFunk.Agents.Gateway;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Rules;
-using CryptoFunk.Agents.Storage;
 using CryptoFunk.Agents.Telemetry;
+using CryptoFunk.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

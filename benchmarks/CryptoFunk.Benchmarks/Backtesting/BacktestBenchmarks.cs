@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using CryptoFunk.Agents;
-using CryptoFunk.Agents.Backtesting;
-using CryptoFunk.Agents.Storage;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Engine;
+using CryptoFunk.Engine.Backtesting;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
+using CryptoFunk.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +31,7 @@ public class BacktestBenchmarks
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(_directory, "backtest.db")}",
             ["Prompts:Directory"] = Path.Combine(Paths.RepositoryRoot, "prompts"),
         }).Build();
-        _services = new ServiceCollection().AddLogging().AddAgentRuntime(configuration).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddTradingEngine(configuration).BuildServiceProvider();
         await _services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 
         var series = await CandleFileReader.ReadAsync(Path.Combine(Paths.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv"), CancellationToken.None);

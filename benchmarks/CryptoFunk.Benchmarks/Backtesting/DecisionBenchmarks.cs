@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Attributes;
-using CryptoFunk.Agents;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Orchestration;
-using CryptoFunk.Agents.Risk;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Engine;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
+using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +32,7 @@ public class DecisionBenchmarks
         {
             ["Prompts:Directory"] = Path.Combine(Paths.RepositoryRoot, "prompts"),
         }).Build();
-        _services = new ServiceCollection().AddLogging().AddAgentRuntime(configuration).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddTradingEngine(configuration).BuildServiceProvider();
         _maker = _services.GetRequiredService<TradingDecisionMaker>();
         _participants = _maker.CreateParticipants(["order_book"], rulesOnly: true);
         var series = await CandleFileReader.ReadAsync(Path.Combine(Paths.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv"), CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.Globalization;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Indicators;
+using CryptoFunk.Markets;
 
 namespace CryptoFunk.Benchmarks.Indicators;
 
@@ -13,7 +14,7 @@ internal static class BenchmarkCandles
     public const int BtcHourly = 45_024;
     public const int RandomWalk = 1_000_000;
 
-    public static CandleColumns Load(int count) => count switch
+    public static QuoteColumns Load(int count) => count switch
     {
         Skender => Read("reference/skender/quotes-default.csv"),
         BtcHourly => Read("data/candles/binance-spot-2017-2022/BTC_USDT-1h.csv"),
@@ -21,7 +22,7 @@ internal static class BenchmarkCandles
         _ => throw new ArgumentOutOfRangeException(nameof(count), count, "no candle series of that length"),
     };
 
-    private static CandleColumns Read(string sharedPath)
+    private static QuoteColumns Read(string sharedPath)
     {
         var path = Path.Combine(SharedFolder(), sharedPath);
         var candles = File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(line =>
@@ -35,11 +36,11 @@ internal static class BenchmarkCandles
                 decimal.Parse(f[4], NumberStyles.Float, CultureInfo.InvariantCulture),
                 decimal.Parse(f[5], NumberStyles.Float, CultureInfo.InvariantCulture));
         }).ToList();
-        return CandleColumns.From(candles);
+        return CandleQuotes.ToColumns(candles);
     }
 
     // Hourly bars with about 1% moves, wicks beyond open and close, and log-normal volume.
-    private static CandleColumns Walk(int count, int seed)
+    private static QuoteColumns Walk(int count, int seed)
     {
         var random = new Random(seed);
         var candles = new List<Candle>(count);
@@ -57,7 +58,7 @@ internal static class BenchmarkCandles
             price = close;
         }
 
-        return CandleColumns.From(candles);
+        return CandleQuotes.ToColumns(candles);
     }
 
     private static decimal Round(double price) => Math.Round((decimal)price, 2);

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CryptoFunk.Plugins.Indicators;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Indicators;
 
 namespace CryptoFunk.Benchmarks.Indicators;
 
@@ -13,7 +12,7 @@ namespace CryptoFunk.Benchmarks.Indicators;
 [MedianColumn]
 public class IndicatorBatchBenchmarks
 {
-    private CandleColumns _candles = null!;
+    private QuoteColumns _candles = null!;
     private double[][] _outputs = null!;
 
     /// <summary>Series length: Skender's quotes, the BTC hourly file, or the random walk.</summary>
@@ -54,7 +53,7 @@ public class IndicatorBatchBenchmarks
         _candles.High, _candles.Low, _candles.Close, 14, 3, 3, _outputs[0], _outputs[1]);
 
     [Benchmark]
-    public void Obv() => Plugins.Indicators.Obv.Calculate(_candles.Close, _candles.Volume, _outputs[0]);
+    public void Obv() => CryptoFunk.Indicators.Obv.Calculate(_candles.Close, _candles.Volume, _outputs[0]);
 
     [Benchmark]
     public void Ema_Rsi_Macd_Bollinger_Atr_Adx()

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CryptoFunk.Plugins.Indicators;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Indicators;
 
 namespace CryptoFunk.Benchmarks.Indicators;
 
@@ -14,7 +13,7 @@ public class IndicatorStreamingBenchmarks
 {
     private const int Updates = BenchmarkCandles.BtcHourly;
 
-    private CandleColumns _candles = null!;
+    private QuoteColumns _candles = null!;
     private SmaStream _sma;
     private EmaStream _ema;
     private RsiStream _rsi;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CryptoFunk.Agents.Storage;
+using CryptoFunk.Agents.Prompts;
+using CryptoFunk.Markets;
+using CryptoFunk.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CryptoFunk.Markets;
 
 namespace CryptoFunk.Agents.Caching;
 

@@ -1,3 +1,5 @@
+using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Caching;

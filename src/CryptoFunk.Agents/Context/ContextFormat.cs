@@ -1,5 +1,5 @@
 using System.Globalization;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
 
 namespace CryptoFunk.Agents.Context;
 

@@ -1,6 +1,6 @@
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Caching;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
 
 namespace CryptoFunk.Agents.Context;
 

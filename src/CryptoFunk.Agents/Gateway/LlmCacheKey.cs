@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Gateway;

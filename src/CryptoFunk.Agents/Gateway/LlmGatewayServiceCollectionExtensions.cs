@@ -1,6 +1,6 @@
 using CryptoFunk.Agents.Caching;
 using CryptoFunk.Agents.Providers;
-using CryptoFunk.Agents.Storage;
+using CryptoFunk.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
 
 namespace CryptoFunk.Agents.Memory;
 

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using CryptoFunk.Agents.Caching;
-using CryptoFunk.Agents.Storage;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
+using CryptoFunk.Storage;
 
 namespace CryptoFunk.Agents.Memory;
 
@@ -66,12 +66,13 @@ public sealed class DecisionMemory(int maxSimilarityCandidates = DecisionMemory.
     /// <summary>Seeds memory with the symbol's stored decisions whose outcomes are known (a paper-trading restart).</summary>
     public async Task LoadAsync(TradingStore store, MarketSymbol symbol, CancellationToken cancellationToken)
     {
-        foreach (var stored in await store.MemoryEntriesAsync(symbol, cancellationToken))
+        foreach (var stored in await store.ResolvedAgentDecisionsAsync(symbol, cancellationToken))
         {
-            if (Track(stored.Entry) is { } slot)
+            var entry = new MemoryEntry(stored.AgentName, stored.Symbol, stored.DecisionTime, stored.Action, stored.Confidence, stored.Reasoning, stored.EntryPrice, stored.Features, stored.OrderId);
+            if (Track(entry) is { } slot)
             {
-                slot.Resolve(stored.Outcome);
-                Insert(ResolvedFor(stored.Entry), slot);
+                slot.Resolve(new MemoryOutcome(stored.PnlPercent, stored.OutcomeKnownAt));
+                Insert(ResolvedFor(entry), slot);
             }
         }
     }

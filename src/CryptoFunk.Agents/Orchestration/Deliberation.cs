@@ -1,6 +1,6 @@
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Context;
-using CryptoFunk.Agents.Risk;
+using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Orchestration;

@@ -1,6 +1,6 @@
 using System.Text;
 using CryptoFunk.Agents.Context;
-using CryptoFunk.Agents.Risk;
+using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Agents.Orchestration;
 

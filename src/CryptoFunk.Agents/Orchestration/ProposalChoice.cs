@@ -1,5 +1,5 @@
 using CryptoFunk.Agents.Context;
-using CryptoFunk.Agents.Risk;
+using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Agents.Orchestration;
 

@@ -1,6 +1,6 @@
 using CryptoFunk.Agents.Agents;
-using CryptoFunk.Agents.Risk;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
+using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Agents.Orchestration;
 

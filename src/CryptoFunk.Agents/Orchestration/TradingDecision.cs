@@ -1,7 +1,7 @@
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Chat;
-using CryptoFunk.Agents.Risk;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
+using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Agents.Orchestration;
 

@@ -1,9 +1,9 @@
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Chat;
 using CryptoFunk.Agents.Context;
-using CryptoFunk.Agents.Risk;
 using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.Telemetry;
+using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,4 @@
-using CryptoFunk.Agents.Backtesting;
-using CryptoFunk.Agents.Risk;
-using CryptoFunk.Plugins.Trading;
+using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,10 +9,7 @@ namespace CryptoFunk.Agents.Orchestration;
 /// <summary>Registers how agents decide together: <see cref="TradingOptions"/> (section <c>Trading</c>), the risk limits and the decision maker.</summary>
 public static class TradingServiceCollectionExtensions
 {
-    /// <summary>The paper broker's section (fees, slippage, shorts).</summary>
-    public const string PaperBrokerSection = "PaperBroker";
-
-    /// <summary>Adds <see cref="TradingDecisionMaker"/>, the paper broker's options and the backtest runner, with validated <c>Trading</c> and <c>Risk</c> options.</summary>
+    /// <summary>Adds <see cref="TradingDecisionMaker"/> with validated <c>Trading</c> and <c>Risk</c> options.</summary>
     public static IServiceCollection AddTradingDecisions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRiskLimits(configuration);
@@ -23,9 +18,6 @@ public static class TradingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TradingOptions>, TradingOptionsValidator>());
         services.TryAddSingleton<TradingDecisionMaker>();
-        services.AddOptions<PaperBrokerOptions>().Bind(configuration.GetSection(PaperBrokerSection));
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<BacktestRunner>();
         return services;
     }
 }

@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using CryptoFunk.Agents.Context;
-using CryptoFunk.Agents.Risk;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
+using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Agents.Rules;
 

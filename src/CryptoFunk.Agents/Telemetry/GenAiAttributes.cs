@@ -1,3 +1,5 @@
+using CryptoFunk.Agents.Prompts;
+
 namespace CryptoFunk.Agents.Telemetry;
 
 /// <summary>

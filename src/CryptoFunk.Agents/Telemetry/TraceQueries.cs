@@ -1,4 +1,4 @@
-using CryptoFunk.Agents.Storage;
+using CryptoFunk.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace CryptoFunk.Agents.Telemetry;

@@ -1,4 +1,4 @@
-using CryptoFunk.Agents.Storage;
+using CryptoFunk.Storage;
 
 namespace CryptoFunk.Agents.Telemetry;
 

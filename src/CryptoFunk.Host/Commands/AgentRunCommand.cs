@@ -5,8 +5,8 @@ using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Gateway;
 using CryptoFunk.Agents.Prompts;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
-using CryptoFunk.Plugins.Exchanges;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
+using CryptoFunk.Markets.Exchanges;
 using Spectre.Console;
 
 namespace CryptoFunk.Host.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using CryptoFunk.Plugins.Exchanges;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
+using CryptoFunk.Markets.Exchanges;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 

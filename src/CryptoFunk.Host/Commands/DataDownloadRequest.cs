@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
 
 namespace CryptoFunk.Host.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using CryptoFunk.Host.Output;
-using CryptoFunk.Plugins.Indicators;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Indicators;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
 
 namespace CryptoFunk.Host.Commands;
 
@@ -41,7 +41,7 @@ internal sealed class IndicatorsCommand : CliCommand
             return ExitCodes.BadInput;
         }
 
-        var columns = CandleColumns.From(series.Candles);
+        var columns = CandleQuotes.ToColumns(series.Candles);
         var table = IndicatorTable.Compute(columns);
         await IndicatorTableWriter.WriteAsync(outputPath, columns.OpenTime, table, cancellationToken);
 

@@ -1,4 +1,4 @@
-using CryptoFunk.Plugins.Exchanges;
+using CryptoFunk.Markets.Exchanges;
 using Spectre.Console;
 
 namespace CryptoFunk.Host.Commands;

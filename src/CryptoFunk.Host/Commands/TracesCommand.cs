@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using CryptoFunk.Agents.Storage;
+using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Telemetry;
+using CryptoFunk.Storage;
 
 namespace CryptoFunk.Host.Commands;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using CryptoFunk.Agents.Backtesting;
-using CryptoFunk.Plugins.Backtesting;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Engine.Backtesting;
+using CryptoFunk.Markets;
+using CryptoFunk.Trading.Performance;
 
 namespace CryptoFunk.Host.Output;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CryptoFunk.Plugins.Files;
-using CryptoFunk.Plugins.Indicators;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Indicators;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Files;
 
 namespace CryptoFunk.Host.Output;
 

@@ -1,11 +1,10 @@
-using System.Text.Json;
 using CryptoFunk.Agents;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Providers;
-using CryptoFunk.Agents.Storage;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Engine;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.Gateway;
 using CryptoFunk.Tests.Support;
@@ -50,7 +49,7 @@ public sealed class ChatCompletionAgentTests
         return new ServiceCollection()
             .AddLogging()
             .AddSingleton<IEnvironmentVariables>(FakeEnvironmentVariables.Empty)
-            .AddAgentRuntime(configuration)
+            .AddTradingEngine(configuration)
             .BuildServiceProvider();
     }
 

@@ -1,10 +1,10 @@
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Prompts;
-using CryptoFunk.Agents.Risk;
 using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.StructuredOutput;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
 using CryptoFunk.Tests.Support;
+using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.Options;
 
 namespace CryptoFunk.Tests.Agents;

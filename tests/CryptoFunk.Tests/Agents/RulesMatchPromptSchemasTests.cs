@@ -2,9 +2,8 @@ using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.StructuredOutput;
-using CryptoFunk.Plugins.Exchanges;
-using CryptoFunk.Plugins.Indicators;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Indicators;
+using CryptoFunk.Markets;
 using CryptoFunk.Tests.Support;
 
 namespace CryptoFunk.Tests.Agents;

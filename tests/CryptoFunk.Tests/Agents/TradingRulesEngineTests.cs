@@ -1,8 +1,7 @@
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Rules;
-using CryptoFunk.Plugins.Exchanges;
-using CryptoFunk.Plugins.Indicators;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Indicators;
+using CryptoFunk.Markets;
 
 namespace CryptoFunk.Tests.Agents;
 

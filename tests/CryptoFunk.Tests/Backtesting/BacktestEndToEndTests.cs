@@ -1,14 +1,15 @@
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
-using CryptoFunk.Agents.Backtesting;
-using CryptoFunk.Agents.Storage;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
-using CryptoFunk.Plugins.Trading;
+using CryptoFunk.Agents.Providers;
+using CryptoFunk.Engine.Backtesting;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
+using CryptoFunk.Storage;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.Gateway;
 using CryptoFunk.Tests.Orchestration;
 using CryptoFunk.Tests.Support;
+using CryptoFunk.Trading;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CryptoFunk.Tests.Backtesting;

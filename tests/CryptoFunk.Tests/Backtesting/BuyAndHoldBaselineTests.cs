@@ -1,8 +1,8 @@
-using CryptoFunk.Plugins.Backtesting;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
-using CryptoFunk.Plugins.Trading;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
 using CryptoFunk.Tests.Support;
+using CryptoFunk.Trading;
+using CryptoFunk.Trading.Performance;
 
 namespace CryptoFunk.Tests.Backtesting;
 

@@ -1,6 +1,6 @@
-using CryptoFunk.Plugins.Backtesting;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.Trading;
+using CryptoFunk.Markets;
+using CryptoFunk.Trading;
+using CryptoFunk.Trading.Performance;
 
 namespace CryptoFunk.Tests.Backtesting;
 

@@ -1,5 +1,5 @@
-using CryptoFunk.Plugins.Exchanges;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Exchanges;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.Support;
 

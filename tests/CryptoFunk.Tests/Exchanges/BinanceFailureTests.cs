@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using CryptoFunk.Plugins.Exchanges;
-using CryptoFunk.Plugins.Exchanges.Binance;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Exchanges;
+using CryptoFunk.Markets.Exchanges.Binance;
 using CryptoFunk.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using CryptoFunk.Plugins.Exchanges.Binance;
+using CryptoFunk.Markets.Exchanges.Binance;
 using CryptoFunk.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

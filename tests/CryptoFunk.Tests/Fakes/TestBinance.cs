@@ -1,5 +1,5 @@
-using CryptoFunk.Plugins.Exchanges;
-using CryptoFunk.Plugins.Exchanges.Binance;
+using CryptoFunk.Markets.Exchanges;
+using CryptoFunk.Markets.Exchanges.Binance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using CryptoFunk.Agents.Gateway;
-using CryptoFunk.Agents.Storage;
+using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Telemetry;
+using CryptoFunk.Storage;
 using CryptoFunk.Tests.Fakes;
-using CryptoFunk.Tests.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using CryptoFunk.Agents.Providers;
 
 namespace CryptoFunk.Tests.Gateway;
 

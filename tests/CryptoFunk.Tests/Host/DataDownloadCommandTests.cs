@@ -1,6 +1,6 @@
 using System.Globalization;
 using CryptoFunk.Host;
-using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Markets.Csv;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.Support;
 using Microsoft.Extensions.Configuration;

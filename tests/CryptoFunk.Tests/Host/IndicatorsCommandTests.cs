@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using CryptoFunk.Host;
-using CryptoFunk.Plugins.Indicators;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Indicators;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
 using CryptoFunk.Tests.Support;
 
 namespace CryptoFunk.Tests.Host;
@@ -35,7 +35,7 @@ public sealed class IndicatorsCommandTests
         Assert.That(lines[1], Is.EqualTo("2024-08-01T00:00:00Z,,,,,,,,,,,,,,,,,,,,0"));
 
         var series = await CandleFileReader.ReadAsync(Month, CancellationToken.None);
-        var table = IndicatorTable.Compute(CandleColumns.From(series.Candles));
+        var table = IndicatorTable.Compute(CandleQuotes.ToColumns(series.Candles));
         var last = lines[^1].Split(',');
         for (var c = 0; c < table.Columns.Count; c++)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Indicators;
+using CryptoFunk.Markets;
 using CryptoFunk.Tests.Support;
 
 namespace CryptoFunk.Tests.Indicators;
@@ -10,22 +11,22 @@ namespace CryptoFunk.Tests.Indicators;
 /// </summary>
 internal static class CandleCsv
 {
-    private static readonly Lazy<CandleColumns> SkenderQuotesLazy =
-        new(() => CandleColumns.From(Read("reference/skender/quotes-default.csv")));
+    private static readonly Lazy<QuoteColumns> SkenderQuotesLazy =
+        new(() => CandleQuotes.ToColumns(Read("reference/skender/quotes-default.csv")));
 
     private static readonly Lazy<IReadOnlyList<Candle>> BtcHourlyCandlesLazy =
         new(() => Read("data/candles/binance-spot-2017-2022/BTC_USDT-1h.csv"));
 
-    private static readonly Lazy<CandleColumns> BtcHourlyLazy = new(() => CandleColumns.From(BtcHourlyCandles));
+    private static readonly Lazy<QuoteColumns> BtcHourlyLazy = new(() => CandleQuotes.ToColumns(BtcHourlyCandles));
 
     /// <summary>Skender's 502 daily test quotes.</summary>
-    public static CandleColumns SkenderQuotes => SkenderQuotesLazy.Value;
+    public static QuoteColumns SkenderQuotes => SkenderQuotesLazy.Value;
 
     /// <summary>45,024 hourly BTC/USDT candles, 2017-2022.</summary>
     public static IReadOnlyList<Candle> BtcHourlyCandles => BtcHourlyCandlesLazy.Value;
 
     /// <summary>The same BTC/USDT candles as columns.</summary>
-    public static CandleColumns BtcHourly => BtcHourlyLazy.Value;
+    public static QuoteColumns BtcHourly => BtcHourlyLazy.Value;
 
     private static List<Candle> Read(string sharedPath)
     {

@@ -1,4 +1,5 @@
-using CryptoFunk.Plugins.Indicators;
+using CryptoFunk.Indicators;
+using CryptoFunk.Markets;
 
 namespace CryptoFunk.Tests.Indicators;
 
@@ -67,7 +68,7 @@ public sealed class IndicatorTableTests
     [Test]
     public void An_empty_series_gives_empty_columns()
     {
-        var table = IndicatorTable.Compute(CryptoFunk.Plugins.MarketData.CandleColumns.From([]));
+        var table = IndicatorTable.Compute(CandleQuotes.ToColumns([]));
         Assert.That(table.RowCount, Is.Zero);
         Assert.That(table.Columns.Select(c => c.Values.Length), Is.All.Zero);
     }

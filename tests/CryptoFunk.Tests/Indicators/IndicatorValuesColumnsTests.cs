@@ -1,5 +1,5 @@
-using CryptoFunk.Plugins.Indicators;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Indicators;
+using CryptoFunk.Markets;
 
 namespace CryptoFunk.Tests.Indicators;
 
@@ -11,7 +11,7 @@ public sealed class IndicatorValuesColumnsTests
         var candles = Enumerable.Range(0, 300)
             .Select(i => new Candle(DateTimeOffset.UnixEpoch.AddHours(i), 100m + i, 101m + i + (i % 7), 99m + i - (i % 5), 100.5m + i, 10m + (i % 3)))
             .ToList();
-        var table = IndicatorTable.Compute(CandleColumns.From(candles));
+        var table = IndicatorTable.Compute(CandleQuotes.ToColumns(candles));
 
         var columns = IndicatorValues.FromTable(table, 299).ToColumns();
 

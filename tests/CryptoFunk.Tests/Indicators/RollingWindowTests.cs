@@ -1,4 +1,4 @@
-using CryptoFunk.Plugins.Indicators;
+using CryptoFunk.Indicators;
 
 namespace CryptoFunk.Tests.Indicators;
 

@@ -1,5 +1,5 @@
-using CryptoFunk.Plugins.Indicators;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Indicators;
+using CryptoFunk.Markets;
 
 namespace CryptoFunk.Tests.Indicators;
 
@@ -94,10 +94,10 @@ public sealed class SkenderConventionTests
         Assert.That(atr.Atr[2], Is.EqualTo(1.75), "first ATR is the plain mean of n true ranges");
     }
 
-    private static CandleColumns Columns(IEnumerable<(double High, double Low, double Close)> bars, double[]? volume = null)
+    private static QuoteColumns Columns(IEnumerable<(double High, double Low, double Close)> bars, double[]? volume = null)
     {
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        return CandleColumns.From(bars.Select((b, i) => new Candle(
+        return CandleQuotes.ToColumns(bars.Select((b, i) => new Candle(
             start.AddHours(i), (decimal)b.Close, (decimal)b.High, (decimal)b.Low, (decimal)b.Close,
             volume is null ? 1m : (decimal)volume[i])).ToList());
     }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CryptoFunk.Plugins.Indicators;
+using CryptoFunk.Indicators;
 using CryptoFunk.Tests.Support;
 
 namespace CryptoFunk.Tests.Indicators;

@@ -1,5 +1,4 @@
-using CryptoFunk.Plugins.Indicators;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Indicators;
 
 namespace CryptoFunk.Tests.Indicators;
 
@@ -10,7 +9,7 @@ namespace CryptoFunk.Tests.Indicators;
 /// </summary>
 internal static class SkenderOutputs
 {
-    private static readonly Dictionary<string, Func<CandleColumns, Dictionary<string, double[]>>> Indicators =
+    private static readonly Dictionary<string, Func<QuoteColumns, Dictionary<string, double[]>>> Indicators =
         new(StringComparer.OrdinalIgnoreCase)
         {
             ["SMA20"] = c => Fields(("Sma", Sma.Calculate(c.Close, 20))),
@@ -62,7 +61,7 @@ internal static class SkenderOutputs
     public static bool Has(string name) => Indicators.ContainsKey(name) || RawFileAliases.ContainsKey(name);
 
     /// <summary>Every output of the named indicator over <paramref name="candles"/>, keyed by Skender field name.</summary>
-    public static IReadOnlyDictionary<string, double[]> For(string name, CandleColumns candles) =>
+    public static IReadOnlyDictionary<string, double[]> For(string name, QuoteColumns candles) =>
         Indicators[RawFileAliases.GetValueOrDefault(name, name)](candles);
 
     private static Dictionary<string, double[]> Fields(params (string Name, double[] Values)[] fields) =>

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using CryptoFunk.Plugins.Indicators;
+using CryptoFunk.Indicators;
 
 namespace CryptoFunk.Tests.Indicators;
 

@@ -1,5 +1,5 @@
-using CryptoFunk.Plugins.Indicators;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Indicators;
+using CryptoFunk.Markets;
 
 namespace CryptoFunk.Tests.Indicators;
 
@@ -107,8 +107,8 @@ public sealed class StreamingMatchesBatchTests
 
     [TestCaseSource(nameof(Cases))]
     public void Streaming_equals_batch_on_btc_hourly(
-        Func<CandleColumns, Dictionary<string, double[]>> batch,
-        Func<CandleColumns, Func<int, Dictionary<string, double[]>, bool>> createStream,
+        Func<QuoteColumns, Dictionary<string, double[]>> batch,
+        Func<QuoteColumns, Func<int, Dictionary<string, double[]>, bool>> createStream,
         string readyField)
     {
         var candles = CandleCsv.BtcHourly;
@@ -140,14 +140,14 @@ public sealed class StreamingMatchesBatchTests
     public void Snapshot_stream_fed_candle_records_equals_the_indicator_table()
     {
         var candles = CandleCsv.BtcHourlyCandles;
-        var table = IndicatorTable.Compute(CandleColumns.From(candles));
+        var table = IndicatorTable.Compute(CandleQuotes.ToColumns(candles));
         var stream = new IndicatorSnapshotStream();
         var latest = new double[IndicatorTable.ColumnNames.Count];
         var mismatches = new SeriesAssert.Mismatches();
         var firstReady = -1;
         for (var i = 0; i < candles.Count; i++)
         {
-            stream.Add(candles[i]);
+            stream.Add((double)candles[i].High, (double)candles[i].Low, (double)candles[i].Close, (double)candles[i].Volume);
             stream.CopyTo(latest);
             for (var c = 0; c < latest.Length; c++)
             {
@@ -169,7 +169,7 @@ public sealed class StreamingMatchesBatchTests
     private static TestCaseData Case(
         string name,
         string readyField,
-        Func<CandleColumns, Dictionary<string, double[]>> batch,
-        Func<CandleColumns, Func<int, Dictionary<string, double[]>, bool>> createStream) =>
+        Func<QuoteColumns, Dictionary<string, double[]>> batch,
+        Func<QuoteColumns, Func<int, Dictionary<string, double[]>, bool>> createStream) =>
         new TestCaseData(batch, createStream, readyField).SetArgDisplayNames(name);
 }

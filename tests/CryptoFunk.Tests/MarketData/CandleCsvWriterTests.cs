@@ -1,6 +1,6 @@
 using System.Globalization;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
 using CryptoFunk.Tests.Support;
 
 namespace CryptoFunk.Tests.MarketData;

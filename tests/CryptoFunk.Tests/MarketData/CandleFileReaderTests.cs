@@ -1,5 +1,5 @@
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.MarketData.Csv;
+using CryptoFunk.Markets;
+using CryptoFunk.Markets.Csv;
 using CryptoFunk.Tests.Support;
 
 namespace CryptoFunk.Tests.MarketData;

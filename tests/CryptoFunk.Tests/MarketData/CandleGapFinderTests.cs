@@ -1,4 +1,4 @@
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
 
 namespace CryptoFunk.Tests.MarketData;
 

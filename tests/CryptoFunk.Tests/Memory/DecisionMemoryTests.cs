@@ -1,6 +1,6 @@
 using CryptoFunk.Agents.Memory;
-using CryptoFunk.Agents.Storage;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
+using CryptoFunk.Storage;
 using CryptoFunk.Tests.Support;
 
 namespace CryptoFunk.Tests.Memory;

@@ -1,11 +1,11 @@
-using CryptoFunk.Agents;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Providers;
-using CryptoFunk.Agents.Risk;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Engine;
+using CryptoFunk.Markets;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.Support;
+using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,7 +57,7 @@ internal static class DecisionFixtures
         return new ServiceCollection()
             .AddLogging()
             .AddSingleton<IEnvironmentVariables>(FakeEnvironmentVariables.Empty)
-            .AddAgentRuntime(new ConfigurationBuilder().AddInMemoryCollection(all).Build())
+            .AddTradingEngine(new ConfigurationBuilder().AddInMemoryCollection(all).Build())
             .BuildServiceProvider();
     }
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Orchestration;
-using CryptoFunk.Agents.Risk;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Tests.Support;
+using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.DependencyInjection;
 using static CryptoFunk.Tests.Orchestration.DecisionFixtures;
 

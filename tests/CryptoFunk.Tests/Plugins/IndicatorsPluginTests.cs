@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CryptoFunk.Plugins.Indicators;
+using CryptoFunk.Plugins;
 using static CryptoFunk.Tests.Plugins.PluginTestData;
 
 namespace CryptoFunk.Tests.Plugins;

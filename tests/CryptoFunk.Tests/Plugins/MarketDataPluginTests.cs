@@ -1,5 +1,5 @@
-using CryptoFunk.Plugins.Exchanges;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
+using CryptoFunk.Plugins;
 using static CryptoFunk.Tests.Plugins.PluginTestData;
 
 namespace CryptoFunk.Tests.Plugins;

@@ -1,5 +1,6 @@
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.Trading;
+using CryptoFunk.Markets;
+using CryptoFunk.Plugins;
+using CryptoFunk.Trading;
 using static CryptoFunk.Tests.Plugins.PluginTestData;
 
 namespace CryptoFunk.Tests.Plugins;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Tests.Plugins;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using CryptoFunk.Agents.Functions;
-using CryptoFunk.Plugins.Functions;
-using CryptoFunk.Plugins.Trading;
+using CryptoFunk.Plugins;
 using CryptoFunk.Tests.Agents;
+using CryptoFunk.Trading;
 using Microsoft.Extensions.AI;
 using static CryptoFunk.Tests.Plugins.PluginTestData;
 

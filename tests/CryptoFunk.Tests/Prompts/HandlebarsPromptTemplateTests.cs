@@ -1,4 +1,5 @@
 using CryptoFunk.Agents.Prompts;
+using CryptoFunk.Markets;
 using Microsoft.Extensions.AI;
 using static CryptoFunk.Tests.Prompts.PromptTestConfigs;
 

@@ -1,4 +1,4 @@
-using CryptoFunk.Agents.Risk;
+using CryptoFunk.Trading.Risk;
 using static CryptoFunk.Tests.Risk.RiskFixtures;
 
 namespace CryptoFunk.Tests.Risk;

@@ -1,5 +1,5 @@
-using CryptoFunk.Agents.Risk;
-using CryptoFunk.Plugins.MarketData;
+using CryptoFunk.Markets;
+using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.Options;
 
 namespace CryptoFunk.Tests.Risk;

@@ -1,4 +1,4 @@
-using CryptoFunk.Agents.Risk;
+using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

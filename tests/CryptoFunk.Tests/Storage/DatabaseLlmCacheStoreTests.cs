@@ -1,5 +1,5 @@
 using CryptoFunk.Agents.Caching;
-using CryptoFunk.Agents.Storage;
+using CryptoFunk.Storage;
 using CryptoFunk.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;

@@ -1,4 +1,4 @@
-using CryptoFunk.Agents.Storage;
+using CryptoFunk.Storage;
 using CryptoFunk.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

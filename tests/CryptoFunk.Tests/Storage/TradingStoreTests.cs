@@ -1,7 +1,10 @@
-using CryptoFunk.Agents.Storage;
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.Trading;
+using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.Prompts;
+using CryptoFunk.Agents.Providers;
+using CryptoFunk.Markets;
+using CryptoFunk.Storage;
 using CryptoFunk.Tests.Support;
+using CryptoFunk.Trading;
 using Microsoft.EntityFrameworkCore;
 
 namespace CryptoFunk.Tests.Storage;
@@ -239,10 +242,10 @@ public sealed class TradingStoreTests(string provider)
         var hold = decisions[1];
         Assert.That(hold.Executed || hold.Agents.Any(a => a.Executed), Is.False, "a decision that placed no opening order is untouched");
 
-        var remembered = await store.MemoryEntriesAsync(Btc, CancellationToken.None);
-        Assert.That(remembered.Select(r => r.Entry.AgentName), Is.EquivalentTo(new[] { "technical_analysis", "order_book", "trend_following", "risk_manager" }));
-        Assert.That(remembered.All(r => r.Entry.OrderId == "o-1" && r.Outcome.PnlPercent == 3.0012m && r.Outcome.KnownAt == knownAt), Is.True);
-        Assert.That(double.IsNaN(remembered[0].Entry.Features[1]), Is.True);
+        var remembered = await store.ResolvedAgentDecisionsAsync(Btc, CancellationToken.None);
+        Assert.That(remembered.Select(r => r.AgentName), Is.EquivalentTo(new[] { "technical_analysis", "order_book", "trend_following", "risk_manager" }));
+        Assert.That(remembered.All(r => r.OrderId == "o-1" && r.PnlPercent == 3.0012m && r.OutcomeKnownAt == knownAt), Is.True);
+        Assert.That(double.IsNaN(remembered[0].Features[1]), Is.True);
     }
 
     [Test]

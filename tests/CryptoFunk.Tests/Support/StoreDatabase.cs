@@ -1,4 +1,4 @@
-using CryptoFunk.Agents.Storage;
+using CryptoFunk.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

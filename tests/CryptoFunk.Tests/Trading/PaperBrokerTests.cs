@@ -1,5 +1,5 @@
-using CryptoFunk.Plugins.MarketData;
-using CryptoFunk.Plugins.Trading;
+using CryptoFunk.Markets;
+using CryptoFunk.Trading;
 
 namespace CryptoFunk.Tests.Trading;
 

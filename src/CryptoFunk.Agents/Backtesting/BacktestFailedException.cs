@@ -1,4 +1,0 @@
-namespace CryptoFunk.Agents.Backtesting;
-
-/// <summary>A backtest stopped part way; the run is stored as failed and the message says where and why.</summary>
-public sealed class BacktestFailedException(string message, Exception inner) : Exception(message, inner);

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Markets;
+using CryptoFunk.Storage;
+using CryptoFunk.Trading;
+using CryptoFunk.Trading.Performance;
+using Microsoft.Extensions.Options;
+
+namespace CryptoFunk.Engine.Backtesting;
+
+/// <summary>
+/// Runs the whole decision flow at every bar of a window, stores the run, its decisions, orders, fills, positions and
+/// equity, and reports the result next to buy-and-hold and the rules engine alone. Deterministic: the same candles,
+/// options and recorded answers give the same report and the same stored decisions.
+/// </summary>
+public sealed class BacktestRunner(
+    TradingDecisionMaker maker,
+    TradingStore store,
+    DatabaseMigrator migrator,
+    LlmGateway gateway,
+    IOptions<PaperBrokerOptions> broker,
+    TimeProvider time)
+{
+    /// <summary>Progress is reported this many times per run at most, so drawing it costs nothing measurable.</summary>
+    private const int ProgressSteps = 200;
+
+    /// <summary>Runs <paramref name="request"/>, reporting progress as it goes.</summary>
+    public async Task<BacktestReport> RunAsync(BacktestRequest request, IProgress<BacktestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (history, first) = Window(request);
+        var last = history.Candles.Count - 1;
+        var brokerOptions = broker.Value with { InitialCash = request.Capital, AllowShorts = maker.Options.AllowShorts };
+        var rulesOnly = !gateway.HasProviders && gateway.Mode == LlmMode.Live;
+        var mode = rulesOnly ? "rules" : gateway.Mode.ToString().ToLowerInvariant();
+        var notes = new List<string>();
+        var unavailable = maker.Options.OrderBookAgents.Where(maker.Options.AnalysisAgents.Contains).ToList();
+        if (unavailable.Count > 0)
+        {
+            notes.Add($"{string.Join(", ", unavailable)} left out: candle data has no order book");
+        }
+
+        var runId = $"bt-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Guid.NewGuid():N}"[..32];
+        var startedAt = time.GetUtcNow();
+        await migrator.MigrateAsync(cancellationToken);
+        await store.StartRunAsync(
+            new TradingRunRecord
+            {
+                Id = runId,
+                Kind = TradingRunKinds.Backtest,
+                Symbol = request.Symbol.ToString(),
+                Interval = request.Timeframe.Code,
+                From = request.From,
+                To = request.To,
+                InitialCapital = request.Capital,
+                LlmMode = mode,
+                StartedAt = startedAt,
+                SettingsJson = JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["data"] = request.DataSource,
+                    ["consensus_threshold"] = maker.Options.ConsensusThreshold,
+                    ["analysis_agents"] = maker.Options.AnalysisAgents.Except(unavailable).ToArray(),
+                    ["fee_rate"] = brokerOptions.TakerFeeRate,
+                }),
+            },
+            cancellationToken);
+
+        var stopwatch = Stopwatch.StartNew();
+        // With no model configured the agents are the rules engine itself: no prompt is rendered and no cache is asked
+        // for an answer no model could have given.
+        var session = new TradingSession(runId, history, new PaperBroker(brokerOptions), maker, maker.CreateParticipants(unavailable, rulesOnly), store, time);
+        try
+        {
+            await RunSessionAsync(session, history, first, last, progress, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            await store.FinishRunAsync(runId, TradingRunStatuses.Failed, null, time.GetUtcNow(), CancellationToken.None);
+            throw new BacktestFailedException($"backtest {runId} failed at {e.GetType().Name}: {e.Message}", e);
+        }
+
+        var elapsed = stopwatch.Elapsed;
+        var agents = PerformanceCalculator.Compute(session.EquityCurve, session.Tally.ClosedTrades, session.Tally.FeesPaid, request.Timeframe.Duration);
+        var rules = agents;
+        if (!rulesOnly)
+        {
+            var baseline = new TradingSession(runId, history, new PaperBroker(brokerOptions), maker, maker.CreateParticipants(unavailable, rulesOnly: true), store: null, time);
+            await RunSessionAsync(baseline, history, first, last, progress: null, cancellationToken);
+            rules = PerformanceCalculator.Compute(baseline.EquityCurve, baseline.Tally.ClosedTrades, baseline.Tally.FeesPaid, request.Timeframe.Duration);
+        }
+
+        var firstClose = history.Candles[first].OpenTime + request.Timeframe.Duration;
+        var report = new BacktestReport
+        {
+            RunId = runId,
+            Symbol = request.Symbol,
+            Timeframe = request.Timeframe,
+            From = firstClose,
+            To = history.Candles[last].OpenTime + request.Timeframe.Duration,
+            Capital = request.Capital,
+            Mode = mode,
+            Bars = last - first + 1,
+            Agents = agents,
+            BuyAndHold = BuyAndHoldBaseline.Run(history.Candles, request.Symbol, request.Timeframe, history.Candles[first].OpenTime, request.To, brokerOptions).Metrics,
+            RulesOnly = rules,
+            RulesOnlyIsSameRun = rulesOnly,
+            Tally = session.Tally,
+            Notes = notes,
+            StartedAt = startedAt,
+            Elapsed = elapsed,
+        };
+        await store.FinishRunAsync(runId, TradingRunStatuses.Completed, BacktestReportJson.Write(report), time.GetUtcNow(), cancellationToken);
+        return report;
+    }
+
+    private static async Task RunSessionAsync(TradingSession session, MarketHistory history, int first, int last, IProgress<BacktestProgress>? progress, CancellationToken cancellationToken)
+    {
+        session.Begin(history.Candles[first].OpenTime);
+        var total = last - first + 1;
+        for (var i = first; i <= last; i++)
+        {
+            // The last bar is settled but not decided on: no later bar exists to fill an order placed at its close.
+            await session.StepAsync(i, decide: i < last, cancellationToken);
+            var done = i - first + 1;
+            if (progress is not null && (done == total || done * ProgressSteps / total != (done - 1) * ProgressSteps / total))
+            {
+                progress.Report(new BacktestProgress(done, total));
+            }
+        }
+
+        await session.FlushAsync(cancellationToken);
+    }
+
+    private static (MarketHistory History, int First) Window(BacktestRequest request)
+    {
+        if (request.From >= request.To)
+        {
+            throw new ArgumentException($"--from {UtcTimestamp.Format(request.From)} must be before --to {UtcTimestamp.Format(request.To)}");
+        }
+
+        if (request.Capital <= 0m)
+        {
+            throw new ArgumentException($"--capital must be positive, was {request.Capital}");
+        }
+
+        var bar = request.Timeframe.Duration;
+        var candles = request.Candles.Where(c => c.OpenTime + bar <= request.To).ToList();
+        var first = candles.FindIndex(c => c.OpenTime >= request.From);
+        if (first < 0 || candles.Count - first < 2)
+        {
+            var range = request.Candles.Count == 0
+                ? "no candles"
+                : $"candles from {UtcTimestamp.Format(request.Candles[0].OpenTime)} to {UtcTimestamp.Format(request.Candles[^1].OpenTime + bar)}";
+            throw new ArgumentException(
+                $"fewer than two {request.Symbol} {request.Timeframe} bars close between {UtcTimestamp.Format(request.From)} and {UtcTimestamp.Format(request.To)}; the data has {range}");
+        }
+
+        return (new MarketHistory(request.Symbol, request.Timeframe, candles), first);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Agents.Providers;
+using CryptoFunk.Indicators;
+using CryptoFunk.Markets;
+using CryptoFunk.Storage;
+
+namespace CryptoFunk.Engine;
+
+/// <summary>
+/// Turns a <see cref="TradingDecision"/> into the rows the store keeps: the group's decision and one row per agent
+/// with the design document's columns (action, confidence, provider and model, tokens, latency, cost, source, prompt
+/// version, reasoning, key factors, and the market data and indicators it decided on).
+/// </summary>
+public static class DecisionRecords
+{
+    /// <summary>Where a value is missing: an agent that abstained has no action or provider.</summary>
+    public const string None = "none";
+
+    private static readonly JsonSerializerOptions RiskJsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary>The rows for <paramref name="decision"/> made on <paramref name="snapshot"/> in run <paramref name="runId"/>.</summary>
+    public static TradingDecisionRecord From(
+        string runId,
+        TradingDecision decision,
+        MarketSnapshot snapshot,
+        DecisionParticipants participants,
+        IReadOnlyList<double> features,
+        string? orderId,
+        DateTimeOffset createdAt)
+    {
+        var marketData = MarketDataJson(snapshot);
+        var indicators = IndicatorsJson(snapshot.Indicators);
+        var record = new TradingDecisionRecord
+        {
+            RunId = runId,
+            Symbol = decision.Symbol.ToString(),
+            DecisionTime = decision.DecisionTime,
+            Action = decision.Action.ToWire(),
+            Reason = decision.Reason,
+            Degraded = decision.Degraded,
+            ConsensusSignal = decision.Consensus?.MajoritySignal?.ToWire(),
+            ConsensusShare = decision.Consensus?.Share,
+            ProposingAgent = decision.Proposal?.AgentName,
+            Quantity = decision.Quantity == 0m ? null : decision.Quantity,
+            EntryPrice = decision.Trade?.EntryPrice,
+            StopLoss = decision.Trade?.StopLoss,
+            TakeProfit = decision.Trade?.TakeProfit,
+            RiskJson = decision.Risk is null ? null : JsonSerializer.Serialize(decision.Risk, RiskJsonOptions),
+            OrderId = orderId,
+            CreatedAt = createdAt,
+        };
+        foreach (var response in decision.Responses)
+        {
+            record.Agents.Add(Agent(runId, decision, response, participants.RoleOf(response.AgentName), marketData, indicators, features));
+        }
+
+        return record;
+    }
+
+    private static AgentDecisionRecord Agent(
+        string runId,
+        TradingDecision decision,
+        AgentResponse response,
+        AgentRole role,
+        string marketData,
+        string indicators,
+        IReadOnlyList<double> features)
+    {
+        var (provider, model) = ProviderAndModel(response.Source);
+        var (action, confidence, reasoning, factors) = Read(response, role);
+        return new AgentDecisionRecord
+        {
+            RunId = runId,
+            Timestamp = decision.DecisionTime,
+            Symbol = decision.Symbol.ToString(),
+            AgentName = response.AgentName,
+            AgentType = role.ToString().ToLowerInvariant(),
+            Action = action,
+            Confidence = confidence,
+            LlmProvider = provider,
+            LlmModel = model,
+            PromptTokens = response.Usage?.InputTokenCount ?? 0,
+            ResponseTokens = response.Usage?.OutputTokenCount ?? 0,
+            LatencyMs = response.Latency.TotalMilliseconds,
+            CostUsd = response.CostUsd,
+            Reasoning = reasoning,
+            KeyFactorsJson = factors,
+            MarketDataJson = marketData,
+            IndicatorsJson = indicators,
+            Source = response.Source.Value,
+            Degraded = response.Degraded,
+            PromptVersion = response.PromptVersion,
+            AbstainReason = response.AbstainReason,
+            OutputJson = response.Output?.GetRawText(),
+            Features = [.. features],
+        };
+    }
+
+    /// <summary>
+    /// Action, confidence, reasoning and key factors (a JSON array, as the agent wrote it) as the design table keeps
+    /// them. The risk agent's action is APPROVE or REJECT, its confidence one minus its risk score and its key factors
+    /// its warnings; an abstention is ABSTAIN with confidence 0.
+    /// </summary>
+    private static (string Action, decimal Confidence, string Reasoning, string FactorsJson) Read(AgentResponse response, AgentRole role)
+    {
+        string Raw(string name) => response.Output is { } o && o.TryGetProperty(name, out var v) ? v.GetRawText() : "[]";
+        switch (role)
+        {
+            case AgentRole.Analysis when AnalysisSignal.From(response) is { } signal:
+                return (signal.Signal.ToWire(), Confidence(signal.Confidence), signal.Reasoning, Raw("key_factors"));
+            case AgentRole.Strategy when StrategyProposal.From(response) is { } proposal:
+                return (proposal.Action.ToWire(), Confidence(proposal.Confidence), proposal.Reasoning, "[]");
+            case AgentRole.Risk when RiskReview.From(response) is { } review:
+                return (review.Approved ? "APPROVE" : "REJECT", Confidence(1 - review.RiskScore), review.Reasoning, Raw("warnings"));
+            default:
+                return ("ABSTAIN", 0m, response.AbstainReason ?? "no valid answer", "[]");
+        }
+    }
+
+    private static decimal Confidence(double value) => decimal.Round((decimal)value, 4);
+
+    /// <summary><c>llm:openai/gpt-4o</c> is provider <c>openai</c>, model <c>gpt-4o</c>; other sources name themselves with no model.</summary>
+    private static (string Provider, string Model) ProviderAndModel(ResponseSource source)
+    {
+        if (!source.IsLlm)
+        {
+            return (source.Value, None);
+        }
+
+        var id = source.Value["llm:".Length..];
+        var slash = id.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? (id, None) : (id[..slash], id[(slash + 1)..]);
+    }
+
+    /// <summary>The last closed candle the decision saw, as JSON.</summary>
+    public static string MarketDataJson(MarketSnapshot snapshot)
+    {
+        var candle = snapshot.LastCandle;
+        return Write(writer =>
+        {
+            writer.WriteString("symbol", snapshot.Symbol.ToString());
+            writer.WriteString("timeframe", snapshot.Timeframe.Code);
+            writer.WriteString("decision_time", UtcTimestamp.Format(snapshot.DecisionTime));
+            writer.WriteString("candle_open_time", UtcTimestamp.Format(candle.OpenTime));
+            writer.WriteNumber("open", candle.Open);
+            writer.WriteNumber("high", candle.High);
+            writer.WriteNumber("low", candle.Low);
+            writer.WriteNumber("close", candle.Close);
+            writer.WriteNumber("volume", candle.Volume);
+        });
+    }
+
+    /// <summary>The indicators the decision saw, named as the <c>indicators</c> command writes them; warm-up values are null.</summary>
+    public static string IndicatorsJson(IndicatorValues values)
+    {
+        var all = values.ToColumns();
+        return Write(writer =>
+        {
+            for (var i = 0; i < all.Length; i++)
+            {
+                if (double.IsFinite(all[i]))
+                {
+                    writer.WriteNumber(IndicatorTable.ColumnNames[i], all[i]);
+                }
+                else
+                {
+                    writer.WriteNull(IndicatorTable.ColumnNames[i]);
+                }
+            }
+        });
+    }
+
+    private static string Write(Action<Utf8JsonWriter> properties)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            properties(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

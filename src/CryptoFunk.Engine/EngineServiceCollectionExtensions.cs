@@ -1,0 +1,25 @@
+using CryptoFunk.Agents;
+using CryptoFunk.Engine.Backtesting;
+using CryptoFunk.Trading;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CryptoFunk.Engine;
+
+/// <summary>Registers the trading engine: the agent runtime, the paper broker's options and the backtest runner.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>The paper broker's section (fees, slippage, shorts).</summary>
+    public const string PaperBrokerSection = "PaperBroker";
+
+    /// <summary>Adds everything a trading run needs, configured from <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddTradingEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAgentRuntime(configuration);
+        services.AddOptions<PaperBrokerOptions>().Bind(configuration.GetSection(PaperBrokerSection));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BacktestRunner>();
+        return services;
+    }
+}

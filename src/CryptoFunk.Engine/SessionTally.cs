@@ -1,0 +1,61 @@
+using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Trading;
+
+namespace CryptoFunk.Engine;
+
+/// <summary>What a session has done so far, counted as it goes so a summary never re-reads the database.</summary>
+public sealed class SessionTally
+{
+    /// <summary>Group decisions made.</summary>
+    public int Decisions { get; private set; }
+
+    /// <summary>Group decisions in which an agent failed, abstained or answered from a fallback.</summary>
+    public int DegradedDecisions { get; private set; }
+
+    /// <summary>Group decisions by action (BUY, SELL, HOLD, CLOSE).</summary>
+    public SortedDictionary<string, int> DecisionsByAction { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Agent decisions by where the answer came from (<c>llm:…</c>, cache, replay, rules, hold).</summary>
+    public SortedDictionary<string, int> AgentDecisionsBySource { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Model calls by how they were served (provider, cache, replay).</summary>
+    public ModelCallCounts ModelCalls { get; private set; }
+
+    /// <summary>Tokens read by models.</summary>
+    public long InputTokens { get; private set; }
+
+    /// <summary>Tokens written by models.</summary>
+    public long OutputTokens { get; private set; }
+
+    /// <summary>Model cost in US dollars.</summary>
+    public decimal CostUsd { get; private set; }
+
+    /// <summary>Fees paid to the (paper) exchange.</summary>
+    public decimal FeesPaid { get; internal set; }
+
+    private readonly List<ClosedTrade> _closedTrades = [];
+
+    /// <summary>Closed trades, oldest first.</summary>
+    public IReadOnlyList<ClosedTrade> ClosedTrades => _closedTrades;
+
+    internal void Closed(ClosedTrade trade) => _closedTrades.Add(trade);
+
+    internal void Count(TradingDecision decision)
+    {
+        Decisions++;
+        DegradedDecisions += decision.Degraded ? 1 : 0;
+        Increment(DecisionsByAction, decision.Action.ToWire());
+        foreach (var response in decision.Responses)
+        {
+            Increment(AgentDecisionsBySource, response.Source.Value);
+            InputTokens += response.Usage?.InputTokenCount ?? 0;
+            OutputTokens += response.Usage?.OutputTokenCount ?? 0;
+            CostUsd += response.CostUsd;
+            ModelCalls += response.Calls;
+        }
+    }
+
+    private static void Increment(SortedDictionary<string, int> counts, string key) =>
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+}

@@ -1,9 +1,0 @@
-using CryptoFunk.Plugins.MarketData;
-
-namespace CryptoFunk.Plugins.Exchanges.Binance;
-
-/// <summary>The one place where <c>BTC/USDT</c> becomes Binance's <c>BTCUSDT</c>.</summary>
-internal static class BinanceSymbols
-{
-    public static string ToBinance(MarketSymbol symbol) => symbol.Base + symbol.Quote;
-}

@@ -1,0 +1,94 @@
+using CryptoFunk.Markets;
+using CryptoFunk.Trading;
+using Microsoft.Extensions.AI;
+
+namespace CryptoFunk.Plugins;
+
+/// <summary>
+/// The paper account (cash, equity, drawdown, positions) as read-only model-callable functions, so agents size and
+/// manage trades against the real book. Positions are marked at the close of the last candle the broker was fed;
+/// the trading loop feeds it only candles closed by the decision time, so these answers are as of that time too.
+/// </summary>
+public sealed class PortfolioPlugin
+{
+    private readonly PaperBroker _broker;
+    private readonly IReadOnlyList<AIFunction> _functions;
+
+    /// <summary>Reads <paramref name="broker"/>; it never places or cancels anything.</summary>
+    public PortfolioPlugin(PaperBroker broker)
+    {
+        _broker = broker;
+        _functions =
+        [
+            PluginFunction.Create(GetSummary, "Portfolio_GetSummary",
+                "The paper account: cash, equity (cash plus positions at the last close), peak equity, drawdown from the peak in percent, open positions and orders, and exposure (position notional divided by equity, 0.5 means half the equity is in positions)."),
+            PluginFunction.Create(GetPositions, "Portfolio_GetPositions",
+                "Open positions: side, quantity, average entry, stop loss, take profit, when opened, the last close they are marked at, and unrealised profit and loss at that close, before fees."),
+        ];
+    }
+
+    /// <summary>The functions, built once.</summary>
+    public IReadOnlyList<AIFunction> AsAIFunctions() => _functions;
+
+    private SummaryResult GetSummary()
+    {
+        var equity = _broker.Equity;
+        var notional = _broker.Positions.Sum(position => position.Quantity * Mark(position));
+        return new SummaryResult(
+            CompactNumber.Amount(_broker.Cash),
+            CompactNumber.Amount(equity),
+            CompactNumber.Amount(_broker.PeakEquity),
+            CompactNumber.Round(_broker.Drawdown * 100m, 2),
+            _broker.Positions.Count,
+            _broker.OpenOrders.Count,
+            equity > 0 ? CompactNumber.Round(notional / equity, 4) : null);
+    }
+
+    private PositionsResult GetPositions() =>
+        new([.. _broker.Positions.OrderBy(position => position.Symbol.ToString(), StringComparer.Ordinal).Select(position =>
+        {
+            var mark = Mark(position);
+            var perUnit = position.Side == PositionSide.Long ? mark - position.AverageEntryPrice : position.AverageEntryPrice - mark;
+            return new PositionView(
+                position.Symbol.ToString(),
+                position.Side,
+                CompactNumber.Amount(position.Quantity),
+                CompactNumber.Amount(position.AverageEntryPrice),
+                position.StopLoss is { } stop ? CompactNumber.Amount(stop) : null,
+                position.TakeProfit is { } target ? CompactNumber.Amount(target) : null,
+                UtcTimestamp.Format(position.OpenedAt),
+                CompactNumber.Amount(mark),
+                CompactNumber.Amount(perUnit * position.Quantity),
+                CompactNumber.Round(perUnit / position.AverageEntryPrice * 100m, 2));
+        })]);
+
+    private decimal Mark(Position position) =>
+        _broker.LastCandle(position.Symbol)?.Close
+        ?? throw new InvalidOperationException($"the broker holds {position.Symbol} but was never fed a candle of it");
+
+    /// <summary>The account at the last candle the broker was fed.</summary>
+    private sealed record SummaryResult(
+        decimal Cash,
+        decimal Equity,
+        decimal PeakEquity,
+        decimal DrawdownPercent,
+        int OpenPositions,
+        int OpenOrders,
+        decimal? Exposure);
+
+    /// <summary>All open positions, by symbol.</summary>
+    private sealed record PositionsResult(IReadOnlyList<PositionView> Positions);
+
+    /// <summary>One position marked at its last close.</summary>
+    private sealed record PositionView(
+        string Symbol,
+        PositionSide Side,
+        decimal Quantity,
+        decimal AverageEntryPrice,
+        decimal? StopLoss,
+        decimal? TakeProfit,
+        string OpenedAt,
+        decimal MarkPrice,
+        decimal UnrealisedPnl,
+        decimal UnrealisedPnlPercent);
+}

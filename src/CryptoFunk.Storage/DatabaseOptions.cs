@@ -1,0 +1,18 @@
+namespace CryptoFunk.Storage;
+
+/// <summary>
+/// Where decisions, LLM calls, the cache and spans are kept (configuration section <c>Database</c>). The default is a
+/// SQLite file in the working directory, so a fresh install needs nothing; a PostgreSQL connection string
+/// (<c>Host=...;Username=...;Password=...;Database=...</c>) switches provider with the same code and migrations.
+/// </summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Database";
+
+    /// <summary>An ADO.NET connection string; SQLite (<c>Data Source=FILE</c>) or PostgreSQL (<c>Host=...</c>).</summary>
+    public string ConnectionString { get; set; } = "Data Source=cryptofunk.db";
+
+    /// <summary>The provider the connection string is for, read from its keywords.</summary>
+    public DatabaseProvider Provider => DatabaseProviders.Detect(ConnectionString);
+}

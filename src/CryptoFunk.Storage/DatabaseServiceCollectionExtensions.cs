@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CryptoFunk.Storage;
+
+/// <summary>Registers the database: options from <c>Database</c>, a context factory, the migrator and the trading store.</summary>
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="CryptoFunkDbContext"/> through a factory (agents run in parallel, each with its own context).</summary>
+    public static IServiceCollection AddCryptoFunkDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddDbContextFactory<CryptoFunkDbContext>((provider, builder) =>
+            Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<TradingStore>();
+        return services;
+    }
+
+    /// <summary>Points <paramref name="builder"/> at the database named by <paramref name="connectionString"/>.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)
+    {
+        _ = DatabaseProviders.Detect(connectionString) switch
+        {
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
+            _ => builder.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()),
+        };
+
+        // Migrations are hand-written (EF Core Design is not restorable here), so there is no model snapshot to
+        // compare against; a test compares the migrated schema with the model instead.
+        return builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}

@@ -1,0 +1,354 @@
+using CryptoFunk.Markets;
+using Microsoft.EntityFrameworkCore;
+
+namespace CryptoFunk.Storage;
+
+/// <summary>
+/// The trading journal: runs, decisions with each agent's answer, orders, fills, positions and equity, written in
+/// batches (one transaction each) and read back for reports and restarts. Everything goes through EF Core so
+/// SQLite and PostgreSQL share the code. The database must be migrated first (<see cref="DatabaseMigrator"/>).
+/// </summary>
+public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts)
+{
+    /// <summary>Stores a new run (normally with status <c>running</c>).</summary>
+    public async Task StartRunAsync(TradingRunRecord run, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        context.TradingRuns.Add(run);
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Marks a run finished with its final status and summary.</summary>
+    /// <exception cref="InvalidOperationException">No run has the id.</exception>
+    public async Task FinishRunAsync(string runId, string status, string? summaryJson, DateTimeOffset finishedAt, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var updated = await context.TradingRuns
+            .Where(r => r.Id == runId)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(r => r.Status, status)
+                    .SetProperty(r => r.SummaryJson, summaryJson)
+                    .SetProperty(r => r.FinishedAt, finishedAt),
+                cancellationToken);
+        if (updated == 0)
+        {
+            throw new InvalidOperationException($"no trading run '{runId}' to finish");
+        }
+    }
+
+    /// <summary>The run with the id, or null.</summary>
+    public async Task<TradingRunRecord?> RunAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.TradingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes a batch in one transaction: inserts (decisions with their agents, orders, new fills, positions, equity)
+    /// in a single <c>SaveChanges</c>, then the set-based updates (order statuses, position closes, trade outcomes
+    /// written back to the decisions and agent rows that opened each trade). A fill already stored is skipped, so
+    /// saving a batch again never applies a fill twice; anything else that breaks a key rolls the whole batch back.
+    /// </summary>
+    /// <exception cref="DbUpdateException">A decision for the same run, symbol and time, or an order id, is already stored.</exception>
+    /// <exception cref="InvalidOperationException">An order status change or a position close refers to a row that does not exist.</exception>
+    public async Task SaveAsync(TradingJournalBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+
+        var decisionIds = await InsertDecisionsAsync(context, batch.Decisions, cancellationToken);
+        AddOrders(context, batch.Orders, decisionIds);
+        await AddNewFillsAsync(context, batch.Fills, cancellationToken);
+        await UpsertPositionsAsync(context, batch.OpenedPositions, cancellationToken);
+        await BulkInsert.InsertAsync(context, typeof(EquitySnapshotRecord), batch.EquitySnapshots, replaceOnConflict: true, cancellationToken);
+        await context.SaveChangesAsync(cancellationToken);
+
+        foreach (var change in batch.OrderUpdates)
+        {
+            await UpdateOrderAsync(context, change, cancellationToken);
+        }
+
+        foreach (var closed in batch.ClosedPositions)
+        {
+            await ClosePositionAsync(context, closed, cancellationToken);
+        }
+
+        foreach (var outcome in batch.Outcomes)
+        {
+            await WriteBackAsync(context, outcome, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>True when the run already decided on the symbol at the time, so a resumed run skips it.</summary>
+    public async Task<bool> HasDecisionAsync(string runId, MarketSymbol symbol, DateTimeOffset time, CancellationToken cancellationToken)
+    {
+        var text = symbol.ToString();
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.TradingDecisions.AnyAsync(d => d.RunId == runId && d.Symbol == text && d.DecisionTime == time, cancellationToken);
+    }
+
+    /// <summary>The run's decisions with their agents' rows, in decision-time order.</summary>
+    public async Task<IReadOnlyList<TradingDecisionRecord>> DecisionsAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.TradingDecisions.AsNoTracking()
+            .Where(d => d.RunId == runId)
+            .Include(d => d.Agents.OrderBy(a => a.Id))
+            .OrderBy(d => d.DecisionTime).ThenBy(d => d.Symbol)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The run's orders in decision-time order.</summary>
+    public async Task<IReadOnlyList<OrderRecord>> OrdersAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.Orders.AsNoTracking()
+            .Where(o => o.RunId == runId)
+            .OrderBy(o => o.DecisionTime).ThenBy(o => o.ClientOrderId)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The run's fills in the order the broker made them.</summary>
+    public async Task<IReadOnlyList<FillRecord>> FillsAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.Fills.AsNoTracking().Where(f => f.RunId == runId).OrderBy(f => f.FillId).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The run's positions, open and closed, in opening order.</summary>
+    public async Task<IReadOnlyList<PositionRecord>> PositionsAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.Positions.AsNoTracking()
+            .Where(p => p.RunId == runId)
+            .OrderBy(p => p.OpenedAt).ThenBy(p => p.Symbol)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The run's equity curve in time order.</summary>
+    public async Task<IReadOnlyList<EquitySnapshotRecord>> EquityAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.EquitySnapshots.AsNoTracking().Where(e => e.RunId == runId).OrderBy(e => e.Time).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Every stored agent answer on the symbol whose trade outcome is known (from every run), in the order the
+    /// outcomes became known, to seed decision memory after a restart.
+    /// </summary>
+    public async Task<IReadOnlyList<ResolvedAgentDecision>> ResolvedAgentDecisionsAsync(MarketSymbol symbol, CancellationToken cancellationToken)
+    {
+        var text = symbol.ToString();
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+                from agent in context.AgentDecisions.AsNoTracking()
+                join decision in context.TradingDecisions on agent.TradingDecisionId equals decision.Id
+                where agent.Symbol == text && agent.OutcomeKnownAt != null && agent.PnlPercent != null
+                orderby agent.OutcomeKnownAt, agent.Id
+                select new
+                {
+                    agent.AgentName,
+                    agent.Timestamp,
+                    agent.Action,
+                    agent.Confidence,
+                    agent.Reasoning,
+                    agent.EntryPrice,
+                    agent.Features,
+                    decision.OrderId,
+                    agent.PnlPercent,
+                    agent.OutcomeKnownAt,
+                })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(row => new ResolvedAgentDecision(
+            row.AgentName, symbol, row.Timestamp, row.Action, row.Confidence, row.Reasoning, row.EntryPrice, row.Features ?? [], row.OrderId,
+            row.PnlPercent!.Value, row.OutcomeKnownAt!.Value))];
+    }
+
+    /// <summary>
+    /// Inserts the decisions, reads back their generated ids by their unique key (run, symbol, time), then inserts
+    /// their agents' rows; returns the id of each decision that placed an order, by (run, order id).
+    /// </summary>
+    private static async Task<Dictionary<(string RunId, string OrderId), long>> InsertDecisionsAsync(
+        CryptoFunkDbContext context,
+        List<TradingDecisionRecord> decisions,
+        CancellationToken cancellationToken)
+    {
+        var placedBy = new Dictionary<(string RunId, string OrderId), long>();
+        if (decisions.Count == 0)
+        {
+            return placedBy;
+        }
+
+        await BulkInsert.InsertAsync(context, typeof(TradingDecisionRecord), decisions, replaceOnConflict: false, cancellationToken);
+        var agents = new List<object>(decisions.Count * 5);
+        foreach (var group in decisions.GroupBy(d => (d.RunId, d.Symbol)))
+        {
+            var first = group.Min(d => d.DecisionTime);
+            var last = group.Max(d => d.DecisionTime);
+            var ids = await context.TradingDecisions
+                .Where(d => d.RunId == group.Key.RunId && d.Symbol == group.Key.Symbol && d.DecisionTime >= first && d.DecisionTime <= last)
+                .Select(d => new { d.Id, d.DecisionTime })
+                .ToDictionaryAsync(d => d.DecisionTime, d => d.Id, cancellationToken);
+            foreach (var decision in group)
+            {
+                decision.Id = ids[decision.DecisionTime];
+                if (decision.OrderId is not null)
+                {
+                    placedBy.TryAdd((decision.RunId, decision.OrderId), decision.Id);
+                }
+
+                foreach (var agent in decision.Agents)
+                {
+                    agent.TradingDecisionId = decision.Id;
+                    agent.RunId = decision.RunId;
+                    agent.Symbol = decision.Symbol;
+                    agent.Timestamp = decision.DecisionTime;
+                    agents.Add(agent);
+                }
+            }
+        }
+
+        await BulkInsert.InsertAsync(context, typeof(AgentDecisionRecord), agents, replaceOnConflict: false, cancellationToken);
+        return placedBy;
+    }
+
+    /// <summary>Adds the orders, linked to the decision of this batch that placed them.</summary>
+    private static void AddOrders(CryptoFunkDbContext context, List<OrderRecord> orders, Dictionary<(string RunId, string OrderId), long> placedBy)
+    {
+        foreach (var order in orders)
+        {
+            if (order.TradingDecisionId is null && placedBy.TryGetValue((order.RunId, order.ClientOrderId), out var decisionId))
+            {
+                order.TradingDecisionId = decisionId;
+            }
+
+            context.Orders.Add(order);
+        }
+    }
+
+    private static async Task AddNewFillsAsync(CryptoFunkDbContext context, List<FillRecord> fills, CancellationToken cancellationToken)
+    {
+        foreach (var run in fills.GroupBy(f => f.RunId))
+        {
+            var first = run.Min(f => f.FillId);
+            var last = run.Max(f => f.FillId);
+            var stored = await context.Fills
+                .Where(f => f.RunId == run.Key && f.FillId >= first && f.FillId <= last)
+                .Select(f => f.FillId)
+                .ToListAsync(cancellationToken);
+            var seen = stored.ToHashSet();
+            context.Fills.AddRange(run.Where(fill => seen.Add(fill.FillId)));
+        }
+    }
+
+    private static async Task UpsertPositionsAsync(CryptoFunkDbContext context, List<PositionRecord> positions, CancellationToken cancellationToken)
+    {
+        foreach (var group in positions.GroupBy(p => (p.RunId, p.Symbol)))
+        {
+            var first = group.Min(p => p.OpenedAt);
+            var last = group.Max(p => p.OpenedAt);
+            var stored = await context.Positions
+                .Where(p => p.RunId == group.Key.RunId && p.Symbol == group.Key.Symbol && p.OpenedAt >= first && p.OpenedAt <= last)
+                .ToDictionaryAsync(p => p.OpenedAt, cancellationToken);
+            foreach (var position in group)
+            {
+                if (stored.TryGetValue(position.OpenedAt, out var existing))
+                {
+                    existing.Side = position.Side;
+                    existing.Quantity = position.Quantity;
+                    existing.EntryPrice = position.EntryPrice;
+                    existing.StopLoss = position.StopLoss;
+                    existing.TakeProfit = position.TakeProfit;
+                    existing.OpeningOrderIdsJson = position.OpeningOrderIdsJson;
+                }
+                else
+                {
+                    context.Positions.Add(position);
+                    stored[position.OpenedAt] = position;
+                }
+            }
+        }
+    }
+
+    private static async Task UpdateOrderAsync(CryptoFunkDbContext context, OrderStatusChange change, CancellationToken cancellationToken)
+    {
+        var updated = await context.Orders
+            .Where(o => o.RunId == change.RunId && o.ClientOrderId == change.ClientOrderId)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(o => o.Status, change.Status)
+                    .SetProperty(o => o.StatusReason, change.Reason)
+                    .SetProperty(o => o.UpdatedAt, change.UpdatedAt),
+                cancellationToken);
+        if (updated == 0)
+        {
+            throw new InvalidOperationException($"order '{change.ClientOrderId}' of run '{change.RunId}' is not stored; its status change to '{change.Status}' cannot be applied");
+        }
+    }
+
+    private static async Task ClosePositionAsync(CryptoFunkDbContext context, ClosedPosition closed, CancellationToken cancellationToken)
+    {
+        var updated = await context.Positions
+            .Where(p => p.RunId == closed.RunId && p.Symbol == closed.Symbol && p.OpenedAt == closed.OpenedAt)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(p => p.ClosedAt, closed.ClosedAt)
+                    .SetProperty(p => p.ExitPrice, closed.ExitPrice)
+                    .SetProperty(p => p.Pnl, closed.Pnl)
+                    .SetProperty(p => p.PnlPercent, closed.PnlPercent)
+                    .SetProperty(p => p.ExitReason, closed.ExitReason)
+                    .SetProperty(p => p.ExitOrderId, closed.ExitOrderId),
+                cancellationToken);
+        if (updated == 0)
+        {
+            throw new InvalidOperationException($"no {closed.Symbol} position of run '{closed.RunId}' opened at {closed.OpenedAt:O} is stored; it cannot be closed");
+        }
+    }
+
+    /// <summary>
+    /// Marks every decision that placed one of the trade's opening orders, and all its agents' rows, executed with
+    /// the trade's result. A later outcome for the same orders (a second partial close) replaces an earlier one.
+    /// </summary>
+    private static async Task WriteBackAsync(CryptoFunkDbContext context, TradeOutcome outcome, CancellationToken cancellationToken)
+    {
+        var orderIds = outcome.OpeningOrderIds.ToList();
+        var holdSeconds = (long)outcome.HoldTime.TotalSeconds;
+        var placed = context.TradingDecisions.Where(d => d.RunId == outcome.RunId && d.OrderId != null && orderIds.Contains(d.OrderId));
+
+        // The ids first, so the agents' rows are found through their index instead of a correlated scan of every run.
+        var decisionIds = await placed.Select(d => d.Id).ToListAsync(cancellationToken);
+        await context.AgentDecisions
+            .Where(a => decisionIds.Contains(a.TradingDecisionId))
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(a => a.Executed, true)
+                    .SetProperty(a => a.ExecutedAt, outcome.EntryTime)
+                    .SetProperty(a => a.EntryPrice, outcome.EntryPrice)
+                    .SetProperty(a => a.ExitPrice, outcome.ExitPrice)
+                    .SetProperty(a => a.Pnl, outcome.Pnl)
+                    .SetProperty(a => a.PnlPercent, outcome.PnlPercent)
+                    .SetProperty(a => a.HoldTimeSeconds, holdSeconds)
+                    .SetProperty(a => a.OutcomeKnownAt, outcome.KnownAt),
+                cancellationToken);
+
+        await placed.ExecuteUpdateAsync(
+            set => set
+                .SetProperty(d => d.Executed, true)
+                .SetProperty(d => d.ExecutedAt, outcome.EntryTime)
+                .SetProperty(d => d.EntryPrice, outcome.EntryPrice)
+                .SetProperty(d => d.ExitPrice, outcome.ExitPrice)
+                .SetProperty(d => d.Pnl, outcome.Pnl)
+                .SetProperty(d => d.PnlPercent, outcome.PnlPercent)
+                .SetProperty(d => d.HoldTimeSeconds, holdSeconds)
+                .SetProperty(d => d.OutcomeKnownAt, outcome.KnownAt),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+using CryptoFunk.Markets;
+
+namespace CryptoFunk.Trading;
+
+/// <summary>
+/// What a decision asks the broker to do. The decision time is kept so a market order can only fill at a price
+/// that existed after the decision, never at the bar the model saw.
+/// </summary>
+/// <param name="ClientOrderId">Caller's id, unique per broker; links fills and closed trades back to the decision.</param>
+/// <param name="Symbol">Market to trade.</param>
+/// <param name="Side">Buy or sell.</param>
+/// <param name="Type">Market or limit.</param>
+/// <param name="Quantity">Base-asset quantity; must be positive and is never resized by the broker.</param>
+/// <param name="LimitPrice">Required for limit orders, refused for market orders.</param>
+/// <param name="StopLoss">Exit price that limits the loss of the position this order opens.</param>
+/// <param name="TakeProfit">Exit price that takes the gain of the position this order opens.</param>
+/// <param name="DecisionTime">When the decision was made; the order is live from the first candle opening at or after it.</param>
+public sealed record OrderRequest(
+    string ClientOrderId,
+    MarketSymbol Symbol,
+    OrderSide Side,
+    OrderType Type,
+    decimal Quantity,
+    decimal? LimitPrice,
+    decimal? StopLoss,
+    decimal? TakeProfit,
+    DateTimeOffset DecisionTime);
