@@ -1,5 +1,5 @@
 using CryptoFunk.Agents.Agents;
-using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Rules;
@@ -21,7 +21,7 @@ public static class AgentRuntimeServiceCollectionExtensions
         services.AddAgentTelemetry(configuration);
         services.AddPromptLibrary();
         services.AddOptions<PromptLibraryOptions>().Bind(configuration.GetSection(PromptLibraryOptions.SectionName));
-        services.AddLlmGateway(configuration);
+        services.AddModelPipeline(configuration);
         services.TryAddSingleton<IRulesEngine, TradingRulesEngine>();
         services.TryAddSingleton<ChatCompletionAgentFactory>();
         services.AddTradingDecisions(configuration);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Indicators;

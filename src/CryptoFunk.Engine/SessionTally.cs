@@ -1,4 +1,5 @@
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Trading;
 

@@ -1,8 +1,14 @@
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Caching;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Markets;
 using CryptoFunk.Markets.Csv;
+using CryptoFunk.Storage;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CryptoFunk.Benchmarks.Agents;
 
@@ -13,6 +19,17 @@ internal static class AgentBenchmarkInputs
 
     public static LlmProvider InstantProvider() =>
         new(new LlmProviderOptions { Type = "openai", Model = "instant", InputUsdPerMillionTokens = 3, OutputUsdPerMillionTokens = 15 }, new InstantChatClient(Answer));
+
+    /// <summary>The application's model pipeline over <paramref name="provider"/>, <paramref name="store"/> and <paramref name="callLog"/>.</summary>
+    public static IChatClient Pipeline(LlmProvider provider, ILlmCacheStore store, ILlmCallLog callLog, bool cache) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(LlmProviderRegistry.Of(provider))
+            .AddSingleton(store)
+            .AddSingleton(callLog)
+            .AddModelPipeline(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Llm:Cache:Enabled"] = cache ? "true" : "false" }).Build())
+            .BuildServiceProvider()
+            .GetRequiredService<IChatClient>();
 
     public static async Task<AgentInvokeOptions> DecisionAsync()
     {

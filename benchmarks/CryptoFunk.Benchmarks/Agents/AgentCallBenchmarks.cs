@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Caching;
-using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Rules;
@@ -15,10 +15,10 @@ using Microsoft.Extensions.Options;
 namespace CryptoFunk.Benchmarks.Agents;
 
 /// <summary>
-/// The non-LLM overhead of one agent call — prompt lookup and render, cache key and lookup, failover bookkeeping
-/// (the Polly pipeline), response parsing and schema validation, telemetry spans and the call log — with a provider
-/// that answers instantly; and an exact cache hit at the gateway. Spans and call records go to a SQLite file in the
-/// background, as in the application.
+/// The non-LLM overhead of one agent call — prompt lookup and render, the Microsoft.Extensions.AI pipeline (tool loop,
+/// telemetry, call log and cache key, record/replay and cache layers, failover with the Polly pipeline), response
+/// parsing and schema validation — with a provider that answers instantly; and an exact cache hit through the
+/// pipeline. Spans and call records go to a SQLite file in the background, as in the application.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -29,9 +29,10 @@ public class AgentCallBenchmarks
     private SpanStore _spans = null!;
     private DatabaseLlmCallLog _callLog = null!;
     private ChatCompletionAgent _agent = null!;
-    private LlmGateway _cachingGateway = null!;
+    private IChatClient _cachingPipeline = null!;
     private AgentInvokeOptions _inputs = null!;
-    private LlmRequest _request = null!;
+    private List<ChatMessage> _messages = null!;
+    private ChatOptions _options = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -46,27 +47,20 @@ public class AgentCallBenchmarks
 
         _prompts = new PromptLibrary(Path.Combine(Paths.RepositoryRoot, "prompts"), watch: true);
         var provider = AgentBenchmarkInputs.InstantProvider();
-        var providers = LlmProviderRegistry.Of(provider);
-        var uncached = new LlmGateway(providers, new InMemoryLlmCacheStore(), _callLog, Options.Create(new LlmGatewayOptions { Cache = new LlmCacheOptions { Enabled = false } }), TimeProvider.System, NullLogger<LlmGateway>.Instance);
-        _cachingGateway = new LlmGateway(providers, new InMemoryLlmCacheStore(), _callLog, Options.Create(new LlmGatewayOptions()), TimeProvider.System, NullLogger<LlmGateway>.Instance);
-        _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, Gateway = uncached, Rules = new TradingRulesEngine() };
+        var uncached = AgentBenchmarkInputs.Pipeline(provider, new InMemoryLlmCacheStore(), _callLog, cache: false);
+        _cachingPipeline = AgentBenchmarkInputs.Pipeline(provider, new InMemoryLlmCacheStore(), _callLog, cache: true);
+        _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, ChatClient = uncached, Rules = new TradingRulesEngine() };
 
         _inputs = await AgentBenchmarkInputs.DecisionAsync();
 
         var prompt = _prompts.Get("technical_analysis");
-        _request = new LlmRequest
-        {
-            Agent = "technical_analysis",
-            PromptName = prompt.Name,
-            PromptVersion = prompt.Version,
-            Messages = await prompt.RenderAsync(new PromptArguments(_inputs.Arguments), CancellationToken.None),
-            Options = prompt.CreateChatOptions() ?? new ChatOptions(),
-            Context = _inputs.MarketState,
-        };
-        await _cachingGateway.GetResponseAsync(_request, CancellationToken.None);
+        _messages = [.. await prompt.RenderAsync(new PromptArguments(_inputs.Arguments), CancellationToken.None)];
+        _options = prompt.CreateChatOptions() ?? new ChatOptions();
+        new AgentCallContext { Agent = "technical_analysis", PromptName = prompt.Name, PromptVersion = prompt.Version, MarketState = _inputs.MarketState }.AttachTo(_options);
+        await _cachingPipeline.GetResponseAsync(_messages, _options);
     }
 
-    [Benchmark(Description = "agent call, instant provider (render, key, Polly, parse, validate, telemetry, call log)")]
+    [Benchmark(Description = "agent call, instant provider (render, pipeline, key, Polly, parse, validate, telemetry, call log)")]
     public async Task<AgentResponse> AgentCall()
     {
         AgentResponse? last = null;
@@ -78,8 +72,8 @@ public class AgentCallBenchmarks
         return last!;
     }
 
-    [Benchmark(Description = "gateway exact cache hit (key over the rendered prompt, lookup)")]
-    public Task<LlmResult> ExactCacheHit() => _cachingGateway.GetResponseAsync(_request, CancellationToken.None);
+    [Benchmark(Description = "exact cache hit through the pipeline (key over the rendered prompt, lookup, copy, call log)")]
+    public Task<ChatResponse> ExactCacheHit() => _cachingPipeline.GetResponseAsync(_messages, _options);
 
     [GlobalCleanup]
     public async Task CleanupAsync()

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Caching;
-using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Rules;
@@ -37,7 +37,7 @@ public class AgentCallHotPathBenchmarks
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == AgentTelemetry.SourceName,
+            ShouldListenTo = source => source.Name is AgentTelemetry.SourceName or AgentTelemetry.ModelSourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity => LastCapturedTags = [.. activity.TagObjects],
         };
@@ -45,8 +45,8 @@ public class AgentCallHotPathBenchmarks
 
         _prompts = new PromptLibrary(Path.Combine(Paths.RepositoryRoot, "prompts"), watch: true);
         var provider = AgentBenchmarkInputs.InstantProvider();
-        var gateway = new LlmGateway(LlmProviderRegistry.Of(provider), new MissingCacheStore(), new HandedOverCallLog(), Options.Create(new LlmGatewayOptions()), TimeProvider.System, NullLogger<LlmGateway>.Instance);
-        _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, Gateway = gateway, Rules = new TradingRulesEngine() };
+        var pipeline = AgentBenchmarkInputs.Pipeline(provider, new MissingCacheStore(), new HandedOverCallLog(), cache: true);
+        _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, ChatClient = pipeline, Rules = new TradingRulesEngine() };
 
         _inputs = await AgentBenchmarkInputs.DecisionAsync();
     }

@@ -28,7 +28,7 @@ public abstract class Agent
         var started = Stopwatch.GetTimestamp();
         await foreach (var response in InvokeCoreAsync(history, options ?? new AgentInvokeOptions(), cancellationToken))
         {
-            AgentTelemetry.RecordResponse(activity, response);
+            AgentTelemetry.RecordAnswer(activity, response.Source.Value, response.Degraded, response.PromptVersion, response.CostUsd, response.Usage, response.AbstainReason);
             yield return response.Latency == TimeSpan.Zero ? response with { Latency = Stopwatch.GetElapsedTime(started) } : response;
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CryptoFunk.Agents.ModelPipeline;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Agents;

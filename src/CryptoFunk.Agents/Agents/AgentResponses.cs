@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.ModelPipeline;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Agents;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using CryptoFunk.Agents.Functions;
-using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.StructuredOutput;
@@ -11,11 +10,11 @@ using Microsoft.Extensions.AI;
 namespace CryptoFunk.Agents.Agents;
 
 /// <summary>
-/// An agent whose instructions are a prompt file (as Semantic Kernel's <c>ChatCompletionAgent</c> built from a
-/// <c>PromptTemplateConfig</c>), with plugin functions as tools. Each call renders the current version of its prompt,
-/// lets the model call tools, and validates the answer against the prompt's output schema, with one repair retry;
-/// an answer still invalid makes the agent abstain with the reason. When no model can answer it falls back to the
-/// rules engine, then holds, and its response says so.
+/// An agent whose instructions are a prompt file, over an <see cref="IChatClient"/> (as Semantic Kernel's
+/// <c>ChatCompletionAgent</c> and Agent Framework's <c>ChatClientAgent</c>): each call renders the current version of
+/// its prompt, asks the client (which runs the tool loop), and validates the answer against the prompt's output
+/// schema, with one repair retry; an answer still invalid makes the agent abstain with the reason. When no model can
+/// answer it falls back to the rules engine, then holds. Its response accounts for every model call it took.
 /// </summary>
 public sealed class ChatCompletionAgent : Agent
 {
@@ -26,7 +25,7 @@ public sealed class ChatCompletionAgent : Agent
     public required IPromptLibrary Prompts { get; init; }
 
     /// <summary>The way to the models.</summary>
-    public required LlmGateway Gateway { get; init; }
+    public required IChatClient ChatClient { get; init; }
 
     /// <summary>The deterministic fallback.</summary>
     public required IRulesEngine Rules { get; init; }
@@ -42,8 +41,6 @@ public sealed class ChatCompletionAgent : Agent
     {
         var started = Stopwatch.GetTimestamp();
         var prompt = Prompts.Get(PromptName);
-        var schema = prompt.OutputSchema;
-
         var arguments = options.ArgumentsFor(Name);
         var (messages, renderError) = await RenderAsync(prompt, arguments, cancellationToken);
         if (messages is null)
@@ -52,25 +49,32 @@ public sealed class ChatCompletionAgent : Agent
             yield break;
         }
 
+        IList<AITool> tools = [.. Tools, .. options.AdditionalTools];
         var chatOptions = prompt.CreateChatOptions() ?? new ChatOptions();
-        chatOptions.Tools = [.. Tools, .. options.AdditionalTools];
-        var optionsByService = prompt.Config.ExecutionSettings.Keys
-            .Where(k => k != "default")
-            .ToDictionary(k => k, k => WithTools(prompt.CreateChatOptions(k) ?? new ChatOptions(), chatOptions.Tools));
+        chatOptions.Tools = tools;
+        var call = new AgentCallContext
+        {
+            Agent = Name,
+            PromptName = prompt.Name,
+            PromptVersion = prompt.Version,
+            MarketState = options.MarketState,
+            OptionsByService = prompt.Config.ExecutionSettings.Keys
+                .Where(k => k != "default")
+                .ToDictionary(k => k, k => WithTools(prompt.CreateChatOptions(k) ?? new ChatOptions(), tools)),
+        };
+        call.AttachTo(chatOptions);
 
-        var gateway = new GatewayChatClient(Gateway, Name, prompt.Name, prompt.Version, optionsByService, options.MarketState);
-        var loop = new FunctionInvokingChatClient(gateway);
         AgentResponse response;
         try
         {
-            response = await AskModelAsync(loop, gateway, messages, chatOptions, schema, prompt.Version, cancellationToken);
+            response = WithModelSource(await AskModelAsync(messages, chatOptions, prompt, cancellationToken), call.Calls);
         }
         catch (LlmUnavailableException e)
         {
-            response = Fallback(arguments, schema, prompt.Version, e.Message, degraded: Gateway.HasProviders || Gateway.Mode == LlmMode.Replay);
+            response = Fallback(arguments, prompt, e.Message, degraded: !e.NoProviderConfigured);
         }
 
-        yield return response with { Latency = Stopwatch.GetElapsedTime(started) };
+        yield return Accounted(response, call.Calls) with { Latency = Stopwatch.GetElapsedTime(started) };
     }
 
     private static async Task<(List<ChatMessage>? Messages, string? Error)> RenderAsync(LoadedPrompt prompt, IReadOnlyDictionary<string, object?> arguments, CancellationToken cancellationToken)
@@ -85,46 +89,22 @@ public sealed class ChatCompletionAgent : Agent
         }
     }
 
-    private async Task<AgentResponse> AskModelAsync(
-        FunctionInvokingChatClient loop,
-        GatewayChatClient gateway,
-        List<ChatMessage> messages,
-        ChatOptions chatOptions,
-        JsonElement? schema,
-        string promptVersion,
-        CancellationToken cancellationToken)
+    private async Task<AgentResponse> AskModelAsync(List<ChatMessage> messages, ChatOptions chatOptions, LoadedPrompt prompt, CancellationToken cancellationToken)
     {
-        var response = await loop.GetResponseAsync(messages, chatOptions, cancellationToken);
-        var usage = response.Usage;
-        var cost = ChatResponseCost.Of(response);
+        var schema = prompt.OutputSchema;
+        var response = await ChatClient.GetResponseAsync(messages, chatOptions, cancellationToken);
         var parsed = StructuredOutputParser.Parse(response.Text, schema);
         if (!parsed.IsValid)
         {
             messages.AddRange(response.Messages);
             messages.Add(new ChatMessage(ChatRole.User, $"Your answer was not accepted: {parsed.Error}. Reply again with only one JSON object that matches the required schema."));
-            var repaired = await loop.GetResponseAsync(messages, chatOptions, cancellationToken);
-            usage = Sum(usage, repaired.Usage);
-            cost += ChatResponseCost.Of(repaired);
-            response = repaired;
-            parsed = StructuredOutputParser.Parse(repaired.Text, schema);
+            response = await ChatClient.GetResponseAsync(messages, chatOptions, cancellationToken);
+            parsed = StructuredOutputParser.Parse(response.Text, schema);
         }
 
-        var sources = gateway.Results.Select(r => r.Source).Distinct().ToList();
-        var source = sources.LastOrDefault(s => s.IsLlm) is { Value: not null } llm ? llm : sources.Last();
-        var degraded = gateway.Results.Any(r => r.Degraded);
-        var calls = new ModelCallCounts(
-            gateway.Results.Count(r => r.Source.IsLlm),
-            gateway.Results.Count(r => r.Source == ResponseSource.Cache),
-            gateway.Results.Count(r => r.Source == ResponseSource.Replay));
         if (!parsed.IsValid)
         {
-            return AgentResponses.Abstain(Name, $"the model's answer was invalid after one repair: {parsed.Error}", promptVersion) with
-            {
-                Source = source,
-                Usage = usage,
-                CostUsd = cost,
-                Calls = calls,
-            };
+            return AgentResponses.Abstain(Name, $"the model's answer was invalid after one repair: {parsed.Error}", prompt.Version);
         }
 
         return new AgentResponse
@@ -132,25 +112,21 @@ public sealed class ChatCompletionAgent : Agent
             AgentName = Name,
             Message = new ChatMessage(ChatRole.Assistant, parsed.Output.Value.GetRawText()) { AuthorName = Name },
             Output = parsed.Output,
-            Source = source,
-            Degraded = degraded,
-            PromptVersion = promptVersion,
-            Usage = usage,
-            CostUsd = cost,
-            Calls = calls,
+            Source = ResponseSource.Hold,
+            PromptVersion = prompt.Version,
         };
     }
 
-    private AgentResponse Fallback(IReadOnlyDictionary<string, object?> arguments, JsonElement? schema, string promptVersion, string llmError, bool degraded)
+    private AgentResponse Fallback(IReadOnlyDictionary<string, object?> arguments, LoadedPrompt prompt, string llmError, bool degraded)
     {
         if (Rules.Answer(Name, arguments) is not { } answer)
         {
-            return AgentResponses.Abstain(Name, $"no model answered and no rule applies ({llmError})", promptVersion);
+            return AgentResponses.Abstain(Name, $"no model answered and no rule applies ({llmError})", prompt.Version);
         }
 
-        if (schema is { } s && JsonSchemaValidator.Validate(answer.Output, s) is { Count: > 0 } errors)
+        if (prompt.OutputSchema is { } schema && JsonSchemaValidator.Validate(answer.Output, schema) is { Count: > 0 } errors)
         {
-            return AgentResponses.Abstain(Name, $"the rules answer does not fit the prompt's schema: {string.Join("; ", errors)}", promptVersion);
+            return AgentResponses.Abstain(Name, $"the rules answer does not fit the prompt's schema: {string.Join("; ", errors)}", prompt.Version);
         }
 
         return new AgentResponse
@@ -160,25 +136,46 @@ public sealed class ChatCompletionAgent : Agent
             Output = answer.Output,
             Source = ResponseSource.Rules,
             Degraded = degraded,
-            PromptVersion = promptVersion,
+            PromptVersion = prompt.Version,
         };
     }
 
-    private static ChatOptions WithTools(ChatOptions options, IList<AITool>? tools)
+    /// <summary>A model's answer (or abstention over it) says who served it: the last provider, else the cache or replay.</summary>
+    private static AgentResponse WithModelSource(AgentResponse response, IReadOnlyList<ModelCall> calls) =>
+        calls.Count == 0 ? response : response with
+        {
+            Source = calls.LastOrDefault(c => c.Source.IsLlm)?.Source ?? calls[^1].Source,
+            Degraded = response.Degraded || calls.Any(c => c.Degraded),
+        };
+
+    /// <summary>
+    /// Puts every model call of the answer on it, whatever became of the answer (a rules fallback after a billed but
+    /// unusable answer too): tokens, cost and how the calls were served.
+    /// </summary>
+    private static AgentResponse Accounted(AgentResponse response, IReadOnlyList<ModelCall> calls)
+    {
+        if (calls.Count == 0)
+        {
+            return response;
+        }
+
+        var served = calls.Where(c => c.Error is null).ToList();
+        var usage = served.Count == 0 ? null : new UsageDetails
+        {
+            InputTokenCount = served.Sum(c => c.InputTokens),
+            OutputTokenCount = served.Sum(c => c.OutputTokens),
+            TotalTokenCount = served.Sum(c => c.InputTokens + c.OutputTokens),
+        };
+        var counts = new ModelCallCounts(
+            calls.Count(c => c.Source.IsLlm),
+            calls.Count(c => c.Source == ResponseSource.Cache),
+            calls.Count(c => c.Source == ResponseSource.Replay));
+        return response with { Usage = usage, CostUsd = calls.Sum(c => c.CostUsd), Calls = counts };
+    }
+
+    private static ChatOptions WithTools(ChatOptions options, IList<AITool> tools)
     {
         options.Tools = tools;
         return options;
-    }
-
-    private static UsageDetails? Sum(UsageDetails? a, UsageDetails? b)
-    {
-        if (a is null || b is null)
-        {
-            return a ?? b;
-        }
-
-        var total = new UsageDetails { InputTokenCount = a.InputTokenCount, OutputTokenCount = a.OutputTokenCount, TotalTokenCount = a.TotalTokenCount };
-        total.Add(b);
-        return total;
     }
 }

@@ -1,12 +1,11 @@
-using CryptoFunk.Agents.Gateway;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Rules;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Agents;
 
-/// <summary>Creates chat-completion agents from prompt files, sharing the gateway, the prompt library and the rules engine.</summary>
-public sealed class ChatCompletionAgentFactory(IPromptLibrary prompts, LlmGateway gateway, IRulesEngine rules)
+/// <summary>Creates chat-completion agents from prompt files, sharing the chat client, the prompt library and the rules engine.</summary>
+public sealed class ChatCompletionAgentFactory(IPromptLibrary prompts, IChatClient chatClient, IRulesEngine rules)
 {
     /// <summary>The prompt library agents read their instructions from.</summary>
     public IPromptLibrary Prompts => prompts;
@@ -21,7 +20,7 @@ public sealed class ChatCompletionAgentFactory(IPromptLibrary prompts, LlmGatewa
             Description = prompt.Config.Description,
             PromptName = prompt.Name,
             Prompts = prompts,
-            Gateway = gateway,
+            ChatClient = chatClient,
             Rules = rules,
             Tools = tools ?? [],
         };

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Rules;
 using Microsoft.Extensions.AI;
 

@@ -1,4 +1,3 @@
-using CryptoFunk.Agents.Gateway;
 using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.AI;
 
@@ -7,7 +6,7 @@ namespace CryptoFunk.Agents.Caching;
 /// <summary>A model answer (or a recorded failure) kept by an <see cref="ILlmCacheStore"/>.</summary>
 public sealed record StoredAnswer
 {
-    /// <summary>The exact-match key (see <see cref="Gateway.LlmCacheKey"/>).</summary>
+    /// <summary>The exact-match key (see the model pipeline's <c>LlmCacheKey</c>).</summary>
     public required string Key { get; init; }
 
     /// <summary>The agent that asked.</summary>

@@ -13,7 +13,7 @@ public static class PromptExecutionSettingsExtensions
     /// The <see cref="ChatOptions.AdditionalProperties"/> key that carries <c>strict</c> from a <c>json_schema</c>
     /// response format (the key Microsoft.Extensions.AI's OpenAI client reads).
     /// </summary>
-    public const string StrictJsonSchemaKey = "strictJsonSchema";
+    public const string StrictJsonSchemaKey = "strict";
 
     /// <summary>
     /// New options holding every set value: model_id, temperature, top_p, top_k, max_tokens, seed, stop_sequences,

@@ -65,6 +65,9 @@ public static class GenAiAttributes
     /// <summary>Where an answer came from (<c>llm:...</c>, <c>cache</c>, <c>replay</c>, <c>rules</c>, <c>hold</c>).</summary>
     public const string ResponseSource = "cryptofunk.response.source";
 
+    /// <summary>The provider (<c>name/model</c>) that answered a model call.</summary>
+    public const string Provider = "cryptofunk.provider";
+
     /// <summary>True when the answer is a fallback or an abstention.</summary>
     public const string Degraded = "cryptofunk.degraded";
 

@@ -24,7 +24,7 @@ public sealed class SpanStore : IAsyncDisposable
         _writer = new BatchingWriter<FinishedSpan>(contexts, migrator, logger, options.Value.SpanBufferCapacity, ToRecord);
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == AgentTelemetry.SourceName,
+            ShouldListenTo = source => source.Name is AgentTelemetry.SourceName or AgentTelemetry.ModelSourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity => _writer.Enqueue(new FinishedSpan(activity, [.. activity.TagObjects])),
         };

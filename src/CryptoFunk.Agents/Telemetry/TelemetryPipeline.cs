@@ -36,11 +36,11 @@ public sealed class TelemetryPipeline : IAsyncDisposable
         }
 
         _tracerProvider = Sdk.CreateTracerProviderBuilder()
-            .AddSource(AgentTelemetry.SourceName)
+            .AddSource(AgentTelemetry.SourceName, AgentTelemetry.ModelSourceName)
             .AddOtlpExporter(o => Configure(o, endpoint, protocol, "v1/traces"))
             .Build();
         _meterProvider = Sdk.CreateMeterProviderBuilder()
-            .AddMeter(AgentTelemetry.SourceName)
+            .AddMeter(AgentTelemetry.SourceName, AgentTelemetry.ModelSourceName)
             .AddOtlpExporter(o => Configure(o, endpoint, protocol, "v1/metrics"))
             .Build();
     }

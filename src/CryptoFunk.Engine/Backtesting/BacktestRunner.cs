@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.ModelPipeline;
+using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Markets;
 using CryptoFunk.Storage;
@@ -19,7 +20,8 @@ public sealed class BacktestRunner(
     TradingDecisionMaker maker,
     TradingStore store,
     DatabaseMigrator migrator,
-    LlmGateway gateway,
+    LlmProviderRegistry providers,
+    IOptions<ModelPipelineOptions> pipeline,
     IOptions<PaperBrokerOptions> broker,
     TimeProvider time)
 {
@@ -32,8 +34,9 @@ public sealed class BacktestRunner(
         var (history, first) = Window(request);
         var last = history.Candles.Count - 1;
         var brokerOptions = broker.Value with { InitialCash = request.Capital, AllowShorts = maker.Options.AllowShorts };
-        var rulesOnly = !gateway.HasProviders && gateway.Mode == LlmMode.Live;
-        var mode = rulesOnly ? "rules" : gateway.Mode.ToString().ToLowerInvariant();
+        var llmMode = pipeline.Value.Mode;
+        var rulesOnly = providers.Providers.Count == 0 && llmMode == LlmMode.Live;
+        var mode = rulesOnly ? "rules" : llmMode.ToString().ToLowerInvariant();
         var notes = new List<string>();
         var unavailable = maker.Options.OrderBookAgents.Where(maker.Options.AnalysisAgents.Contains).ToList();
         if (unavailable.Count > 0)

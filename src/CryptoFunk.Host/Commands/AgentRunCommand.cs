@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Context;
-using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Markets;
 using CryptoFunk.Markets.Csv;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Chat;
+using CryptoFunk.Agents.ModelPipeline;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Tests.Agents;

@@ -1,12 +1,13 @@
 using CryptoFunk.Agents;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Engine;
 using CryptoFunk.Markets;
 using CryptoFunk.Markets.Csv;
 using CryptoFunk.Tests.Fakes;
-using CryptoFunk.Tests.Gateway;
+using CryptoFunk.Tests.ModelPipeline;
 using CryptoFunk.Tests.Support;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -70,7 +71,7 @@ public sealed class ChatCompletionAgentTests
     {
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.ReplyWithText(Valid, promptTokens: 1500, completionTokens: 120);
-        await using var services = Services(GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
+        await using var services = Services(PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
 
         var response = await RunAsync(services);
 
@@ -92,7 +93,7 @@ public sealed class ChatCompletionAgentTests
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.ReplyWithToolCalls(new FakeToolCall("call_1", "Indicators_GetRsi", "{}"));
         openai.ReplyWithText(Valid);
-        await using var services = Services(GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
+        await using var services = Services(PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
         var rsi = AIFunctionFactory.Create(() => 25.35, "Indicators_GetRsi", "RSI(14) at the decision time");
 
         var response = await RunAsync(services, [rsi]);
@@ -113,7 +114,7 @@ public sealed class ChatCompletionAgentTests
     {
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.ReplyWithText(Valid);
-        await using var services = Services(GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
+        await using var services = Services(PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
 
         var first = await RunAsync(services);
         var second = await RunAsync(services);
@@ -133,7 +134,7 @@ public sealed class ChatCompletionAgentTests
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.ReplyWithText("I would buy here, RSI is low.");
         openai.ReplyWithText(Valid);
-        await using var services = Services(GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
+        await using var services = Services(PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
 
         var response = await RunAsync(services);
 
@@ -151,7 +152,7 @@ public sealed class ChatCompletionAgentTests
         const string Wrong = "{\"signal\":\"STRONG_BUY\",\"confidence\":\"very\",\"reasoning\":\"x\",\"key_factors\":[],\"risk_level\":\"LOW\"}";
         openai.ReplyWithText(Wrong);
         openai.ReplyWithText(Wrong);
-        await using var services = Services(GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
+        await using var services = Services(PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
 
         var response = await RunAsync(services);
 
@@ -168,8 +169,8 @@ public sealed class ChatCompletionAgentTests
         openai.Fallback = _ => FakeReply.Json(500, OpenAIWire.Error("down"));
         await using var anthropic = await FakeAnthropicServer.StartAsync();
         anthropic.Fallback = _ => FakeReply.Json(529, AnthropicWire.Error("overloaded", "overloaded_error"));
-        var settings = GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test");
-        foreach (var (key, value) in GatewayHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test"))
+        var settings = PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test");
+        foreach (var (key, value) in PipelineHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test"))
         {
             settings[key] = value;
         }

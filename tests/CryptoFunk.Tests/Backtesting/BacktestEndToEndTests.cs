@@ -1,12 +1,13 @@
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Engine.Backtesting;
 using CryptoFunk.Markets;
 using CryptoFunk.Markets.Csv;
 using CryptoFunk.Storage;
 using CryptoFunk.Tests.Fakes;
-using CryptoFunk.Tests.Gateway;
+using CryptoFunk.Tests.ModelPipeline;
 using CryptoFunk.Tests.Orchestration;
 using CryptoFunk.Tests.Support;
 using CryptoFunk.Trading;
@@ -41,7 +42,7 @@ public sealed class BacktestEndToEndTests
     {
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.Fallback = TradingDesk.Answer;
-        await using var services = DecisionFixtures.Services(_dir, GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1"));
+        await using var services = DecisionFixtures.Services(_dir, PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1"));
         var from = new DateTimeOffset(2021, 1, 4, 0, 0, 0, TimeSpan.Zero);
 
         var report = await services.GetRequiredService<BacktestRunner>().RunAsync(Request(await CandlesAsync(), from, from.AddDays(3)), null, CancellationToken.None);
@@ -150,14 +151,14 @@ public sealed class BacktestEndToEndTests
         await using (var openai = await FakeOpenAIServer.StartAsync())
         {
             openai.Fallback = TradingDesk.Answer;
-            var settings = GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1");
+            var settings = PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1");
             settings["Llm:Mode"] = "record";
             await using var services = DecisionFixtures.Services(_dir, settings);
             recorded = await services.GetRequiredService<BacktestRunner>().RunAsync(request, null, CancellationToken.None);
         }
 
         await using var silent = await FakeOpenAIServer.StartAsync();
-        var replaySettings = GatewayHarness.Provider(0, "openai", silent.Endpoint, "gpt-fake-1");
+        var replaySettings = PipelineHarness.Provider(0, "openai", silent.Endpoint, "gpt-fake-1");
         replaySettings["Llm:Mode"] = "replay";
         await using var replayServices = DecisionFixtures.Services(_dir, replaySettings);
         var replayed = await replayServices.GetRequiredService<BacktestRunner>().RunAsync(request, null, CancellationToken.None);
@@ -182,7 +183,7 @@ public sealed class BacktestEndToEndTests
     {
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.Fallback = _ => FakeReply.Json(503, OpenAIWire.Error("overloaded", "server_error"));
-        var settings = GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1", maxRetries: 0);
+        var settings = PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1", maxRetries: 0);
         settings["Llm:Resilience:RetryBaseDelay"] = "00:00:00.001";
         var from = new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var request = Request(await CandlesAsync(), from, from.AddDays(10));

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.ModelPipeline;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Tests.Orchestration;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CryptoFunk.Agents.Functions;
 using CryptoFunk.Plugins;
 using CryptoFunk.Tests.Agents;
 using CryptoFunk.Trading;

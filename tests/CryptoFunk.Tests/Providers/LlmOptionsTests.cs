@@ -148,7 +148,7 @@ public sealed class LlmOptionsTests
     {
         var options = new LlmProviderOptions { Type = "openai", Model = "gpt-4o-mini", ApiKey = SecretKey };
         var all = new LlmOptions { Providers = [options] };
-        using var provider = new LlmProvider(options, new OpenAICompatibleChatClient(options, options.ApiKey));
+        using var provider = new LlmProvider(options, ProviderHarness.Create(options));
 
         Assert.Multiple(() =>
         {
@@ -171,7 +171,7 @@ public sealed class LlmOptionsTests
             Model = "gemini-2.5-flash",
             Endpoint = $"https://user:{SecretKey}@gateway.example/v1?key={SecretKey}",
         };
-        using var client = new OpenAICompatibleChatClient(options, apiKey: null);
+        using var client = ProviderHarness.Create(options);
 
         Assert.Multiple(() =>
         {

@@ -201,9 +201,7 @@ public sealed class ProviderFailureTests(string type)
             ? ProviderHarness.OpenAIOptions((FakeOpenAIServer)_provider.Server)
             : ProviderHarness.AnthropicOptions((FakeAnthropicServer)_provider.Server);
         options.Endpoint = $"http://127.0.0.1:{ClosedPort()}/v1";
-        using IChatClient client = type == LlmProviderTypes.OpenAI
-            ? new OpenAICompatibleChatClient(options, _provider.Key)
-            : new AnthropicChatClient(options, _provider.Key);
+        using var client = ProviderHarness.Create(options);
 
         var error = Assert.ThrowsAsync<LlmProviderException>(() => client.GetResponseAsync("hello"))!;
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Tests.Fakes;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CryptoFunk.Tests.Providers;
 
@@ -56,6 +58,14 @@ internal abstract class ProviderHarness : IAsyncDisposable
         TimeoutSeconds = timeoutSeconds,
     };
 
+    /// <summary>The provider's client as the application builds it (the vendor SDK behind our error layer).</summary>
+    public static IChatClient Create(LlmProviderOptions options)
+    {
+        var http = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+        var factory = new LlmProviderFactory(http, new FakeEnvironmentVariables(), TimeProvider.System, NullLogger<LlmProviderFactory>.Instance);
+        return factory.Create(options).ChatClient;
+    }
+
     public abstract void ReplyWithText(string text);
 
     public abstract void ReplyWithError(int status, string message, string? retryAfter = null);
@@ -93,7 +103,7 @@ internal abstract class ProviderHarness : IAsyncDisposable
         public static async Task<ProviderHarness> StartAsync(int timeoutSeconds)
         {
             var server = await FakeOpenAIServer.StartAsync();
-            return new OpenAIHarness(server, new OpenAICompatibleChatClient(OpenAIOptions(server, timeoutSeconds), OpenAIKey));
+            return new OpenAIHarness(server, Create(OpenAIOptions(server, timeoutSeconds)));
         }
 
         public override void ReplyWithText(string text) => server.ReplyWithText(text);
@@ -110,7 +120,7 @@ internal abstract class ProviderHarness : IAsyncDisposable
         public static async Task<ProviderHarness> StartAsync(int timeoutSeconds)
         {
             var server = await FakeAnthropicServer.StartAsync();
-            return new AnthropicHarness(server, new AnthropicChatClient(AnthropicOptions(server, timeoutSeconds), AnthropicKey));
+            return new AnthropicHarness(server, Create(AnthropicOptions(server, timeoutSeconds)));
         }
 
         public override void ReplyWithText(string text) => server.ReplyWithText(text);

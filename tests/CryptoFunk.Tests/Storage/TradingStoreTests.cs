@@ -1,4 +1,4 @@
-using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Markets;

@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Host;
 using CryptoFunk.Storage;
+using CryptoFunk.Tests.Agents;
 using CryptoFunk.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -20,20 +22,20 @@ namespace CryptoFunk.Tests.Telemetry;
 
 public sealed class TelemetryTests
 {
+    /// <summary>An agent that asks a model through Microsoft.Extensions.AI's tool loop and telemetry, as the real ones do.</summary>
     private sealed class ToolUsingAgent : Agent
     {
         protected override async IAsyncEnumerable<AgentResponse> InvokeCoreAsync(IReadOnlyList<ChatMessage> history, AgentInvokeOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            using (var chat = AgentTelemetry.StartChat("fake", "fake-model", new ChatOptions { Temperature = 0.2f }))
-            {
-                var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, "{}")) { Usage = new UsageDetails { InputTokenCount = 120, OutputTokenCount = 30 } };
-                AgentTelemetry.RecordChat(chat, "fake", "fake-model", response, 0.00081m, TimeSpan.FromMilliseconds(5), error: null);
-            }
-
-            using (AgentTelemetry.StartExecuteTool("Indicators_GetSnapshot", "All indicators at the decision time", "call-1"))
-            {
-                await Task.Yield();
-            }
+            var tool = AIFunctionFactory.Create(() => "{}", "Indicators_GetSnapshot", "All indicators at the decision time");
+            var model = new ScriptedChatClient(
+                _ => ScriptedChatClient.Calls(new FunctionCallContent("call-1", "Indicators_GetSnapshot")),
+                _ => ScriptedChatClient.Text("{}", input: 120, output: 30));
+            using var client = new ChatClientBuilder(model)
+                .UseFunctionInvocation()
+                .UseOpenTelemetry(sourceName: AgentTelemetry.ModelSourceName)
+                .Build();
+            await client.GetResponseAsync("indicators?", new ChatOptions { ModelId = "fake-model", Tools = [tool] }, cancellationToken);
 
             yield return new AgentResponse
             {
@@ -82,12 +84,14 @@ public sealed class TelemetryTests
         var recent = await services.GetRequiredService<TraceQueries>().RecentAsync(5, CancellationToken.None);
         Assert.That(recent, Has.Count.EqualTo(1));
         Assert.That(recent[0].Root.Name, Is.EqualTo("invoke_agent technical_analysis"));
-        Assert.That(recent[0].SpanCount, Is.EqualTo(3));
+        Assert.That(recent[0].SpanCount, Is.EqualTo(4), "the agent, two model calls around one tool call");
 
         var spans = await services.GetRequiredService<TraceQueries>().TraceAsync(recent[0].TraceId[..8], CancellationToken.None);
-        var chat = spans.Single(s => s.Name == "chat fake-model");
+        var chats = spans.Where(s => s.Name == "chat fake-model").ToList();
+        var chat = chats.Last();
         var tool = spans.Single(s => s.Name == "execute_tool Indicators_GetSnapshot");
-        Assert.That(chat.ParentSpanId, Is.EqualTo(recent[0].Root.SpanId));
+        Assert.That(chats, Has.Count.EqualTo(2));
+        Assert.That(chats.Select(c => c.ParentSpanId), Has.All.EqualTo(recent[0].Root.SpanId));
         Assert.That(tool.ParentSpanId, Is.EqualTo(recent[0].Root.SpanId));
         Assert.That(chat.AttributesJson, Does.Contain("\"gen_ai.usage.input_tokens\":\"120\"").And.Contain("\"gen_ai.operation.name\":\"chat\""));
         Assert.That(recent[0].Root.AttributesJson, Does.Contain("\"cryptofunk.response.source\":\"llm:fake/fake-model\"").And.Contain("\"cryptofunk.prompt.version\":\"abc123\""));

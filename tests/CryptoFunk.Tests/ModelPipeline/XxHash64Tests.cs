@@ -1,8 +1,12 @@
+using System.IO.Hashing;
 using System.Text;
-using CryptoFunk.Agents.Gateway;
 
-namespace CryptoFunk.Tests.Gateway;
+namespace CryptoFunk.Tests.ModelPipeline;
 
+/// <summary>
+/// Cache keys were made with our own XXH64 before System.IO.Hashing was available; these are the reference values it
+/// was checked against, so the library is proven to be the same algorithm and existing keys stay valid.
+/// </summary>
 public sealed class XxHash64Tests
 {
     // Reference values from Debian's xxhsum (xxhsum -H1), the tool of the algorithm's authors.
@@ -20,12 +24,5 @@ public sealed class XxHash64Tests
     {
         Assert.That(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(new string('x', 100))), Is.EqualTo(0x92f0de5a88a3c094UL));
         Assert.That(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("CryptoFunk", 7)))), Is.EqualTo(0x5b0fe3613193d4a5UL));
-    }
-
-    [Test]
-    public void The_seed_changes_the_hash()
-    {
-        var data = Encoding.UTF8.GetBytes("BTC/USDT");
-        Assert.That(XxHash64.HashToUInt64(data, 1), Is.Not.EqualTo(XxHash64.HashToUInt64(data, 0)));
     }
 }

@@ -1,4 +1,4 @@
-namespace CryptoFunk.Agents.Gateway;
+namespace CryptoFunk.Agents.ModelPipeline;
 
 /// <summary>The answer cache (configuration section <c>Llm:Cache</c>).</summary>
 public sealed class LlmCacheOptions

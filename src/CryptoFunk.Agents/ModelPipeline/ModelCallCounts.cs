@@ -1,4 +1,4 @@
-namespace CryptoFunk.Agents.Agents;
+namespace CryptoFunk.Agents.ModelPipeline;
 
 /// <summary>How the model calls behind one answer were served, so a run can report calls and cache hits exactly.</summary>
 /// <param name="Live">Answered by a provider.</param>

@@ -1,4 +1,4 @@
-namespace CryptoFunk.Agents.Agents;
+namespace CryptoFunk.Agents.ModelPipeline;
 
 /// <summary>
 /// Where an agent's answer came from, written as stored and shown: <c>llm:&lt;provider&gt;/&lt;model&gt;</c>,

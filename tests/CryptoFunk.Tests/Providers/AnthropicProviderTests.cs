@@ -6,22 +6,22 @@ using Microsoft.Extensions.AI;
 namespace CryptoFunk.Tests.Providers;
 
 /// <summary>
-/// What <see cref="AnthropicChatClient"/> (the official SDK's adapter plus our wrapper) sends and understands,
-/// checked on the wire of a fake <c>/v1/messages</c>.
+/// What an Anthropic provider (the official SDK's <c>AsIChatClient</c> behind our error layer) sends and
+/// understands, checked on the wire of a fake <c>/v1/messages</c>.
 /// </summary>
-public sealed class AnthropicChatClientTests
+public sealed class AnthropicProviderTests
 {
     private static readonly AIFunction GetPrice = AIFunctionFactory.Create(
         (string symbol) => 42000m, "MarketData_GetPrice", "The latest price of a symbol such as BTC/USDT.");
 
     private FakeAnthropicServer _server = null!;
-    private AnthropicChatClient _client = null!;
+    private IChatClient _client = null!;
 
     [SetUp]
     public async Task StartAsync()
     {
         _server = await FakeAnthropicServer.StartAsync();
-        _client = new AnthropicChatClient(ProviderHarness.AnthropicOptions(_server), ProviderHarness.AnthropicKey);
+        _client = ProviderHarness.Create(ProviderHarness.AnthropicOptions(_server));
     }
 
     [TearDown]

@@ -1,24 +1,25 @@
 using System.Text.Json;
+using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Tests.Fakes;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Tests.Providers;
 
-/// <summary>What <see cref="OpenAICompatibleChatClient"/> sends and understands, checked on the wire of a fake.</summary>
-public sealed class OpenAICompatibleChatClientTests
+/// <summary>What an OpenAI-compatible provider (Microsoft.Extensions.AI.OpenAI behind our error layer) sends and understands, checked on the wire of a fake.</summary>
+public sealed class OpenAIProviderTests
 {
     private static readonly AIFunction GetPrice = AIFunctionFactory.Create(
         (string symbol) => 42000m, "MarketData_GetPrice", "The latest price of a symbol such as BTC/USDT.");
 
     private FakeOpenAIServer _server = null!;
-    private OpenAICompatibleChatClient _client = null!;
+    private IChatClient _client = null!;
 
     [SetUp]
     public async Task StartAsync()
     {
         _server = await FakeOpenAIServer.StartAsync();
-        _client = new OpenAICompatibleChatClient(ProviderHarness.OpenAIOptions(_server), ProviderHarness.OpenAIKey);
+        _client = ProviderHarness.Create(ProviderHarness.OpenAIOptions(_server));
     }
 
     [TearDown]
@@ -241,6 +242,7 @@ public sealed class OpenAICompatibleChatClientTests
         var response = await _client.GetResponseAsync("signal?", new ChatOptions
         {
             ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "trading_signal", "A trading signal."),
+            AdditionalProperties = new() { [PromptExecutionSettingsExtensions.StrictJsonSchemaKey] = true },
         });
 
         Assert.That(response.Text, Is.EqualTo("""{"signal":"BUY","confidence":0.8}"""));
@@ -272,7 +274,7 @@ public sealed class OpenAICompatibleChatClientTests
     {
         var options = ProviderHarness.OpenAIOptions(_server);
         options.Endpoint = new Uri(_server.BaseAddress, "gateway/openai/v1").ToString();
-        using var client = new OpenAICompatibleChatClient(options, ProviderHarness.OpenAIKey);
+        using var client = ProviderHarness.Create(options);
         _server.ReplyWithText("ok");
 
         await client.GetResponseAsync("hi");
@@ -285,7 +287,7 @@ public sealed class OpenAICompatibleChatClientTests
     {
         var options = ProviderHarness.OpenAIOptions(_server);
         options.ApiKey = null;
-        using var client = new OpenAICompatibleChatClient(options, apiKey: null);
+        using var client = ProviderHarness.Create(options);
         _server.ReplyWithText("ok");
 
         await client.GetResponseAsync("hi");

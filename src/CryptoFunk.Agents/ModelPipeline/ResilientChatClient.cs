@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CryptoFunk.Agents.Providers;
 using Microsoft.Extensions.AI;
 using Polly;
@@ -6,21 +5,26 @@ using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace CryptoFunk.Agents.Gateway;
+namespace CryptoFunk.Agents.ModelPipeline;
 
 /// <summary>
 /// One provider's resilience: retries with exponential backoff that honour <c>Retry-After</c>, a circuit breaker
-/// that makes a dead provider be skipped at once, and a timeout per attempt. Kept for the life of the gateway so the
-/// circuit remembers failures across calls.
+/// that makes a dead provider be skipped at once, and a timeout per attempt. Kept for the life of the pipeline so the
+/// circuit remembers failures across calls. The SDKs' own retries are off; every request sent is counted on the
+/// call. An open circuit sends nothing and throws <see cref="BrokenCircuitException"/>.
 /// </summary>
-public sealed class ProviderPipeline
+public sealed class ResilientChatClient : DelegatingChatClient
 {
     private readonly ResiliencePipeline<ChatResponse> _pipeline;
+    private readonly string _providerId;
+    private readonly TimeSpan _timeout;
 
-    /// <summary>Builds the pipeline for <paramref name="provider"/>.</summary>
-    public ProviderPipeline(LlmProvider provider, LlmResilienceOptions options, TimeProvider timeProvider)
+    /// <summary>Guards <paramref name="innerClient"/>, the client of the provider configured by <paramref name="provider"/>.</summary>
+    public ResilientChatClient(IChatClient innerClient, LlmProviderOptions provider, LlmResilienceOptions options, TimeProvider timeProvider)
+        : base(innerClient)
     {
-        Provider = provider;
+        _providerId = provider.DisplayId;
+        _timeout = provider.Timeout;
         bool IsTransient(Outcome<ChatResponse> outcome) => outcome.Exception switch
         {
             LlmProviderException { RetryAfter: { } wait } when wait > options.MaxRetryAfter => false,
@@ -30,11 +34,11 @@ public sealed class ProviderPipeline
         };
 
         var builder = new ResiliencePipelineBuilder<ChatResponse> { TimeProvider = timeProvider };
-        if (provider.Options.MaxRetries > 0)
+        if (provider.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<ChatResponse>
             {
-                MaxRetryAttempts = provider.Options.MaxRetries,
+                MaxRetryAttempts = provider.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = false,
                 Delay = options.RetryBaseDelay,
@@ -52,33 +56,27 @@ public sealed class ProviderPipeline
                 BreakDuration = options.CircuitBreakerBreakDuration,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
             })
-            .AddTimeout(provider.Options.Timeout)
+            .AddTimeout(provider.Timeout)
             .Build();
     }
 
-    /// <summary>The provider this pipeline guards.</summary>
-    public LlmProvider Provider { get; }
-
-    /// <summary>
-    /// Calls the provider through the pipeline. <paramref name="attempts"/> counts the requests actually sent, also
-    /// when the call fails in the end; an open circuit sends none and throws <see cref="BrokenCircuitException"/>.
-    /// </summary>
-    public async Task<ChatResponse> ExecuteAsync(IReadOnlyList<ChatMessage> messages, ChatOptions options, StrongBox<int> attempts, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         try
         {
             return await _pipeline.ExecuteAsync(
                 static async (state, ct) =>
                 {
-                    state.attempts.Value++;
-                    return await state.Provider.ChatClient.GetResponseAsync(state.messages, state.options, ct);
+                    ModelCall.Of(state.options)?.CountAttempt();
+                    return await state.Inner.GetResponseAsync(state.messages, state.options, ct);
                 },
-                (Provider, messages, options, attempts),
+                (Inner: InnerClient, messages, options),
                 cancellationToken);
         }
         catch (TimeoutRejectedException e)
         {
-            throw new LlmProviderException(Provider.Id, LlmFailureKind.Timeout, $"no answer within {Provider.Options.Timeout.TotalSeconds:0.###} s", innerException: e);
+            throw new LlmProviderException(_providerId, LlmFailureKind.Timeout, $"no answer within {_timeout.TotalSeconds:0.###} s", innerException: e);
         }
     }
 }

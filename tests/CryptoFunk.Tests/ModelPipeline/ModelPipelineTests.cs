@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Caching;
-using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Storage;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
-namespace CryptoFunk.Tests.Gateway;
+namespace CryptoFunk.Tests.ModelPipeline;
 
-public sealed class LlmGatewayTests
+public sealed class ModelPipelineTests
 {
     private const string Answer = "{\"signal\":\"BUY\",\"confidence\":0.8}";
     private TempDirectory _dir = null!;
@@ -21,7 +21,7 @@ public sealed class LlmGatewayTests
     [TearDown]
     public void DeleteDirectory() => _dir.Dispose();
 
-    private GatewayHarness Harness(params Dictionary<string, string?>[] settings)
+    private PipelineHarness Harness(params Dictionary<string, string?>[] settings)
     {
         var all = new Dictionary<string, string?>();
         foreach (var (key, value) in settings.SelectMany(s => s))
@@ -29,7 +29,7 @@ public sealed class LlmGatewayTests
             all[key] = value;
         }
 
-        return GatewayHarness.Create(_dir.File("cf.db"), all);
+        return PipelineHarness.Create(_dir.File("cf.db"), all);
     }
 
     [Test]
@@ -37,9 +37,9 @@ public sealed class LlmGatewayTests
     {
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.ReplyWithText(Answer, promptTokens: 1000, completionTokens: 200);
-        await using var harness = Harness(GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
+        await using var harness = Harness(PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
 
-        var result = await harness.Gateway.GetResponseAsync(GatewayHarness.Request("RSI 28"), CancellationToken.None);
+        var result = await harness.AskAsync(PipelineHarness.Request("RSI 28"));
 
         Assert.That(result.Response.Text, Is.EqualTo(Answer));
         Assert.That(result.Source.Value, Is.EqualTo("llm:openai/gpt-test"));
@@ -56,10 +56,10 @@ public sealed class LlmGatewayTests
         await using var anthropic = await FakeAnthropicServer.StartAsync();
         anthropic.ReplyWithText(Answer);
         await using var harness = Harness(
-            GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"),
-            GatewayHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test"));
+            PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"),
+            PipelineHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test"));
 
-        var result = await harness.Gateway.GetResponseAsync(GatewayHarness.Request("RSI 28"), CancellationToken.None);
+        var result = await harness.AskAsync(PipelineHarness.Request("RSI 28"));
 
         Assert.That(result.Source.Value, Is.EqualTo("llm:anthropic/claude-test"));
         Assert.That(openai.RequestCount, Is.EqualTo(2), "one attempt and one retry");
@@ -74,10 +74,10 @@ public sealed class LlmGatewayTests
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.ReplyWithError(429, "slow down", retryAfter: "1");
         openai.ReplyWithText(Answer);
-        await using var harness = Harness(GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
+        await using var harness = Harness(PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
 
         var watch = Stopwatch.StartNew();
-        var result = await harness.Gateway.GetResponseAsync(GatewayHarness.Request("RSI 28"), CancellationToken.None);
+        var result = await harness.AskAsync(PipelineHarness.Request("RSI 28"));
 
         Assert.That(result.Source.Value, Is.EqualTo("llm:openai/gpt-test"));
         Assert.That(openai.RequestCount, Is.EqualTo(2));
@@ -92,11 +92,11 @@ public sealed class LlmGatewayTests
         await using var anthropic = await FakeAnthropicServer.StartAsync();
         anthropic.ReplyWithText(Answer);
         await using var harness = Harness(
-            GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test", timeoutSeconds: 1, maxRetries: 0),
-            GatewayHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test"));
+            PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test", timeoutSeconds: 1, maxRetries: 0),
+            PipelineHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test"));
 
         var watch = Stopwatch.StartNew();
-        var result = await harness.Gateway.GetResponseAsync(GatewayHarness.Request("RSI 28"), CancellationToken.None);
+        var result = await harness.AskAsync(PipelineHarness.Request("RSI 28"));
 
         Assert.That(result.Source.Value, Is.EqualTo("llm:anthropic/claude-test"));
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4)));
@@ -111,12 +111,12 @@ public sealed class LlmGatewayTests
         await using var anthropic = await FakeAnthropicServer.StartAsync();
         anthropic.Fallback = _ => FakeReply.Json(200, AnthropicWire.Message(Answer));
         await using var harness = Harness(
-            GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"),
-            GatewayHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test"));
+            PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"),
+            PipelineHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test"));
 
-        await harness.Gateway.GetResponseAsync(GatewayHarness.Request("first"), CancellationToken.None);
+        await harness.AskAsync(PipelineHarness.Request("first"));
         var callsAfterFirst = openai.RequestCount;
-        var second = await harness.Gateway.GetResponseAsync(GatewayHarness.Request("second"), CancellationToken.None);
+        var second = await harness.AskAsync(PipelineHarness.Request("second"));
 
         Assert.That(callsAfterFirst, Is.EqualTo(2));
         Assert.That(openai.RequestCount, Is.EqualTo(callsAfterFirst), "the open circuit sent no request");
@@ -132,10 +132,10 @@ public sealed class LlmGatewayTests
         await using var anthropic = await FakeAnthropicServer.StartAsync();
         anthropic.Fallback = _ => FakeReply.Json(401, AnthropicWire.Error("invalid x-api-key", "authentication_error"));
         await using var harness = Harness(
-            GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"),
-            GatewayHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test"));
+            PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"),
+            PipelineHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test"));
 
-        var error = Assert.ThrowsAsync<LlmUnavailableException>(() => harness.Gateway.GetResponseAsync(GatewayHarness.Request("RSI 28"), CancellationToken.None))!;
+        var error = Assert.ThrowsAsync<LlmUnavailableException>(() => harness.AskAsync(PipelineHarness.Request("RSI 28")))!;
 
         Assert.That(error.Failures, Has.Count.EqualTo(2));
         Assert.That(error.Failures[0], Does.Contain("MalformedResponse"));
@@ -148,7 +148,7 @@ public sealed class LlmGatewayTests
     {
         await using var harness = Harness();
 
-        var error = Assert.ThrowsAsync<LlmUnavailableException>(() => harness.Gateway.GetResponseAsync(GatewayHarness.Request("RSI 28"), CancellationToken.None))!;
+        var error = Assert.ThrowsAsync<LlmUnavailableException>(() => harness.AskAsync(PipelineHarness.Request("RSI 28")))!;
 
         Assert.That(error.Message, Does.Contain("no LLM provider is configured"));
     }
@@ -158,13 +158,13 @@ public sealed class LlmGatewayTests
     {
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.ReplyWithText(Answer);
-        await using var harness = Harness(GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
+        await using var harness = Harness(PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
 
-        await harness.Gateway.GetResponseAsync(GatewayHarness.Request("RSI 28"), CancellationToken.None);
-        var again = await harness.Gateway.GetResponseAsync(GatewayHarness.Request("RSI 28"), CancellationToken.None);
-        var different = GatewayHarness.Request("RSI 28") with { PromptVersion = "v2" };
+        await harness.AskAsync(PipelineHarness.Request("RSI 28"));
+        var again = await harness.AskAsync(PipelineHarness.Request("RSI 28"));
+        var different = PipelineHarness.Request("RSI 28") with { PromptVersion = "v2" };
         openai.ReplyWithText(Answer);
-        var changed = await harness.Gateway.GetResponseAsync(different, CancellationToken.None);
+        var changed = await harness.AskAsync(different);
 
         Assert.That(again.Source, Is.EqualTo(ResponseSource.Cache));
         Assert.That(again.CostUsd, Is.Zero);
@@ -184,12 +184,12 @@ public sealed class LlmGatewayTests
         }
 
         var recorded = new List<string>();
-        var provider = GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test");
+        var provider = PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test");
         await using (var harness = Harness(provider, new() { ["Llm:Mode"] = "record" }))
         {
             for (var i = 0; i < 5; i++)
             {
-                recorded.Add((await harness.Gateway.GetResponseAsync(GatewayHarness.Request($"state {i}"), CancellationToken.None)).Response.Text);
+                recorded.Add((await harness.AskAsync(PipelineHarness.Request($"state {i}"))).Response.Text);
             }
         }
 
@@ -199,12 +199,12 @@ public sealed class LlmGatewayTests
         {
             for (var i = 0; i < 5; i++)
             {
-                var result = await harness.Gateway.GetResponseAsync(GatewayHarness.Request($"state {i}"), CancellationToken.None);
+                var result = await harness.AskAsync(PipelineHarness.Request($"state {i}"));
                 Assert.That(result.Source, Is.EqualTo(ResponseSource.Replay));
                 replayed.Add(result.Response.Text);
             }
 
-            var miss = Assert.ThrowsAsync<LlmReplayMissException>(() => harness.Gateway.GetResponseAsync(GatewayHarness.Request("never recorded"), CancellationToken.None))!;
+            var miss = Assert.ThrowsAsync<LlmReplayMissException>(() => harness.AskAsync(PipelineHarness.Request("never recorded")))!;
             Assert.That(miss.Message, Does.Contain("--llm-mode record"));
         }
 
@@ -219,15 +219,15 @@ public sealed class LlmGatewayTests
     {
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.Fallback = _ => FakeReply.Json(400, OpenAIWire.Error("context too long"));
-        var provider = GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test");
+        var provider = PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test");
         await using (var harness = Harness(provider, new() { ["Llm:Mode"] = "record" }))
         {
-            Assert.ThrowsAsync<LlmUnavailableException>(() => harness.Gateway.GetResponseAsync(GatewayHarness.Request("state"), CancellationToken.None));
+            Assert.ThrowsAsync<LlmUnavailableException>(() => harness.AskAsync(PipelineHarness.Request("state")));
         }
 
         await using (var harness = Harness(provider, new() { ["Llm:Mode"] = "replay" }))
         {
-            var error = Assert.ThrowsAsync<LlmUnavailableException>(() => harness.Gateway.GetResponseAsync(GatewayHarness.Request("state"), CancellationToken.None))!;
+            var error = Assert.ThrowsAsync<LlmUnavailableException>(() => harness.AskAsync(PipelineHarness.Request("state")))!;
             Assert.That(error.Message, Does.Contain("replayed failure").And.Contain("context too long"));
         }
 
@@ -239,18 +239,18 @@ public sealed class LlmGatewayTests
     {
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.Fallback = _ => FakeReply.Json(200, OpenAIWire.Completion(Answer));
-        await using var harness = Harness(GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"), new() { ["Llm:Cache:SimilarityThreshold"] = "0.95" });
+        await using var harness = Harness(PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"), new() { ["Llm:Cache:SimilarityThreshold"] = "0.95" });
         var t0 = new DateTimeOffset(2022, 5, 1, 0, 0, 0, TimeSpan.Zero);
-        LlmRequest At(string text, string symbol, DateTimeOffset time, double rsi, string agent = "technical_analysis") =>
-            GatewayHarness.Request(text, agent) with { Context = new CacheContext(symbol, "1h", "flat", time, [rsi, 0.1, 27.0]) };
+        PipelineRequest At(string text, string symbol, DateTimeOffset time, double rsi, string agent = "technical_analysis") =>
+            PipelineHarness.Request(text, agent) with { Context = new CacheContext(symbol, "1h", "flat", time, [rsi, 0.1, 27.0]) };
 
-        await harness.Gateway.GetResponseAsync(At("first", "BTC/USDT", t0, 32.0), CancellationToken.None);
-        var close = await harness.Gateway.GetResponseAsync(At("second", "BTC/USDT", t0.AddHours(1), 33.0), CancellationToken.None);
-        var otherSymbol = await harness.Gateway.GetResponseAsync(At("third", "ETH/USDT", t0.AddHours(1), 32.0), CancellationToken.None);
-        var far = await harness.Gateway.GetResponseAsync(At("fourth", "BTC/USDT", t0.AddHours(2), 70.0), CancellationToken.None);
-        var earlier = await harness.Gateway.GetResponseAsync(At("fifth", "BTC/USDT", t0.AddHours(-5), 32.0), CancellationToken.None);
-        await harness.Gateway.GetResponseAsync(At("risk", "BTC/USDT", t0, 32.0, "risk_management"), CancellationToken.None);
-        var risk = await harness.Gateway.GetResponseAsync(At("risk again", "BTC/USDT", t0.AddHours(1), 32.0, "risk_management"), CancellationToken.None);
+        await harness.AskAsync(At("first", "BTC/USDT", t0, 32.0));
+        var close = await harness.AskAsync(At("second", "BTC/USDT", t0.AddHours(1), 33.0));
+        var otherSymbol = await harness.AskAsync(At("third", "ETH/USDT", t0.AddHours(1), 32.0));
+        var far = await harness.AskAsync(At("fourth", "BTC/USDT", t0.AddHours(2), 70.0));
+        var earlier = await harness.AskAsync(At("fifth", "BTC/USDT", t0.AddHours(-5), 32.0));
+        await harness.AskAsync(At("risk", "BTC/USDT", t0, 32.0, "risk_management"));
+        var risk = await harness.AskAsync(At("risk again", "BTC/USDT", t0.AddHours(1), 32.0, "risk_management"));
 
         Assert.That(close.Source, Is.EqualTo(ResponseSource.Cache));
         Assert.That(otherSymbol.Source.IsLlm, Is.True, "never across symbols");
@@ -269,11 +269,11 @@ public sealed class LlmGatewayTests
         anthropic.ReplyWithText(Answer);
 
         await using (var harness = Harness(
-            GatewayHarness.Provider(0, "openai", openai.Endpoint, "gpt-test", apiKey: Secret),
-            GatewayHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test", apiKey: Secret + "-anthropic")))
+            PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test", apiKey: Secret),
+            PipelineHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test", apiKey: Secret + "-anthropic")))
         {
             var pipeline = harness.Get<TelemetryPipeline>();
-            await harness.Gateway.GetResponseAsync(GatewayHarness.Request("RSI 28"), CancellationToken.None);
+            await harness.AskAsync(PipelineHarness.Request("RSI 28"));
             await pipeline.FlushAsync(CancellationToken.None);
             await harness.Get<DatabaseLlmCallLog>().FlushAsync(CancellationToken.None);
 

@@ -1,4 +1,4 @@
-namespace CryptoFunk.Agents.Gateway;
+namespace CryptoFunk.Agents.ModelPipeline;
 
 /// <summary>Retries and circuit breaking per provider (configuration section <c>Llm:Resilience</c>).</summary>
 public sealed class LlmResilienceOptions

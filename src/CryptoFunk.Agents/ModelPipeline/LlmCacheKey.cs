@@ -1,44 +1,46 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.AI;
 
-namespace CryptoFunk.Agents.Gateway;
+namespace CryptoFunk.Agents.ModelPipeline;
 
 /// <summary>
 /// The exact-match key of a request: a 128-bit hash (two seeded XXH64) over everything that determines the answer —
-/// agent, prompt version, the configured provider chain, the settings and the rendered messages (including tool
-/// calls and results). Each field is written as a tag, a length and its UTF-8 bytes, so the encoding is unambiguous
-/// without the cost of JSON escaping, and the same inputs give the same key on every machine.
+/// agent, prompt version, the configured provider chain, the settings (the prompt's per-service ones too) and the
+/// messages (including tool calls and results). Each field is written as a tag, a length and its UTF-8 bytes, so the
+/// encoding is unambiguous without the cost of JSON escaping, and the same inputs give the same key on every machine.
+/// Recordings are found by it, so its encoding never changes.
 /// </summary>
 public static class LlmCacheKey
 {
     private const long SecondSeed = 0x43727970746F46;
 
-    /// <summary>Computes the key as lowercase hex.</summary>
-    public static string Compute(LlmRequest request, IReadOnlyList<string> providerChain)
+    /// <summary>Computes the key as lowercase hex; <paramref name="call"/> is null for a request made outside an agent.</summary>
+    public static string Compute(AgentCallContext? call, IEnumerable<ChatMessage> messages, ChatOptions? options, IReadOnlyList<string> providerChain)
     {
         var writer = new KeyWriter(ArrayPool<byte>.Shared.Rent(16 * 1024));
         try
         {
-            writer.Text('a', request.Agent);
-            writer.Text('p', request.PromptVersion);
+            writer.Text('a', call?.Agent ?? string.Empty);
+            writer.Text('p', call?.PromptVersion ?? string.Empty);
             foreach (var provider in providerChain)
             {
                 writer.Text('c', provider);
             }
 
-            writer.Options(request.Options);
-            foreach (var (service, options) in request.OptionsByService.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            writer.Options(options ?? new ChatOptions());
+            foreach (var (service, serviceOptions) in (call?.OptionsByService ?? new Dictionary<string, ChatOptions>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 writer.Text('s', service);
-                writer.Options(options);
+                writer.Options(serviceOptions);
             }
 
-            foreach (var message in request.Messages)
+            foreach (var message in messages)
             {
                 writer.Message(message);
             }

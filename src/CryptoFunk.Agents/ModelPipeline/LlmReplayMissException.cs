@@ -1,4 +1,4 @@
-namespace CryptoFunk.Agents.Gateway;
+namespace CryptoFunk.Agents.ModelPipeline;
 
 /// <summary>
 /// Replay mode found no recording for a request: the run asks for something the recorded run never did (a changed

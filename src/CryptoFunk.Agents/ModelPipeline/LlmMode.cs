@@ -1,6 +1,6 @@
-namespace CryptoFunk.Agents.Gateway;
+namespace CryptoFunk.Agents.ModelPipeline;
 
-/// <summary>How the gateway treats providers and recordings.</summary>
+/// <summary>How the model pipeline treats providers and recordings.</summary>
 public enum LlmMode
 {
     /// <summary>Call providers; serve exact cache hits when the cache is enabled.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using CryptoFunk.Agents.Gateway;
+using CryptoFunk.Agents.Caching;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Storage;
@@ -9,14 +10,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CryptoFunk.Tests.Gateway;
+namespace CryptoFunk.Tests.ModelPipeline;
 
-/// <summary>A gateway wired like the application's, over fake providers and a temporary SQLite file.</summary>
-internal sealed class GatewayHarness : IAsyncDisposable
+/// <summary>The agents' model pipeline wired like the application's, over fake providers and a temporary SQLite file.</summary>
+internal sealed class PipelineHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private GatewayHarness(ServiceProvider services, string database, CapturingLoggerProvider logs)
+    private PipelineHarness(ServiceProvider services, string database, CapturingLoggerProvider logs)
     {
         _services = services;
         Database = database;
@@ -27,11 +28,11 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    public LlmGateway Gateway => _services.GetRequiredService<LlmGateway>();
+    public IChatClient Client => _services.GetRequiredService<IChatClient>();
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static GatewayHarness Create(string database, Dictionary<string, string?> settings)
+    public static PipelineHarness Create(string database, Dictionary<string, string?> settings)
     {
         var all = new Dictionary<string, string?>
         {
@@ -51,9 +52,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
             .AddSingleton<IEnvironmentVariables>(new FakeEnvironmentVariables())
             .AddCryptoFunkDatabase(configuration)
             .AddAgentTelemetry(configuration)
-            .AddLlmGateway(configuration)
+            .AddModelPipeline(configuration)
             .BuildServiceProvider();
-        return new GatewayHarness(services, database, logs);
+        return new PipelineHarness(services, database, logs);
     }
 
     public static Dictionary<string, string?> Provider(int index, string type, Uri endpoint, string model, string apiKey = "test-key", int timeoutSeconds = 5, int maxRetries = 1) => new()
@@ -68,20 +69,40 @@ internal sealed class GatewayHarness : IAsyncDisposable
         [$"Llm:Providers:{index}:OutputUsdPerMillionTokens"] = "15",
     };
 
-    public static LlmRequest Request(string text, string agent = "technical_analysis") => new()
+    public static PipelineRequest Request(string text, string agent = "technical_analysis") => new(agent, "v1", text, null);
+
+    /// <summary>Asks the pipeline as the agent of <paramref name="request"/> would, and reports how the call was served.</summary>
+    public async Task<PipelineResult> AskAsync(PipelineRequest request)
     {
-        Agent = agent,
-        PromptName = agent,
-        PromptVersion = "v1",
-        Messages = [new ChatMessage(ChatRole.System, "You are a technical analyst."), new ChatMessage(ChatRole.User, text)],
-        Options = new ChatOptions { Temperature = 0.2f, MaxOutputTokens = 500 },
-    };
+        var call = new AgentCallContext { Agent = request.Agent, PromptName = request.Agent, PromptVersion = request.PromptVersion, MarketState = request.Context };
+        var options = new ChatOptions { Temperature = 0.2f, MaxOutputTokens = 500 };
+        call.AttachTo(options);
+        var response = await Client.GetResponseAsync([new ChatMessage(ChatRole.System, "You are a technical analyst."), new ChatMessage(ChatRole.User, request.Text)], options);
+        return new PipelineResult(response, call.Calls.Single());
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _services.GetRequiredService<DatabaseLlmCallLog>().FlushAsync(CancellationToken.None);
         await _services.DisposeAsync();
     }
+}
+
+/// <summary>What an agent would ask: who, with which prompt version, the message and the market state.</summary>
+internal sealed record PipelineRequest(string Agent, string PromptVersion, string Text, CacheContext? Context);
+
+/// <summary>An answer and how its one model call was served.</summary>
+internal sealed record PipelineResult(ChatResponse Response, ModelCall Call)
+{
+    public ResponseSource Source => Call.Source;
+
+    public bool Degraded => Call.Degraded;
+
+    public decimal CostUsd => Call.CostUsd;
+
+    public int Attempts => Call.Attempts;
+
+    public IReadOnlyList<string> Failovers => Call.Failovers;
 }
 
 /// <summary>Keeps every formatted log line, so a test can search them.</summary>

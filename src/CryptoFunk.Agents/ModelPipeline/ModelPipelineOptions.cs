@@ -1,7 +1,7 @@
-namespace CryptoFunk.Agents.Gateway;
+namespace CryptoFunk.Agents.ModelPipeline;
 
 /// <summary>How agents reach models (configuration section <c>Llm</c>, beside <c>Llm:Providers</c>).</summary>
-public sealed class LlmGatewayOptions
+public sealed class ModelPipelineOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Llm";

@@ -1,0 +1,48 @@
+using CryptoFunk.Agents.Caching;
+using CryptoFunk.Agents.Providers;
+using CryptoFunk.Agents.Telemetry;
+using CryptoFunk.Storage;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CryptoFunk.Agents.ModelPipeline;
+
+/// <summary>Registers the agents' <see cref="IChatClient"/>: a standard Microsoft.Extensions.AI pipeline over the configured providers.</summary>
+public static class ModelPipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the providers, the answer store, the call log and the <see cref="IChatClient"/> agents talk to, built with
+    /// <see cref="ChatClientBuilder"/> from the outside in: the tool loop, one OpenTelemetry <c>chat</c> span per model
+    /// call, the call log, record/replay, the answer cache, and failover over the providers.
+    /// </summary>
+    public static IServiceCollection AddModelPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLlmProviders(configuration);
+        services.AddOptions<ModelPipelineOptions>().Bind(configuration.GetSection(ModelPipelineOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILlmCacheStore, DatabaseLlmCacheStore>();
+        services.TryAddSingleton<DatabaseLlmCallLog>();
+        services.TryAddSingleton<ILlmCallLog>(provider => provider.GetRequiredService<DatabaseLlmCallLog>());
+        services.AddChatClient(provider => new FailoverChatClient(
+                provider.GetRequiredService<LlmProviderRegistry>(),
+                Options(provider).Resilience,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<FailoverChatClient>>()))
+            .UseFunctionInvocation()
+            .UseOpenTelemetry(sourceName: AgentTelemetry.ModelSourceName, configure: telemetry => telemetry.EnableSensitiveData = false)
+            .Use((inner, provider) => new CallLogChatClient(
+                inner,
+                provider.GetRequiredService<ILlmCallLog>(),
+                [.. provider.GetRequiredService<LlmProviderRegistry>().Providers.Select(p => p.Id)],
+                provider.GetRequiredService<TimeProvider>()))
+            .Use((inner, provider) => new ReplayChatClient(inner, provider.GetRequiredService<ILlmCacheStore>(), Options(provider).Mode, provider.GetRequiredService<TimeProvider>()))
+            .Use((inner, provider) => new AnswerCacheChatClient(inner, provider.GetRequiredService<ILlmCacheStore>(), Options(provider).Cache, Options(provider).Mode, provider.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    private static ModelPipelineOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<ModelPipelineOptions>>().Value;
+}
