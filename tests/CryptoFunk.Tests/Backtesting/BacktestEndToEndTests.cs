@@ -11,6 +11,7 @@ using CryptoFunk.Tests.ModelPipeline;
 using CryptoFunk.Tests.Orchestration;
 using CryptoFunk.Tests.Support;
 using CryptoFunk.Trading;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CryptoFunk.Tests.Backtesting;
@@ -204,6 +205,41 @@ public sealed class BacktestEndToEndTests
             Assert.That(fallback.Agents.Trades, Is.GreaterThan(0));
             Assert.That(fallback.Agents, Is.EqualTo(rules.Agents), "the fallback decides as the rules engine alone");
             Assert.That(fallback.RulesOnly, Is.EqualTo(rules.Agents));
+        });
+    }
+
+    [Test]
+    public async Task Under_half_faulty_answers_the_summary_counts_every_billed_call_the_call_log_holds()
+    {
+        await using var openai = await FakeOpenAIServer.StartAsync();
+        var served = 0;
+        openai.Fallback = request => (Interlocked.Increment(ref served) % 4) switch
+        {
+            1 => FakeReply.Json(200, OpenAIWire.Completion("I think the market looks fine, no JSON today.", promptTokens: 900, completionTokens: 90)),
+            3 => FakeReply.Json(500, OpenAIWire.Error("internal error", "server_error")),
+            _ => TradingDesk.Answer(request),
+        };
+        var settings = PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1", maxRetries: 0);
+        settings["Llm:Resilience:RetryBaseDelay"] = "00:00:00.001";
+        await using var services = DecisionFixtures.Services(_dir, settings);
+        var from = new DateTimeOffset(2021, 1, 4, 0, 0, 0, TimeSpan.Zero);
+
+        var report = await services.GetRequiredService<BacktestRunner>().RunAsync(Request(await CandlesAsync(), from, from.AddDays(1)), null, CancellationToken.None);
+
+        await using var db = await services.GetRequiredService<IDbContextFactory<CryptoFunkDbContext>>().CreateDbContextAsync();
+        var calls = await db.LlmCalls.AsNoTracking().ToListAsync();
+        var answered = calls.Where(c => c.Error is null).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(calls.Where(c => c.Error is not null), Is.Not.Empty, "some calls failed");
+            Assert.That(report.Tally.AgentDecisionsBySource.Keys, Does.Contain("rules"), "some agents fell back after a billed answer");
+            Assert.That(calls.Sum(c => c.Attempts), Is.EqualTo(openai.RequestCount), "the call log holds every request sent");
+            Assert.That(report.Tally.ModelCalls.Live, Is.EqualTo(answered.Count), "every answered call counted");
+            Assert.That(report.Tally.ModelCalls.Live, Is.EqualTo(openai.Requests.Count - calls.Count(c => c.Error is not null)));
+            Assert.That(report.Tally.InputTokens, Is.EqualTo(answered.Sum(c => c.InputTokens)));
+            Assert.That(report.Tally.OutputTokens, Is.EqualTo(answered.Sum(c => c.OutputTokens)));
+            Assert.That(report.Tally.CostUsd, Is.EqualTo(calls.Sum(c => c.CostUsd)));
+            Assert.That(report.Tally.CostUsd, Is.GreaterThan(0m));
         });
     }
 }
