@@ -21,15 +21,20 @@ public sealed partial class BatchingWriter<T> : IAsyncDisposable
     private readonly DatabaseMigrator _migrator;
     private readonly ILogger _logger;
     private readonly Func<T, object> _toRow;
+    private readonly bool _replaceOnConflict;
     private readonly Task _loop;
     private long _dropped;
     private long _enqueued;
     private long _done;
 
-    /// <summary>Starts the background loop; <paramref name="toRow"/> makes the entity stored for an item.</summary>
-    public BatchingWriter(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator, ILogger logger, int capacity, Func<T, object> toRow)
+    /// <summary>
+    /// Starts the background loop; <paramref name="toRow"/> makes the entity stored for an item, and with
+    /// <paramref name="replaceOnConflict"/> a row replaces the stored one with the same key (else a duplicate fails).
+    /// </summary>
+    public BatchingWriter(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator, ILogger logger, int capacity, Func<T, object> toRow, bool replaceOnConflict = false)
     {
         _toRow = toRow;
+        _replaceOnConflict = replaceOnConflict;
         _contexts = contexts;
         _migrator = migrator;
         _logger = logger;
@@ -92,7 +97,7 @@ public sealed partial class BatchingWriter<T> : IAsyncDisposable
                 await using var transaction = await context.Database.BeginTransactionAsync();
                 foreach (var rows in batch.Select(_toRow).GroupBy(row => row.GetType()))
                 {
-                    await BulkInsert.InsertAsync(context, rows.Key, [.. rows], replaceOnConflict: false, CancellationToken.None);
+                    await BulkInsert.InsertAsync(context, rows.Key, [.. rows], _replaceOnConflict, CancellationToken.None);
                 }
 
                 await transaction.CommitAsync();

@@ -82,6 +82,8 @@ public class AgentCallHotPathBenchmarks
 
         public ValueTask<StoredAnswer?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult(_answers.GetValueOrDefault(key));
 
+        public Task PreloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task PutAsync(StoredAnswer answer, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<StoredAnswer?> FindSimilarAsync(string agent, CacheContext context, double threshold, CancellationToken cancellationToken) => Task.FromResult<StoredAnswer?>(null);

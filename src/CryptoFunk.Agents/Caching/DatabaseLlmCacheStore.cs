@@ -5,19 +5,34 @@ using CryptoFunk.Markets;
 using CryptoFunk.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
 namespace CryptoFunk.Agents.Caching;
 
 /// <summary>
-/// Keeps answers in the database (SQLite or PostgreSQL) behind an in-memory front, so a hit found once is served
-/// from memory afterwards and a replayed backtest does not query the database per call.
+/// Keeps answers in the database (SQLite or PostgreSQL) behind an in-memory front: lookups are served from memory
+/// once found (or once all answers were preloaded, as replay does), and writes are queued and stored in batches in the
+/// background, so neither a replayed nor a recorded call waits for the database.
 /// </summary>
-public sealed class DatabaseLlmCacheStore(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator) : ILlmCacheStore
+public sealed class DatabaseLlmCacheStore : ILlmCacheStore, IAsyncDisposable
 {
     // Features are NaN while an indicator is still warming up; they must round-trip, not fail the write.
     private static readonly JsonSerializerOptions FeatureJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
+    private readonly IDbContextFactory<CryptoFunkDbContext> _contexts;
+    private readonly DatabaseMigrator _migrator;
     private readonly InMemoryLlmCacheStore _front = new();
+    private readonly BatchingWriter<StoredAnswer> _writer;
+    private readonly Lazy<Task<IReadOnlyDictionary<string, LlmCacheEntry>>> _preloaded;
+
+    /// <summary>Creates the store; nothing is read until the first lookup.</summary>
+    public DatabaseLlmCacheStore(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator, ILogger<DatabaseLlmCacheStore> logger)
+    {
+        _contexts = contexts;
+        _migrator = migrator;
+        _writer = new BatchingWriter<StoredAnswer>(contexts, migrator, logger, capacity: 100_000, ToEntry, replaceOnConflict: true);
+        _preloaded = new Lazy<Task<IReadOnlyDictionary<string, LlmCacheEntry>>>(LoadAllAsync);
+    }
 
     /// <inheritdoc />
     public async ValueTask<StoredAnswer?> GetAsync(string key, CancellationToken cancellationToken)
@@ -27,9 +42,18 @@ public sealed class DatabaseLlmCacheStore(IDbContextFactory<CryptoFunkDbContext>
             return hit;
         }
 
-        await migrator.MigrateAsync(cancellationToken);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var entry = await context.LlmCache.AsNoTracking().SingleOrDefaultAsync(e => e.Key == key, cancellationToken);
+        LlmCacheEntry? entry;
+        if (_preloaded.IsValueCreated)
+        {
+            (await _preloaded.Value.WaitAsync(cancellationToken)).TryGetValue(key, out entry);
+        }
+        else
+        {
+            await _migrator.MigrateAsync(cancellationToken);
+            await using var context = await _contexts.CreateDbContextAsync(cancellationToken);
+            entry = await context.LlmCache.AsNoTracking().SingleOrDefaultAsync(e => e.Key == key, cancellationToken);
+        }
+
         if (entry is null)
         {
             return null;
@@ -41,35 +65,40 @@ public sealed class DatabaseLlmCacheStore(IDbContextFactory<CryptoFunkDbContext>
     }
 
     /// <inheritdoc />
+    public Task PreloadAsync(CancellationToken cancellationToken) => _preloaded.Value.WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
     public async Task PutAsync(StoredAnswer answer, CancellationToken cancellationToken)
     {
-        await migrator.MigrateAsync(cancellationToken);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var existing = await context.LlmCache.SingleOrDefaultAsync(e => e.Key == answer.Key, cancellationToken);
-        var entry = ToEntry(answer);
-        if (existing is null)
-        {
-            context.LlmCache.Add(entry);
-        }
-        else
-        {
-            context.Entry(existing).CurrentValues.SetValues(entry);
-        }
-
-        await context.SaveChangesAsync(cancellationToken);
         await _front.PutAsync(answer, cancellationToken);
+        _writer.Enqueue(answer);
     }
+
+    /// <summary>Waits until every answer put so far is stored.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => _writer.FlushAsync(cancellationToken);
 
     /// <inheritdoc />
     public async Task<StoredAnswer?> FindSimilarAsync(string agent, CacheContext context, double threshold, CancellationToken cancellationToken)
     {
-        await migrator.MigrateAsync(cancellationToken);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await _migrator.MigrateAsync(cancellationToken);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var candidates = await db.LlmCache.AsNoTracking()
             .Where(e => e.Agent == agent && e.Symbol == context.Symbol && e.Timeframe == context.Timeframe
                 && e.PositionState == context.PositionState && e.DecisionTime < context.DecisionTime && e.ResponseJson != null)
             .ToListAsync(cancellationToken);
-        return InMemoryLlmCacheStore.MostSimilar(candidates.Select(ToAnswer), context, threshold);
+
+        // Answers still queued for the database are candidates too.
+        return InMemoryLlmCacheStore.MostSimilar(candidates.Select(ToAnswer).Concat(_front.AnswersOf(agent)), context, threshold);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private async Task<IReadOnlyDictionary<string, LlmCacheEntry>> LoadAllAsync()
+    {
+        await _migrator.MigrateAsync(CancellationToken.None);
+        await using var context = await _contexts.CreateDbContextAsync();
+        return await context.LlmCache.AsNoTracking().ToDictionaryAsync(e => e.Key, StringComparer.Ordinal);
     }
 
     private static LlmCacheEntry ToEntry(StoredAnswer answer) => new()

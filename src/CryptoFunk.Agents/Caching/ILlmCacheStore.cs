@@ -9,7 +9,13 @@ public interface ILlmCacheStore
     /// <summary>The answer stored under <paramref name="key"/>, or null.</summary>
     ValueTask<StoredAnswer?> GetAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Stores (or replaces) an answer.</summary>
+    /// <summary>
+    /// Reads every stored answer into memory at once, so the lookups that follow never reach the store: replay calls
+    /// it once per run, since recordings do not change while they are replayed.
+    /// </summary>
+    Task PreloadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores (or replaces) an answer; it is found by lookups at once, and is durable once the store is flushed.</summary>
     Task PutAsync(StoredAnswer answer, CancellationToken cancellationToken);
 
     /// <summary>

@@ -16,6 +16,9 @@ public sealed class InMemoryLlmCacheStore : ILlmCacheStore
         ValueTask.FromResult(_answers.GetValueOrDefault(key));
 
     /// <inheritdoc />
+    public Task PreloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
     public Task PutAsync(StoredAnswer answer, CancellationToken cancellationToken)
     {
         _answers[answer.Key] = answer;
@@ -24,7 +27,10 @@ public sealed class InMemoryLlmCacheStore : ILlmCacheStore
 
     /// <inheritdoc />
     public Task<StoredAnswer?> FindSimilarAsync(string agent, CacheContext context, double threshold, CancellationToken cancellationToken) =>
-        Task.FromResult(MostSimilar(_answers.Values.Where(a => a.Agent == agent), context, threshold));
+        Task.FromResult(MostSimilar(AnswersOf(agent), context, threshold));
+
+    /// <summary>The answers of <paramref name="agent"/>.</summary>
+    internal IEnumerable<StoredAnswer> AnswersOf(string agent) => _answers.Values.Where(a => a.Agent == agent);
 
     /// <summary>The best candidate that passes every rule of the similarity tier.</summary>
     internal static StoredAnswer? MostSimilar(IEnumerable<StoredAnswer> candidates, CacheContext context, double threshold) =>

@@ -29,6 +29,7 @@ public sealed class ReplayChatClient(IChatClient innerClient, ILlmCacheStore sto
 
     private async Task<ChatResponse> ReplayAsync(ModelCall call, AgentCallContext? agent, CancellationToken cancellationToken)
     {
+        await store.PreloadAsync(cancellationToken);
         var recorded = await store.GetAsync(call.CacheKey, cancellationToken)
             ?? throw new LlmReplayMissException(agent?.Agent ?? string.Empty, agent?.PromptVersion ?? string.Empty, call.CacheKey);
         call.Source = ResponseSource.Replay;

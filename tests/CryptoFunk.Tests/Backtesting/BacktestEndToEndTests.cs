@@ -226,6 +226,7 @@ public sealed class BacktestEndToEndTests
 
         var report = await services.GetRequiredService<BacktestRunner>().RunAsync(Request(await CandlesAsync(), from, from.AddDays(1)), null, CancellationToken.None);
 
+        await services.GetRequiredService<DatabaseLlmCallLog>().FlushAsync(CancellationToken.None);
         await using var db = await services.GetRequiredService<IDbContextFactory<CryptoFunkDbContext>>().CreateDbContextAsync();
         var calls = await db.LlmCalls.AsNoTracking().ToListAsync();
         var answered = calls.Where(c => c.Error is null).ToList();

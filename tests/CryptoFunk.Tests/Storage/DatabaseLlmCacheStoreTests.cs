@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CryptoFunk.Tests.Storage;
 
@@ -21,19 +22,65 @@ public sealed class DatabaseLlmCacheStoreTests
         var t0 = new DateTimeOffset(2017, 8, 18, 0, 0, 0, TimeSpan.Zero);
         var warmingUp = new CacheContext("BTC/USDT", "1h", "flat", t0, [28.0, double.NaN, double.NaN]);
 
-        await new DatabaseLlmCacheStore(contexts, migrator).PutAsync(new StoredAnswer
+        await using (var writer = new DatabaseLlmCacheStore(contexts, migrator, NullLogger<DatabaseLlmCacheStore>.Instance))
         {
-            Key = "k",
-            Agent = "technical_analysis",
-            PromptVersion = "v1",
-            Model = "openai/gpt-test",
-            Response = new ChatResponse(new ChatMessage(ChatRole.Assistant, "{}")),
-            Context = warmingUp,
-            CreatedAt = t0,
-        }, CancellationToken.None);
-        var read = await new DatabaseLlmCacheStore(contexts, migrator).GetAsync("k", CancellationToken.None);
+            await writer.PutAsync(new StoredAnswer
+            {
+                Key = "k",
+                Agent = "technical_analysis",
+                PromptVersion = "v1",
+                Model = "openai/gpt-test",
+                Response = new ChatResponse(new ChatMessage(ChatRole.Assistant, "{}")),
+                Context = warmingUp,
+                CreatedAt = t0,
+            }, CancellationToken.None);
+        }
+
+        await using var reader = new DatabaseLlmCacheStore(contexts, migrator, NullLogger<DatabaseLlmCacheStore>.Instance);
+        var read = await reader.GetAsync("k", CancellationToken.None);
 
         Assert.That(read!.Context!.Features[0], Is.EqualTo(28.0));
         Assert.That(double.IsNaN(read.Context.Features[1]), Is.True);
+    }
+
+    [Test]
+    public async Task Recordings_are_written_in_the_background_replaced_by_key_and_after_a_preload_served_without_the_database()
+    {
+        using var dir = new TempDirectory();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = $"Data Source={dir.File("cf.db")}" }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddCryptoFunkDatabase(configuration).BuildServiceProvider();
+        var contexts = services.GetRequiredService<IDbContextFactory<CryptoFunkDbContext>>();
+        var migrator = services.GetRequiredService<DatabaseMigrator>();
+        StoredAnswer Answer(string key, string text) => new()
+        {
+            Key = key,
+            Agent = "technical_analysis",
+            PromptVersion = "v1",
+            Model = "openai/gpt-test",
+            Response = new ChatResponse(new ChatMessage(ChatRole.Assistant, text)),
+            CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+        await using (var recorder = new DatabaseLlmCacheStore(contexts, migrator, NullLogger<DatabaseLlmCacheStore>.Instance))
+        {
+            await recorder.PutAsync(Answer("a", "first"), CancellationToken.None);
+            await recorder.PutAsync(Answer("b", "other"), CancellationToken.None);
+            await recorder.PutAsync(Answer("a", "second"), CancellationToken.None);
+            Assert.That((await recorder.GetAsync("a", CancellationToken.None))!.Response!.Text, Is.EqualTo("second"), "found at once, before it is stored");
+        }
+
+        await using var replayer = new DatabaseLlmCacheStore(contexts, migrator, NullLogger<DatabaseLlmCacheStore>.Instance);
+        await replayer.PreloadAsync(CancellationToken.None);
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            Assert.That(await db.LlmCache.CountAsync(), Is.EqualTo(2));
+            await db.LlmCache.ExecuteDeleteAsync();
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await replayer.GetAsync("a", CancellationToken.None))?.Response?.Text, Is.EqualTo("second"), "the last answer under a key is the one kept");
+            Assert.That((await replayer.GetAsync("b", CancellationToken.None))?.Response?.Text, Is.EqualTo("other"), "served from the preload: the rows are gone");
+            Assert.That(await replayer.GetAsync("c", CancellationToken.None), Is.Null);
+        });
     }
 }
