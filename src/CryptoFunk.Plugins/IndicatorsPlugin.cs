@@ -20,7 +20,6 @@ public sealed class IndicatorsPlugin
         _clock = clock;
     }
 
-    /// <summary>Every indicator at the last closed candle.</summary>
     [KernelFunction]
     [Description("Indicators of the market being traded at the last candle closed at or before the decision time: RSI(14), MACD(12,26,9) line/signal/histogram, Bollinger(20,2) upper/middle/lower/percentB/width, EMA 20/50/200, SMA 20, ATR(14), ADX(14) with +DI/-DI, Stochastic(14,3,3) %K/%D, OBV. A value still warming up is null.")]
     private object GetSnapshot([Description("Market as BASE/QUOTE; leave empty for the market being traded.")] string? symbol = null)

@@ -32,7 +32,6 @@ public sealed class MarketDataPlugin
         _orderBookAt = orderBookAt;
     }
 
-    /// <summary>The latest closed candles as rows.</summary>
     [KernelFunction]
     [Description("The latest candles of the market being traded that closed at or before the decision time, oldest first, as rows of [openTime, open, high, low, close, volume]; each candle closes one timeframe after its openTime.")]
     private object GetCandles(
@@ -62,7 +61,6 @@ public sealed class MarketDataPlugin
             })]);
     }
 
-    /// <summary>The last price and the 24 hours before the decision time.</summary>
     [KernelFunction]
     [Description("The last price (the close of the last closed candle) of the market being traded, with the change in percent, high, low and volume over the closed candles of the 24 hours before the decision time.")]
     private object GetTicker([Description(SymbolParameter)] string? symbol = null)
@@ -110,7 +108,6 @@ public sealed class MarketDataPlugin
             UtcTimestamp.Format(candles[first].OpenTime));
     }
 
-    /// <summary>The book recorded at or before the decision time, or why there is none.</summary>
     [KernelFunction]
     [Description("The order book of the market being traded recorded at or before the decision time: best bid and ask, spread, bid/ask quantity imbalance and the top levels as [price, quantity]. Often not available in backtests.")]
     private object GetOrderBook(

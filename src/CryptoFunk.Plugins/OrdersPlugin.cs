@@ -47,7 +47,6 @@ public sealed class OrdersPlugin
             ? OrderResult.Accept(clientOrderId)
             : OrderResult.Reject(clientOrderId, $"no open order has id '{clientOrderId}'; it has filled, been refused or cancelled, or never existed");
 
-    /// <summary>The model's order, refused with the reason rather than thrown.</summary>
     [KernelFunction]
     [Description("Submits an order in the market being traded at the decision time. A market order fills at the open of the next candle plus slippage; a limit order when a candle trades through its price. Answers accepted, or rejected with the reason; an order is never resized.")]
     private OrderReply PlaceOrder(
@@ -93,7 +92,6 @@ public sealed class OrdersPlugin
             : OrderReply.Rejected(result.OrderId, result.RejectionReason!);
     }
 
-    /// <summary>The model's cancellation.</summary>
     [KernelFunction]
     [Description("Cancels an open order by its clientOrderId. Answers cancelled, or rejected when no open order has that id.")]
     private OrderReply CancelOrder([Description("The clientOrderId the order was placed with.")] string clientOrderId)

@@ -20,7 +20,6 @@ public sealed class PortfolioPlugin
         _broker = broker;
     }
 
-    /// <summary>The account at the last candle the broker was fed.</summary>
     [KernelFunction]
     [Description("The paper account: cash, equity (cash plus positions at the last close), peak equity, drawdown from the peak in percent, open positions and orders, and exposure (position notional divided by equity, 0.5 means half the equity is in positions).")]
     private SummaryResult GetSummary()
@@ -37,7 +36,6 @@ public sealed class PortfolioPlugin
             equity > 0 ? CompactNumber.Round(notional / equity, 4) : null);
     }
 
-    /// <summary>The open positions, by symbol.</summary>
     [KernelFunction]
     [Description("Open positions: side, quantity, average entry, stop loss, take profit, when opened, the last close they are marked at, and unrealised profit and loss at that close, before fees.")]
     private PositionsResult GetPositions() =>
