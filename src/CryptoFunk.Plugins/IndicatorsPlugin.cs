@@ -1,34 +1,27 @@
 using System.ComponentModel;
 using CryptoFunk.Markets;
-using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Plugins;
 
 /// <summary>
 /// Every standard indicator of one market at the last candle closed by the <see cref="DecisionClock"/>'s time, as a
-/// model-callable function, so the model reads computed values instead of estimating them from raw candles.
+/// Semantic Kernel function, so the model reads computed values instead of estimating them from raw candles.
 /// </summary>
 public sealed class IndicatorsPlugin
 {
     private readonly MarketHistory _history;
     private readonly DecisionClock _clock;
-    private readonly IReadOnlyList<AIFunction> _functions;
 
     /// <summary>Serves <paramref name="history"/>'s market.</summary>
     public IndicatorsPlugin(MarketHistory history, DecisionClock clock)
     {
         _history = history;
         _clock = clock;
-        _functions =
-        [
-            PluginFunction.Create(GetSnapshot, "Indicators_GetSnapshot",
-                $"{history.Symbol} {history.Timeframe} indicators at the last candle closed at or before the decision time: RSI(14), MACD(12,26,9) line/signal/histogram, Bollinger(20,2) upper/middle/lower/percentB/width, EMA 20/50/200, SMA 20, ATR(14), ADX(14) with +DI/-DI, Stochastic(14,3,3) %K/%D, OBV. A value still warming up is null."),
-        ];
     }
 
-    /// <summary>The functions, built once; every call reads the clock.</summary>
-    public IReadOnlyList<AIFunction> AsAIFunctions() => _functions;
-
+    [KernelFunction]
+    [Description("Indicators of the market being traded at the last candle closed at or before the decision time: RSI(14), MACD(12,26,9) line/signal/histogram, Bollinger(20,2) upper/middle/lower/percentB/width, EMA 20/50/200, SMA 20, ATR(14), ADX(14) with +DI/-DI, Stochastic(14,3,3) %K/%D, OBV. A value still warming up is null.")]
     private object GetSnapshot([Description("Market as BASE/QUOTE; leave empty for the market being traded.")] string? symbol = null)
     {
         if (ToolError.ForOtherSymbol(_history.Symbol, symbol) is { } error)

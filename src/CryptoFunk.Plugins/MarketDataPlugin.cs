@@ -1,11 +1,11 @@
 using System.ComponentModel;
 using CryptoFunk.Markets;
-using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Plugins;
 
 /// <summary>
-/// Candles, a 24-hour ticker and the order book of one market as model-callable functions, answered as of the
+/// Candles, a 24-hour ticker and the order book of one market as Semantic Kernel functions, answered as of the
 /// <see cref="DecisionClock"/>'s time: only candles closed by then, only a book recorded at or before then, so a
 /// backtested model cannot read the future through a tool.
 /// </summary>
@@ -20,7 +20,6 @@ public sealed class MarketDataPlugin
     private readonly MarketHistory _history;
     private readonly DecisionClock _clock;
     private readonly Func<DateTimeOffset, OrderBook?>? _orderBookAt;
-    private readonly IReadOnlyList<AIFunction> _functions;
 
     /// <summary>
     /// Serves <paramref name="history"/>'s market. <paramref name="orderBookAt"/> returns the latest book recorded at or
@@ -31,21 +30,10 @@ public sealed class MarketDataPlugin
         _history = history;
         _clock = clock;
         _orderBookAt = orderBookAt;
-        var market = $"{history.Symbol} {history.Timeframe}";
-        _functions =
-        [
-            PluginFunction.Create(GetCandles, "MarketData_GetCandles",
-                $"The latest {market} candles that closed at or before the decision time, oldest first, as rows of [openTime, open, high, low, close, volume]; each candle closes {history.Timeframe} after its openTime."),
-            PluginFunction.Create(GetTicker, "MarketData_GetTicker",
-                $"{history.Symbol} last price (the last closed {history.Timeframe} close) with the change in percent, high, low and volume over the closed candles of the 24 hours before the decision time."),
-            PluginFunction.Create(GetOrderBook, "MarketData_GetOrderBook",
-                $"The {history.Symbol} order book recorded at or before the decision time: best bid and ask, spread, bid/ask quantity imbalance and the top levels as [price, quantity]. Often not available in backtests."),
-        ];
     }
 
-    /// <summary>The functions, built once; every call reads the clock.</summary>
-    public IReadOnlyList<AIFunction> AsAIFunctions() => _functions;
-
+    [KernelFunction]
+    [Description("The latest candles of the market being traded that closed at or before the decision time, oldest first, as rows of [openTime, open, high, low, close, volume]; each candle closes one timeframe after its openTime.")]
     private object GetCandles(
         [Description("How many of the latest closed candles to return, 1 to 500.")] int count = 24,
         [Description(SymbolParameter)] string? symbol = null)
@@ -73,6 +61,8 @@ public sealed class MarketDataPlugin
             })]);
     }
 
+    [KernelFunction]
+    [Description("The last price (the close of the last closed candle) of the market being traded, with the change in percent, high, low and volume over the closed candles of the 24 hours before the decision time.")]
     private object GetTicker([Description(SymbolParameter)] string? symbol = null)
     {
         if (ToolError.ForOtherSymbol(_history.Symbol, symbol) is { } error)
@@ -118,6 +108,8 @@ public sealed class MarketDataPlugin
             UtcTimestamp.Format(candles[first].OpenTime));
     }
 
+    [KernelFunction]
+    [Description("The order book of the market being traded recorded at or before the decision time: best bid and ask, spread, bid/ask quantity imbalance and the top levels as [price, quantity]. Often not available in backtests.")]
     private object GetOrderBook(
         [Description("Price levels per side, 1 to 100.")] int depth = 20,
         [Description(SymbolParameter)] string? symbol = null)

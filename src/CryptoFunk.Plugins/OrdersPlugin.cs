@@ -2,13 +2,13 @@ using System.ComponentModel;
 using System.Text.Json.Serialization;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading;
-using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Plugins;
 
 /// <summary>
 /// Places and cancels paper orders in one market, for code (<see cref="Place"/>, <see cref="Cancel"/>) and as
-/// model-callable functions sharing that one implementation. Every order carries the <see cref="DecisionClock"/>'s
+/// Semantic Kernel functions sharing that one implementation. Every order carries the <see cref="DecisionClock"/>'s
 /// time, never a caller's, so it can only fill at prices after the decision. Analysis agents do not get these
 /// functions; only the execution step, after risk approval, places orders.
 /// </summary>
@@ -19,7 +19,6 @@ public sealed class OrdersPlugin
     private readonly PaperBroker _broker;
     private readonly DecisionClock _clock;
     private readonly MarketSymbol _symbol;
-    private readonly IReadOnlyList<AIFunction> _functions;
 
     /// <summary>Trades <paramref name="symbol"/> on <paramref name="broker"/> at <paramref name="clock"/>'s decision time.</summary>
     public OrdersPlugin(PaperBroker broker, DecisionClock clock, MarketSymbol symbol)
@@ -27,17 +26,7 @@ public sealed class OrdersPlugin
         _broker = broker;
         _clock = clock;
         _symbol = symbol;
-        _functions =
-        [
-            PluginFunction.Create(PlaceOrder, "Orders_PlaceOrder",
-                $"Submits a {symbol} order at the decision time. A market order fills at the open of the next candle plus slippage; a limit order when a candle trades through its price. Answers accepted, or rejected with the reason; an order is never resized."),
-            PluginFunction.Create(CancelOrder, "Orders_CancelOrder",
-                "Cancels an open order by its clientOrderId. Answers cancelled, or rejected when no open order has that id."),
-        ];
     }
-
-    /// <summary>The functions, built once; every call reads the clock.</summary>
-    public IReadOnlyList<AIFunction> AsAIFunctions() => _functions;
 
     /// <summary>Submits <paramref name="ticket"/> in this plugin's market at the clock's decision time.</summary>
     public OrderResult Place(OrderTicket ticket) =>
@@ -58,6 +47,8 @@ public sealed class OrdersPlugin
             ? OrderResult.Accept(clientOrderId)
             : OrderResult.Reject(clientOrderId, $"no open order has id '{clientOrderId}'; it has filled, been refused or cancelled, or never existed");
 
+    [KernelFunction]
+    [Description("Submits an order in the market being traded at the decision time. A market order fills at the open of the next candle plus slippage; a limit order when a candle trades through its price. Answers accepted, or rejected with the reason; an order is never resized.")]
     private OrderReply PlaceOrder(
         [Description("buy or sell.")] string side,
         [Description("Base-asset quantity, positive.")] decimal quantity,
@@ -101,6 +92,8 @@ public sealed class OrdersPlugin
             : OrderReply.Rejected(result.OrderId, result.RejectionReason!);
     }
 
+    [KernelFunction]
+    [Description("Cancels an open order by its clientOrderId. Answers cancelled, or rejected when no open order has that id.")]
     private OrderReply CancelOrder([Description("The clientOrderId the order was placed with.")] string clientOrderId)
     {
         var result = Cancel(clientOrderId);

@@ -1,35 +1,27 @@
 using CryptoFunk.Markets;
 using CryptoFunk.Trading;
-using Microsoft.Extensions.AI;
+using System.ComponentModel;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Plugins;
 
 /// <summary>
-/// The paper account (cash, equity, drawdown, positions) as read-only model-callable functions, so agents size and
+/// The paper account (cash, equity, drawdown, positions) as read-only Semantic Kernel functions, so agents size and
 /// manage trades against the real book. Positions are marked at the close of the last candle the broker was fed;
 /// the trading loop feeds it only candles closed by the decision time, so these answers are as of that time too.
 /// </summary>
 public sealed class PortfolioPlugin
 {
     private readonly PaperBroker _broker;
-    private readonly IReadOnlyList<AIFunction> _functions;
 
     /// <summary>Reads <paramref name="broker"/>; it never places or cancels anything.</summary>
     public PortfolioPlugin(PaperBroker broker)
     {
         _broker = broker;
-        _functions =
-        [
-            PluginFunction.Create(GetSummary, "Portfolio_GetSummary",
-                "The paper account: cash, equity (cash plus positions at the last close), peak equity, drawdown from the peak in percent, open positions and orders, and exposure (position notional divided by equity, 0.5 means half the equity is in positions)."),
-            PluginFunction.Create(GetPositions, "Portfolio_GetPositions",
-                "Open positions: side, quantity, average entry, stop loss, take profit, when opened, the last close they are marked at, and unrealised profit and loss at that close, before fees."),
-        ];
     }
 
-    /// <summary>The functions, built once.</summary>
-    public IReadOnlyList<AIFunction> AsAIFunctions() => _functions;
-
+    [KernelFunction]
+    [Description("The paper account: cash, equity (cash plus positions at the last close), peak equity, drawdown from the peak in percent, open positions and orders, and exposure (position notional divided by equity, 0.5 means half the equity is in positions).")]
     private SummaryResult GetSummary()
     {
         var equity = _broker.Equity;
@@ -44,6 +36,8 @@ public sealed class PortfolioPlugin
             equity > 0 ? CompactNumber.Round(notional / equity, 4) : null);
     }
 
+    [KernelFunction]
+    [Description("Open positions: side, quantity, average entry, stop loss, take profit, when opened, the last close they are marked at, and unrealised profit and loss at that close, before fees.")]
     private PositionsResult GetPositions() =>
         new([.. _broker.Positions.OrderBy(position => position.Symbol.ToString(), StringComparer.Ordinal).Select(position =>
         {

@@ -1,13 +1,14 @@
 using CryptoFunk.Markets;
 using CryptoFunk.Trading;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Plugins;
 
 /// <summary>
-/// The plugins of one run over one market, built once and sharing one <see cref="DecisionClock"/>. Agents get
-/// <see cref="ReadOnlyTools"/>, which cannot trade; orders go through <see cref="Orders"/> only from the execution
-/// step, after risk approval.
+/// The plugins of one run over one market, built once and sharing one <see cref="DecisionClock"/>: as Semantic Kernel
+/// plugins for a <see cref="Kernel"/>, and as functions for agents. Agents get <see cref="ReadOnlyTools"/>, which
+/// cannot trade; orders go through <see cref="Orders"/> only from the execution step, after risk approval.
 /// </summary>
 public sealed class TradingPlugins
 {
@@ -19,7 +20,11 @@ public sealed class TradingPlugins
         Indicators = new IndicatorsPlugin(history, clock);
         Portfolio = new PortfolioPlugin(broker);
         Orders = new OrdersPlugin(broker, clock, history.Symbol);
-        ReadOnlyTools = [.. MarketData.AsAIFunctions(), .. Indicators.AsAIFunctions(), .. Portfolio.AsAIFunctions()];
+        KernelPlugin[] readOnly = [PluginFunctions.CreatePlugin(MarketData), PluginFunctions.CreatePlugin(Indicators), PluginFunctions.CreatePlugin(Portfolio)];
+        var orders = PluginFunctions.CreatePlugin(Orders);
+        KernelPlugins = [.. readOnly, orders];
+        ReadOnlyTools = [.. readOnly.SelectMany(plugin => plugin.ToAIFunctions())];
+        OrderTools = orders.ToAIFunctions();
     }
 
     /// <summary>The clock the trading loop sets before each decision.</summary>
@@ -37,6 +42,12 @@ public sealed class TradingPlugins
     /// <summary>Order placement and cancellation; never handed to analysis agents.</summary>
     public OrdersPlugin Orders { get; }
 
+    /// <summary>The four plugins (MarketData, Indicators, Portfolio, Orders) for a <see cref="Kernel"/>.</summary>
+    public IReadOnlyList<KernelPlugin> KernelPlugins { get; }
+
     /// <summary>The market data, indicator and portfolio functions: everything an agent may call, nothing that trades.</summary>
     public IReadOnlyList<AIFunction> ReadOnlyTools { get; }
+
+    /// <summary>The order functions, for an execution step driven by a model.</summary>
+    public IReadOnlyList<AIFunction> OrderTools { get; }
 }

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Benchmarks.Agents;
 
@@ -54,7 +55,7 @@ public class AgentCallBenchmarks
         _inputs = await AgentBenchmarkInputs.DecisionAsync();
 
         var prompt = _prompts.Get("technical_analysis");
-        _messages = [.. await prompt.RenderAsync(new PromptArguments(_inputs.Arguments), CancellationToken.None)];
+        _messages = [.. await prompt.RenderAsync(_inputs.Arguments.ToKernelArguments(), CancellationToken.None)];
         _options = prompt.CreateChatOptions() ?? new ChatOptions();
         new AgentCallContext { Agent = "technical_analysis", PromptName = prompt.Name, PromptVersion = prompt.Version, MarketState = _inputs.MarketState }.AttachTo(_options);
         await _cachingPipeline.GetResponseAsync(_messages, _options);

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Benchmarks.Agents;
 
@@ -14,15 +15,15 @@ public class PromptBenchmarks
 {
     private PromptLibrary _library = null!;
     private LoadedPrompt _prompt = null!;
-    private IPromptTemplate _handlebars = null!;
-    private PromptArguments _arguments = null!;
+    private IChatPromptTemplate _handlebars = null!;
+    private KernelArguments _arguments = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _library = new PromptLibrary(PromptDirectory.Resolve("prompts"), watch: true);
         _prompt = _library.Get("technical_analysis");
-        _arguments = new PromptArguments
+        _arguments = new KernelArguments
         {
             ["symbol"] = "BTC/USDT",
             ["timeframe"] = "1h",
@@ -32,9 +33,9 @@ public class PromptBenchmarks
         _handlebars = new PromptTemplateFactory().Create(new PromptTemplateConfig
         {
             Name = "handlebars_analysis",
-            TemplateFormat = PromptTemplateConfig.HandlebarsTemplateFormat,
+            TemplateFormat = TemplateFormats.Handlebars,
             Template = _prompt.Config.Template.Replace("{{$", "{{", StringComparison.Ordinal),
-            InputVariables = _prompt.Config.InputVariables,
+            InputVariables = [.. _prompt.Config.InputVariables],
         });
     }
 
@@ -48,7 +49,7 @@ public class PromptBenchmarks
     public ValueTask<IReadOnlyList<ChatMessage>> RenderSemanticKernel() => _prompt.RenderAsync(_arguments, CancellationToken.None);
 
     [Benchmark]
-    public ValueTask<IReadOnlyList<ChatMessage>> RenderHandlebars() => _handlebars.RenderAsync(_arguments, CancellationToken.None);
+    public ValueTask<IReadOnlyList<ChatMessage>> RenderHandlebars() => _handlebars.RenderMessagesAsync(_arguments, CancellationToken.None);
 
     [Benchmark]
     public ChatOptions? ChatOptions() => _prompt.CreateChatOptions();

@@ -81,7 +81,7 @@ public sealed class ChatCompletionAgent : Agent
     {
         try
         {
-            return ([.. await prompt.RenderAsync(new PromptArguments(arguments), cancellationToken)], null);
+            return ([.. await prompt.RenderAsync(arguments.ToKernelArguments(), cancellationToken)], null);
         }
         catch (PromptRenderException e)
         {

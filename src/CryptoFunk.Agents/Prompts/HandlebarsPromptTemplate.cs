@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Xml;
 using HandlebarsDotNet;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Agents.Prompts;
 
@@ -12,7 +13,7 @@ namespace CryptoFunk.Agents.Prompts;
 /// <c>(equals a b)</c> helpers. Every printed value is encoded, so values stay data unless their variable (or the
 /// whole config) allows dangerous content.
 /// </summary>
-public sealed class HandlebarsPromptTemplate : IPromptTemplate
+public sealed class HandlebarsPromptTemplate : IChatPromptTemplate
 {
     private static readonly ImmutableArray<string> Helpers = ["if", "unless", "each", "with", "lookup", "log", "message", "json", "equals"];
 
@@ -47,12 +48,18 @@ public sealed class HandlebarsPromptTemplate : IPromptTemplate
         TrialRender(config);
     }
 
-    /// <inheritdoc/>
-    public ValueTask<IReadOnlyList<ChatMessage>> RenderAsync(PromptArguments? arguments, CancellationToken cancellationToken)
+    /// <summary>The rendered text, values encoded unless allowed to carry markup; the kernel is not used.</summary>
+    public Task<string> RenderAsync(Kernel kernel, KernelArguments? arguments = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var text = Render(_inputs.Resolve(arguments));
-        return ValueTask.FromResult(ChatPromptParser.Parse(text));
+        return Task.FromResult(Render(_inputs.Resolve(arguments)));
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<ChatMessage>> RenderMessagesAsync(KernelArguments? arguments, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ChatPromptParser.Parse(Render(_inputs.Resolve(arguments))));
     }
 
     private string Render(object?[] values)
@@ -86,7 +93,9 @@ public sealed class HandlebarsPromptTemplate : IPromptTemplate
     /// </summary>
     private void TrialRender(PromptTemplateConfig config)
     {
-        var values = config.InputVariables.Select(v => (object?)(v.Sample ?? v.Default ?? string.Empty)).ToArray();
+        #pragma warning disable SKEXP0110 // InputVariable.Sample is experimental in SK; it is only read here.
+        var values = config.InputVariables.Select(v => v.Sample ?? v.Default ?? string.Empty).ToArray();
+#pragma warning restore SKEXP0110
         string text;
         try
         {

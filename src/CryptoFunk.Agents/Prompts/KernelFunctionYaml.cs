@@ -1,3 +1,5 @@
+using Microsoft.SemanticKernel;
+
 namespace CryptoFunk.Agents.Prompts;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Agents.Prompts;
 
@@ -10,7 +11,7 @@ namespace CryptoFunk.Agents.Prompts;
 /// <c>{{'text'}}</c>. Compiling checks every variable is declared and that chat markup is well-formed; when no
 /// inserted value may carry markup, the chat structure is parsed once here and a call only fills in values.
 /// </summary>
-public sealed partial class KernelPromptTemplate : IPromptTemplate
+public sealed partial class KernelPromptTemplate : IChatPromptTemplate
 {
     private readonly PromptInputs _inputs;
     private readonly int[] _usedSlots;
@@ -75,23 +76,27 @@ public sealed partial class KernelPromptTemplate : IPromptTemplate
         }
     }
 
-    /// <inheritdoc/>
-    public ValueTask<IReadOnlyList<ChatMessage>> RenderAsync(PromptArguments? arguments, CancellationToken cancellationToken)
+    /// <summary>
+    /// The prompt as SK's own template writes it: every value not allowed to carry markup is HTML-encoded, so SK's chat
+    /// prompt parser reads the same messages as <see cref="RenderMessagesAsync"/>. The kernel is not used: the format
+    /// has no function calls.
+    /// </summary>
+    public Task<string> RenderAsync(Kernel kernel, KernelArguments? arguments = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var resolved = _inputs.Resolve(arguments);
-        var values = new string[resolved.Length];
-        foreach (var slot in _usedSlots)
-        {
-            var text = PromptValueFormatter.Format(resolved[slot]);
-            values[slot] = _hasTrustedValues && !_inputs.IsTrusted[slot] ? PromptContentEncoding.Encode(text) : text;
-        }
+        return Task.FromResult(_marked.Render(Values(arguments, encodeUntrusted: true)));
+    }
 
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<ChatMessage>> RenderMessagesAsync(KernelArguments? arguments, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_hasTrustedValues)
         {
-            return ValueTask.FromResult(ChatPromptParser.Parse(_marked.Render(values)));
+            return ValueTask.FromResult(ChatPromptParser.Parse(_marked.Render(Values(arguments, encodeUntrusted: true))));
         }
 
+        var values = Values(arguments, encodeUntrusted: false);
         if (_messages is not null)
         {
             var nodes = new PromptNode[_messages.Length];
@@ -108,6 +113,20 @@ public sealed partial class KernelPromptTemplate : IPromptTemplate
         }
 
         return ValueTask.FromResult<IReadOnlyList<ChatMessage>>([ChatPromptParser.PlainText(_plain!.Render(values))]);
+    }
+
+    /// <summary>The formatted value of every used slot; with <paramref name="encodeUntrusted"/>, values that may not carry markup are encoded.</summary>
+    private string[] Values(KernelArguments? arguments, bool encodeUntrusted)
+    {
+        var resolved = _inputs.Resolve(arguments);
+        var values = new string[resolved.Length];
+        foreach (var slot in _usedSlots)
+        {
+            var text = PromptValueFormatter.Format(resolved[slot]);
+            values[slot] = encodeUntrusted && !_inputs.IsTrusted[slot] ? PromptContentEncoding.Encode(text) : text;
+        }
+
+        return values;
     }
 
     private static PromptNodeTemplate[]? CompileMessages(string template, string markedText)

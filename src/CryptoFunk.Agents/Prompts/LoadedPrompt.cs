@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Agents.Prompts;
 
@@ -11,16 +12,16 @@ namespace CryptoFunk.Agents.Prompts;
 /// <param name="Name">The prompt's <c>name</c>.</param>
 /// <param name="Version">The content hash (<see cref="PromptVersion"/>).</param>
 /// <param name="FilePath">The file it came from.</param>
-/// <param name="Config">The config as read.</param>
+/// <param name="Config">The config as read; shared, so never changed after loading.</param>
 /// <param name="Template">The compiled template.</param>
-public sealed record LoadedPrompt(string Name, string Version, string FilePath, PromptTemplateConfig Config, IPromptTemplate Template)
+public sealed record LoadedPrompt(string Name, string Version, string FilePath, PromptTemplateConfig Config, IChatPromptTemplate Template)
 {
     /// <summary>The file line of <c>name</c>, for errors that concern the name.</summary>
     internal int NameLine { get; init; }
 
-    /// <summary>Renders the template; see <see cref="IPromptTemplate.RenderAsync"/>.</summary>
-    public ValueTask<IReadOnlyList<ChatMessage>> RenderAsync(PromptArguments? arguments, CancellationToken cancellationToken) =>
-        Template.RenderAsync(arguments, cancellationToken);
+    /// <summary>Renders the template; see <see cref="IChatPromptTemplate.RenderMessagesAsync"/>.</summary>
+    public ValueTask<IReadOnlyList<ChatMessage>> RenderAsync(KernelArguments? arguments, CancellationToken cancellationToken) =>
+        Template.RenderMessagesAsync(arguments, cancellationToken);
 
     /// <summary>
     /// Chat options from the settings for <paramref name="serviceId"/> (else <c>default</c>); null when the file

@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Agents.Prompts;
 
 /// <summary>
-/// Maps prompt settings to <see cref="ChatOptions"/> the way SK's <c>PromptExecutionSettingsExtensions.ToChatOptions</c>
-/// does, so an <see cref="IChatClient"/> receives exactly what the prompt file says.
+/// Maps SK prompt settings to <see cref="ChatOptions"/> like SK's <c>PromptExecutionSettingsExtensions.ToChatOptions</c>,
+/// except for <c>response_format</c>: SK 1.82 wraps a whole <c>{type: json_schema, json_schema: {...}}</c> object as
+/// the schema, and drops <c>strict</c>; here the wrapper's schema, name, description and strictness are used.
 /// </summary>
 public static class PromptExecutionSettingsExtensions
 {
@@ -16,9 +19,10 @@ public static class PromptExecutionSettingsExtensions
     public const string StrictJsonSchemaKey = "strict";
 
     /// <summary>
-    /// New options holding every set value: model_id, temperature, top_p, top_k, max_tokens, seed, stop_sequences,
-    /// presence/frequency penalty, response_format and function_choice_behavior's tool mode. Tools are not added;
-    /// the agent adds its functions. Null settings give null, as in SK.
+    /// New options holding every set value: model_id and, from <see cref="PromptExecutionSettings.ExtensionData"/>,
+    /// temperature, top_p, top_k, max_tokens, seed, stop_sequences, presence/frequency penalty and response_format;
+    /// function_choice_behavior gives the tool mode. Tools are not added; the agent adds its functions. Null settings
+    /// give null, as in SK.
     /// </summary>
     public static ChatOptions? ToChatOptions(this PromptExecutionSettings? settings)
     {
@@ -27,56 +31,78 @@ public static class PromptExecutionSettingsExtensions
             return null;
         }
 
+        var data = settings.ExtensionData;
         var options = new ChatOptions
         {
             ModelId = settings.ModelId,
-            Temperature = (float?)settings.Temperature,
-            TopP = (float?)settings.TopP,
-            TopK = settings.TopK,
-            MaxOutputTokens = settings.MaxTokens,
-            Seed = settings.Seed,
-            PresencePenalty = (float?)settings.PresencePenalty,
-            FrequencyPenalty = (float?)settings.FrequencyPenalty,
+            Temperature = (float?)Number<double>(data, PromptYamlKeys.Temperature),
+            TopP = (float?)Number<double>(data, PromptYamlKeys.TopP),
+            TopK = Number<int>(data, PromptYamlKeys.TopK),
+            MaxOutputTokens = Number<int>(data, PromptYamlKeys.MaxTokens),
+            Seed = Number<long>(data, PromptYamlKeys.Seed),
+            PresencePenalty = (float?)Number<double>(data, PromptYamlKeys.PresencePenalty),
+            FrequencyPenalty = (float?)Number<double>(data, PromptYamlKeys.FrequencyPenalty),
         };
 
-        if (settings.StopSequences is { Count: > 0 } stop)
+        if (Get(data, PromptYamlKeys.StopSequences) is IEnumerable<string> stop && stop.Any())
         {
             options.StopSequences = [.. stop];
         }
 
-        if (settings.ResponseFormat is { } format)
+        switch (Get(data, PromptYamlKeys.ResponseFormat))
         {
-            ApplyResponseFormat(format, options);
+            case string name:
+                options.ResponseFormat = NamedFormat(name);
+                break;
+            case JsonElement format:
+                ApplyResponseFormat(format, options);
+                break;
         }
 
         if (settings.FunctionChoiceBehavior is { } behavior)
         {
-            options.ToolMode = behavior.Type switch
+            var (type, _, choiceOptions) = FunctionChoices.Describe(behavior);
+            options.ToolMode = type switch
             {
-                FunctionChoiceBehavior.Auto => ChatToolMode.Auto,
-                FunctionChoiceBehavior.Required => ChatToolMode.RequireAny,
-                FunctionChoiceBehavior.None => ChatToolMode.None,
-                _ => throw new ArgumentException($"unknown function_choice_behavior type '{behavior.Type}'", nameof(settings)),
+                FunctionChoices.Auto => ChatToolMode.Auto,
+                FunctionChoices.Required => ChatToolMode.RequireAny,
+                _ => ChatToolMode.None,
             };
-            if (behavior.Type != FunctionChoiceBehavior.None)
+            if (type != FunctionChoices.None)
             {
-                options.AllowMultipleToolCalls = behavior.Options?.AllowParallelCalls;
+                options.AllowMultipleToolCalls = choiceOptions?.AllowParallelCalls;
             }
         }
 
         return options;
     }
 
+    /// <summary>A number from the settings' extension data, whether stored typed (our reader) or as JSON (SK's).</summary>
+    private static T? Number<T>(IDictionary<string, object>? data, string key)
+        where T : struct =>
+        Get(data, key) switch
+        {
+            null => null,
+            T typed => typed,
+            JsonElement json => json.Deserialize<T>(),
+            var other => (T)Convert.ChangeType(other, typeof(T), CultureInfo.InvariantCulture),
+        };
+
+    private static object? Get(IDictionary<string, object>? data, string key) =>
+        data is not null && data.TryGetValue(key, out var value) ? value : null;
+
+    private static ChatResponseFormat NamedFormat(string? name) => name switch
+    {
+        ResponseFormats.Text => ChatResponseFormat.Text,
+        ResponseFormats.JsonObject => ChatResponseFormat.Json,
+        var other => throw new ArgumentException($"unknown response_format '{other}'", nameof(name)),
+    };
+
     private static void ApplyResponseFormat(JsonElement format, ChatOptions options)
     {
         if (format.ValueKind == JsonValueKind.String)
         {
-            options.ResponseFormat = format.GetString() switch
-            {
-                ResponseFormats.Text => ChatResponseFormat.Text,
-                ResponseFormats.JsonObject => ChatResponseFormat.Json,
-                var other => throw new ArgumentException($"unknown response_format '{other}'", nameof(format)),
-            };
+            options.ResponseFormat = NamedFormat(format.GetString());
             return;
         }
 

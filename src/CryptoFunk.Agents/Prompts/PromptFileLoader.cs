@@ -11,7 +11,7 @@ internal static class PromptFileLoader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The prompt, or why it cannot be used (never both, never neither).</summary>
-    public static (LoadedPrompt? Prompt, PromptError? Error) Load(string path, byte[] content, IPromptTemplateFactory factory)
+    public static (LoadedPrompt? Prompt, PromptError? Error) Load(string path, byte[] content, PromptTemplateFactory factory)
     {
         string text;
         try

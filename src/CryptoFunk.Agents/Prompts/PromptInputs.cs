@@ -1,3 +1,5 @@
+using Microsoft.SemanticKernel;
+
 namespace CryptoFunk.Agents.Prompts;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal sealed class PromptInputs
     public PromptInputs(PromptTemplateConfig config)
     {
         _promptName = config.Name ?? "(unnamed)";
-        Variables = config.InputVariables;
+        Variables = [.. config.InputVariables];
         _trusted = new bool[Variables.Count];
         for (var i = 0; i < Variables.Count; i++)
         {
@@ -35,7 +37,7 @@ internal sealed class PromptInputs
 
     /// <summary>One value per slot; null means "insert nothing".</summary>
     /// <exception cref="PromptRenderException">A required variable has neither a value nor a default.</exception>
-    public object?[] Resolve(PromptArguments? arguments)
+    public object?[] Resolve(KernelArguments? arguments)
     {
         var values = new object?[Variables.Count];
         for (var i = 0; i < values.Length; i++)

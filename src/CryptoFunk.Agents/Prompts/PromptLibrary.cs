@@ -14,7 +14,7 @@ namespace CryptoFunk.Agents.Prompts;
 public sealed class PromptLibrary : IPromptLibrary, IDisposable
 {
     private readonly Lock _reloadLock = new();
-    private readonly IPromptTemplateFactory _factory;
+    private readonly PromptTemplateFactory _factory;
     private readonly ILogger _logger;
     private readonly bool _watch;
     private readonly FileSystemWatcher? _watcher;
@@ -23,7 +23,7 @@ public sealed class PromptLibrary : IPromptLibrary, IDisposable
     private volatile bool _disposed;
 
     /// <summary>A library over <see cref="PromptLibraryOptions.Directory"/>; files are read on first use.</summary>
-    public PromptLibrary(IOptions<PromptLibraryOptions> options, IPromptTemplateFactory factory, ILogger<PromptLibrary> logger)
+    public PromptLibrary(IOptions<PromptLibraryOptions> options, PromptTemplateFactory factory, ILogger<PromptLibrary> logger)
     {
         Directory = PromptDirectory.Resolve(options.Value.Directory);
         _factory = factory;

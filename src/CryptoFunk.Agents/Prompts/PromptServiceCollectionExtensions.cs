@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Agents.Prompts;
 
@@ -7,8 +8,8 @@ namespace CryptoFunk.Agents.Prompts;
 public static class PromptServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IPromptTemplateFactory"/>, <see cref="PromptLibrary"/> and <see cref="IPromptLibrary"/> as
-    /// singletons; bind <see cref="PromptLibraryOptions"/> (section <c>Prompts</c>) or pass <paramref name="configure"/>.
+    /// Adds <see cref="PromptTemplateFactory"/> (also as SK's <see cref="IPromptTemplateFactory"/>), <see cref="PromptLibrary"/>
+    /// and <see cref="IPromptLibrary"/> as singletons; bind <see cref="PromptLibraryOptions"/> (section <c>Prompts</c>) or pass <paramref name="configure"/>.
     /// </summary>
     public static IServiceCollection AddPromptLibrary(this IServiceCollection services, Action<PromptLibraryOptions>? configure = null)
     {
@@ -18,7 +19,8 @@ public static class PromptServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        services.TryAddSingleton<IPromptTemplateFactory, PromptTemplateFactory>();
+        services.TryAddSingleton<PromptTemplateFactory>();
+        services.TryAddSingleton<IPromptTemplateFactory>(sp => sp.GetRequiredService<PromptTemplateFactory>());
         services.TryAddSingleton<PromptLibrary>();
         services.TryAddSingleton<IPromptLibrary>(sp => sp.GetRequiredService<PromptLibrary>());
         return services;

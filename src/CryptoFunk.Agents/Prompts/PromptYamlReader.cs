@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.SemanticKernel;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -79,9 +80,9 @@ internal sealed partial class PromptYamlReader
                     break;
                 case PromptYamlKeys.TemplateFormat:
                     format = NullableString(value, key);
-                    if (format is not (null or PromptTemplateConfig.SemanticKernelTemplateFormat or PromptTemplateConfig.HandlebarsTemplateFormat))
+                    if (format is not (null or TemplateFormats.SemanticKernel or TemplateFormats.Handlebars))
                     {
-                        throw Fail(value.Start, $"unknown template_format '{format}' (supported: {PromptTemplateConfig.SemanticKernelTemplateFormat}, {PromptTemplateConfig.HandlebarsTemplateFormat})");
+                        throw Fail(value.Start, $"unknown template_format '{format}' (supported: {TemplateFormats.SemanticKernel}, {TemplateFormats.Handlebars})");
                     }
 
                     break;
@@ -122,7 +123,7 @@ internal sealed partial class PromptYamlReader
         {
             Name = _name,
             Description = description,
-            TemplateFormat = format ?? PromptTemplateConfig.SemanticKernelTemplateFormat,
+            TemplateFormat = format ?? TemplateFormats.SemanticKernel,
             Template = template.Value,
             InputVariables = inputs,
             OutputVariable = output,
@@ -201,6 +202,7 @@ internal sealed partial class PromptYamlReader
                 throw Fail(map.Start, $"{path} has no name");
             }
 
+#pragma warning disable SKEXP0110 // SK marks sample experimental; the schema has it, so it is read.
             result.Add(new InputVariable
             {
                 Name = name,
@@ -211,6 +213,7 @@ internal sealed partial class PromptYamlReader
                 AllowDangerouslySetContent = dangerous,
                 Sample = sample,
             });
+#pragma warning restore SKEXP0110
         }
 
         return result;
@@ -260,35 +263,59 @@ internal sealed partial class PromptYamlReader
         return result;
     }
 
+    /// <summary>
+    /// SK's settings: ids typed, every other key in <see cref="PromptExecutionSettings.ExtensionData"/> under its YAML
+    /// name with a checked CLR value (double, int, long, a string list, a format name or JSON), then frozen, because
+    /// one loaded config is shared by agents in parallel.
+    /// </summary>
     private PromptExecutionSettings ReadSettings(YamlNode node, string serviceKey)
     {
         var path = $"execution_settings.{serviceKey}";
+        var settings = new PromptExecutionSettings();
         if (IsNull(node))
         {
-            return new PromptExecutionSettings();
+            settings.Freeze();
+            return settings;
         }
 
-        var settings = new PromptExecutionSettings();
+        var data = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (key, value) in Entries(Mapping(node, path), path, PromptYamlKeys.Settings))
         {
             var at = $"{path}.{key}";
-            settings = key switch
+            switch (key)
             {
-                PromptYamlKeys.ServiceId => settings with { ServiceId = ServiceId(value, at, serviceKey) },
-                PromptYamlKeys.ModelId => settings with { ModelId = NullableString(value, at) },
-                PromptYamlKeys.Temperature => settings with { Temperature = Number(value, at, 0, 2) },
-                PromptYamlKeys.TopP => settings with { TopP = Number(value, at, 0, 1) },
-                PromptYamlKeys.TopK => settings with { TopK = (int)Integer(value, at, 1, int.MaxValue) },
-                PromptYamlKeys.MaxTokens => settings with { MaxTokens = (int)Integer(value, at, 1, int.MaxValue) },
-                PromptYamlKeys.Seed => settings with { Seed = Integer(value, at, long.MinValue, long.MaxValue) },
-                PromptYamlKeys.StopSequences => settings with { StopSequences = StringList(value, at) },
-                PromptYamlKeys.PresencePenalty => settings with { PresencePenalty = Number(value, at, -2, 2) },
-                PromptYamlKeys.FrequencyPenalty => settings with { FrequencyPenalty = Number(value, at, -2, 2) },
-                PromptYamlKeys.ResponseFormat => settings with { ResponseFormat = ResponseFormat(value, at) },
-                _ => settings with { FunctionChoiceBehavior = Behavior(value, at) },
-            };
+                case PromptYamlKeys.ServiceId:
+                    settings.ServiceId = ServiceId(value, at, serviceKey);
+                    break;
+                case PromptYamlKeys.ModelId:
+                    settings.ModelId = NullableString(value, at);
+                    break;
+                case PromptYamlKeys.FunctionChoiceBehavior:
+                    settings.FunctionChoiceBehavior = Behavior(value, at);
+                    break;
+                default:
+                    data[key] = key switch
+                    {
+                        PromptYamlKeys.Temperature => Number(value, at, 0, 2),
+                        PromptYamlKeys.TopP => Number(value, at, 0, 1),
+                        PromptYamlKeys.TopK => (int)Integer(value, at, 1, int.MaxValue),
+                        PromptYamlKeys.MaxTokens => (int)Integer(value, at, 1, int.MaxValue),
+                        PromptYamlKeys.Seed => Integer(value, at, long.MinValue, long.MaxValue),
+                        PromptYamlKeys.StopSequences => StringList(value, at),
+                        PromptYamlKeys.PresencePenalty => Number(value, at, -2, 2),
+                        PromptYamlKeys.FrequencyPenalty => Number(value, at, -2, 2),
+                        _ => ResponseFormat(value, at),
+                    };
+                    break;
+            }
         }
 
+        if (data.Count > 0)
+        {
+            settings.ExtensionData = data;
+        }
+
+        settings.Freeze();
         return settings;
     }
 
@@ -303,7 +330,8 @@ internal sealed partial class PromptYamlReader
         return id;
     }
 
-    private JsonElement ResponseFormat(YamlNode node, string path)
+    /// <summary>A format name (<c>text</c>, <c>json_object</c>) as a string, an object format as JSON.</summary>
+    private object ResponseFormat(YamlNode node, string path)
     {
         if (node is YamlScalarNode scalar)
         {
@@ -313,7 +341,7 @@ internal sealed partial class PromptYamlReader
                 throw Fail(node.Start, $"{path} '{text}' is not known: use '{ResponseFormats.Text}', '{ResponseFormats.JsonObject}', or an object such as {{type: json_schema, json_schema: {{name, schema, strict}}}}");
             }
 
-            return JsonSerializer.SerializeToElement(text);
+            return text;
         }
 
         var map = Mapping(node, path);
@@ -345,7 +373,7 @@ internal sealed partial class PromptYamlReader
     private FunctionChoiceBehavior Behavior(YamlNode node, string path)
     {
         string? type = null;
-        IReadOnlyList<string>? functions = null;
+        IList<string>? functions = null;
         FunctionChoiceBehaviorOptions? options = null;
         var map = Mapping(node, path);
         foreach (var (key, value) in Entries(map, path, PromptYamlKeys.Behavior))
@@ -354,7 +382,7 @@ internal sealed partial class PromptYamlReader
             {
                 case PromptYamlKeys.Type:
                     type = NullableString(value, $"{path}.type");
-                    if (type is not (FunctionChoiceBehavior.Auto or FunctionChoiceBehavior.Required or FunctionChoiceBehavior.None))
+                    if (type is not (FunctionChoices.Auto or FunctionChoices.Required or FunctionChoices.None))
                     {
                         throw Fail(value.Start, $"{path}.type '{type}' is not known: use auto, required or none");
                     }
@@ -371,7 +399,7 @@ internal sealed partial class PromptYamlReader
 
         return type is null
             ? throw Fail(map.Start, $"{path} needs a type (auto, required or none)")
-            : new FunctionChoiceBehavior { Type = type, Functions = functions, Options = options };
+            : FunctionChoices.Create(type, functions, options);
     }
 
     private FunctionChoiceBehaviorOptions BehaviorOptions(YamlNode node, string path)
@@ -380,12 +408,18 @@ internal sealed partial class PromptYamlReader
         foreach (var (key, value) in Entries(Mapping(node, path), path, PromptYamlKeys.BehaviorOptions))
         {
             var flag = Bool(value, $"{path}.{key}");
-            options = key switch
+            switch (key)
             {
-                PromptYamlKeys.AllowParallelCalls => options with { AllowParallelCalls = flag },
-                PromptYamlKeys.AllowConcurrentInvocation => options with { AllowConcurrentInvocation = flag },
-                _ => options with { AllowStrictSchemaAdherence = flag },
-            };
+                case PromptYamlKeys.AllowParallelCalls:
+                    options.AllowParallelCalls = flag;
+                    break;
+                case PromptYamlKeys.AllowConcurrentInvocation:
+                    options.AllowConcurrentInvocation = flag;
+                    break;
+                default:
+                    options.AllowStrictSchemaAdherence = flag;
+                    break;
+            }
         }
 
         return options;

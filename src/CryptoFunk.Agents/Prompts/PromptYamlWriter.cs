@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.SemanticKernel;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -88,7 +89,7 @@ internal sealed class PromptYamlWriter
         _emitter.Emit(new MappingStart());
         Entry(PromptYamlKeys.Name, variable.Name);
         Entry(PromptYamlKeys.Description, NullIfEmpty(variable.Description));
-        Entry(PromptYamlKeys.Default, variable.Default);
+        Entry(PromptYamlKeys.Default, (string?)variable.Default);
         if (!variable.IsRequired)
         {
             Entry(PromptYamlKeys.IsRequired, false);
@@ -100,53 +101,49 @@ internal sealed class PromptYamlWriter
             Entry(PromptYamlKeys.AllowDangerouslySetContent, true);
         }
 
-        Entry(PromptYamlKeys.Sample, variable.Sample);
+#pragma warning disable SKEXP0110 // SK marks sample experimental; the schema has it, so it is written.
+        Entry(PromptYamlKeys.Sample, (string?)variable.Sample);
+#pragma warning restore SKEXP0110
         _emitter.Emit(new MappingEnd());
     }
 
+    /// <summary>The settings as the reader stores them: ids typed, the other keys in extension data, in schema order.</summary>
     private void WriteSettings(PromptExecutionSettings settings)
     {
-        var empty = settings == new PromptExecutionSettings();
+        var data = settings.ExtensionData ?? new Dictionary<string, object>();
+        var empty = settings.ServiceId is null && settings.ModelId is null && settings.FunctionChoiceBehavior is null && data.Count == 0;
         _emitter.Emit(new MappingStart(null, null, isImplicit: true, empty ? MappingStyle.Flow : MappingStyle.Block));
         Entry(PromptYamlKeys.ServiceId, settings.ServiceId);
         Entry(PromptYamlKeys.ModelId, settings.ModelId);
-        Entry(PromptYamlKeys.Temperature, settings.Temperature);
-        Entry(PromptYamlKeys.TopP, settings.TopP);
-        Entry(PromptYamlKeys.TopK, settings.TopK);
-        Entry(PromptYamlKeys.MaxTokens, settings.MaxTokens);
-        Entry(PromptYamlKeys.Seed, settings.Seed);
-        if (settings.StopSequences is { } stop)
+        foreach (var key in PromptYamlKeys.Settings)
         {
-            Key(PromptYamlKeys.StopSequences);
-            StringList(stop);
-        }
-
-        Entry(PromptYamlKeys.PresencePenalty, settings.PresencePenalty);
-        Entry(PromptYamlKeys.FrequencyPenalty, settings.FrequencyPenalty);
-        if (settings.ResponseFormat is { } format)
-        {
-            Key(PromptYamlKeys.ResponseFormat);
-            Json(format);
+            if (data.TryGetValue(key, out var value))
+            {
+                Key(key);
+                Value(value);
+            }
         }
 
         if (settings.FunctionChoiceBehavior is { } behavior)
         {
+            var (type, functions, options) = FunctionChoices.Describe(behavior);
             Key(PromptYamlKeys.FunctionChoiceBehavior);
             _emitter.Emit(new MappingStart());
-            Entry(PromptYamlKeys.Type, behavior.Type);
-            if (behavior.Functions is { } functions)
+            Entry(PromptYamlKeys.Type, type);
+            if (functions is not null)
             {
                 Key(PromptYamlKeys.Functions);
                 StringList(functions);
             }
 
-            if (behavior.Options is { } options)
+            if (options is not null)
             {
+                var flags = options.AllowParallelCalls is not null || options.AllowConcurrentInvocation || options.AllowStrictSchemaAdherence;
                 Key(PromptYamlKeys.Options);
-                _emitter.Emit(new MappingStart(null, null, isImplicit: true, options == new FunctionChoiceBehaviorOptions() ? MappingStyle.Flow : MappingStyle.Block));
+                _emitter.Emit(new MappingStart(null, null, isImplicit: true, flags ? MappingStyle.Block : MappingStyle.Flow));
                 Entry(PromptYamlKeys.AllowParallelCalls, options.AllowParallelCalls);
-                Entry(PromptYamlKeys.AllowConcurrentInvocation, options.AllowConcurrentInvocation);
-                Entry(PromptYamlKeys.AllowStrictSchemaAdherence, options.AllowStrictSchemaAdherence);
+                Entry(PromptYamlKeys.AllowConcurrentInvocation, options.AllowConcurrentInvocation ? true : null);
+                Entry(PromptYamlKeys.AllowStrictSchemaAdherence, options.AllowStrictSchemaAdherence ? true : null);
                 _emitter.Emit(new MappingEnd());
             }
 
@@ -154,6 +151,31 @@ internal sealed class PromptYamlWriter
         }
 
         _emitter.Emit(new MappingEnd());
+    }
+
+    /// <summary>One extension-data value of the types the reader stores.</summary>
+    private void Value(object value)
+    {
+        switch (value)
+        {
+            case string text:
+                String(text);
+                break;
+            case double number:
+                Plain(number.ToString("R", CultureInfo.InvariantCulture));
+                break;
+            case IFormattable number:
+                Plain(number.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            case IEnumerable<string> list:
+                StringList(list);
+                break;
+            case JsonElement json:
+                Json(json);
+                break;
+            default:
+                throw new ArgumentException($"cannot write a setting of type {value.GetType().Name}", nameof(value));
+        }
     }
 
     private void Json(JsonElement element)
@@ -217,24 +239,6 @@ internal sealed class PromptYamlWriter
         {
             Key(key);
             Plain(flag ? "true" : "false");
-        }
-    }
-
-    private void Entry(string key, double? value)
-    {
-        if (value is { } number)
-        {
-            Key(key);
-            Plain(number.ToString("R", CultureInfo.InvariantCulture));
-        }
-    }
-
-    private void Entry(string key, long? value)
-    {
-        if (value is { } number)
-        {
-            Key(key);
-            Plain(number.ToString(CultureInfo.InvariantCulture));
         }
     }
 

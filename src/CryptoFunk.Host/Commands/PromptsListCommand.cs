@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Host.Commands;
 

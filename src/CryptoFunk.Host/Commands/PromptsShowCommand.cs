@@ -3,6 +3,7 @@ using System.Globalization;
 using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Host.Commands;
 

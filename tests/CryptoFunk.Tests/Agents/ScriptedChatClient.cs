@@ -27,7 +27,9 @@ internal sealed class ScriptedChatClient(params Func<IReadOnlyList<ChatMessage>,
         }
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+    /// <summary>Metadata only, which Semantic Kernel requires of a chat client it runs.</summary>
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("scripted") : null;
 
     public void Dispose()
     {

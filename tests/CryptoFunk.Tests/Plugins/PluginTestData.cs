@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CryptoFunk.Markets;
+using CryptoFunk.Plugins;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Tests.Plugins;
@@ -24,6 +25,9 @@ internal static class PluginTestData
         clock.Set(time);
         return clock;
     }
+
+    /// <summary>The functions agents get from <paramref name="plugin"/>, built as <see cref="TradingPlugins"/> builds them.</summary>
+    public static IReadOnlyList<AIFunction> AsAIFunctions(this object plugin) => PluginFunctions.CreatePlugin(plugin).ToAIFunctions();
 
     public static AIFunction Named(this IReadOnlyList<AIFunction> functions, string name) => functions.Single(f => f.Name == name);
 

@@ -23,20 +23,16 @@ public sealed class TradingPluginsTests
             "Indicators_GetSnapshot", "Portfolio_GetSummary", "Portfolio_GetPositions",
         }));
         Assert.That(plugins.ReadOnlyTools.Select(f => f.Name), Has.None.StartsWith("Orders_"));
-        Assert.That(plugins.Orders.AsAIFunctions().Select(f => f.Name), Has.All.StartsWith("Orders_"));
+        Assert.That(plugins.OrderTools.Select(f => f.Name), Is.EqualTo(new[] { "Orders_PlaceOrder", "Orders_CancelOrder" }));
+        Assert.That(plugins.KernelPlugins.Select(p => p.Name), Is.EqualTo(new[] { "MarketData", "Indicators", "Portfolio", "Orders" }));
     }
 
     [Test]
-    public void Functions_are_built_once_and_every_one_and_its_parameters_are_described()
+    public void Every_function_and_its_parameters_are_described()
     {
         var plugins = Plugins();
-        var all = plugins.ReadOnlyTools.Concat(plugins.Orders.AsAIFunctions()).ToList();
+        var all = plugins.ReadOnlyTools.Concat(plugins.OrderTools).ToList();
 
-        var first = plugins.MarketData.AsAIFunctions();
-        var second = plugins.MarketData.AsAIFunctions();
-
-        Assert.That(second, Is.SameAs(first));
-        Assert.That(plugins.ReadOnlyTools[0], Is.SameAs(plugins.MarketData.AsAIFunctions()[0]));
         Assert.That(all.Select(f => f.Name), Has.All.Match("^[A-Z][A-Za-z]+_[A-Z][A-Za-z]+$"));
         Assert.That(all.Select(f => f.Description), Has.All.Length.GreaterThan(40));
         foreach (var function in all)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Tests.Prompts;
 
@@ -279,7 +280,7 @@ public sealed class PromptLibraryTests
             while (!stop.IsCancellationRequested)
             {
                 var prompt = library.Get("alpha");
-                seen.Add((prompt.Version, (await prompt.RenderAsync(new PromptArguments { ["who"] = "x" }, CancellationToken.None))[0].Text));
+                seen.Add((prompt.Version, (await prompt.RenderAsync(new KernelArguments { ["who"] = "x" }, CancellationToken.None))[0].Text));
             }
 
             return seen;

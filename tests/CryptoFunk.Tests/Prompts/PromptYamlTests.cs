@@ -1,8 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Tests.Support;
-using YamlDotNet.Serialization.NamingConventions;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Tests.Prompts;
 
@@ -88,35 +89,36 @@ public sealed class PromptYamlTests
             Assert.That(input.IsRequired, Is.False);
             Assert.That(input.JsonSchema, Is.EqualTo("{\"type\": \"string\"}\n"));
             Assert.That(input.AllowDangerouslySetContent, Is.True);
+#pragma warning disable SKEXP0110 // SK marks sample experimental.
             Assert.That(input.Sample, Is.EqualTo("Why?"));
+#pragma warning restore SKEXP0110
 
             Assert.That(config.OutputVariable!.Description, Is.EqualTo("The answer."));
             Assert.That(config.OutputVariable.JsonSchema, Does.Contain("\"answer\""));
 
             var settings = config.ExecutionSettings["default"];
+            var data = settings.ExtensionData!;
             Assert.That(settings.ServiceId, Is.EqualTo("default"));
             Assert.That(settings.ModelId, Is.EqualTo("gpt-4o"));
-            Assert.That(settings.Temperature, Is.EqualTo(0.5));
-            Assert.That(settings.TopP, Is.EqualTo(0.9));
-            Assert.That(settings.TopK, Is.EqualTo(40));
-            Assert.That(settings.MaxTokens, Is.EqualTo(300));
-            Assert.That(settings.Seed, Is.EqualTo(42));
-            Assert.That(settings.StopSequences, Is.EqualTo(new List<string> { "###", "END" }));
-            Assert.That(settings.PresencePenalty, Is.EqualTo(0.1));
-            Assert.That(settings.FrequencyPenalty, Is.EqualTo(-0.2));
-            Assert.That(settings.ResponseFormat!.Value.GetString(), Is.EqualTo("json_object"));
-            Assert.That(settings.FunctionChoiceBehavior!.Type, Is.EqualTo("required"));
-            Assert.That(settings.FunctionChoiceBehavior.Functions, Is.EqualTo(new List<string> { "MarketData.GetCandles", "Indicators.Rsi" }));
-            Assert.That(settings.FunctionChoiceBehavior.Options, Is.EqualTo(new FunctionChoiceBehaviorOptions
-            {
-                AllowParallelCalls = true,
-                AllowConcurrentInvocation = false,
-                AllowStrictSchemaAdherence = true,
-            }));
+            Assert.That(data["temperature"], Is.EqualTo(0.5));
+            Assert.That(data["top_p"], Is.EqualTo(0.9));
+            Assert.That(data["top_k"], Is.EqualTo(40));
+            Assert.That(data["max_tokens"], Is.EqualTo(300));
+            Assert.That(data["seed"], Is.EqualTo(42L));
+            Assert.That(data["stop_sequences"], Is.EqualTo(new List<string> { "###", "END" }));
+            Assert.That(data["presence_penalty"], Is.EqualTo(0.1));
+            Assert.That(data["frequency_penalty"], Is.EqualTo(-0.2));
+            Assert.That(data["response_format"], Is.EqualTo("json_object"));
+            var behavior = (RequiredFunctionChoiceBehavior)settings.FunctionChoiceBehavior!;
+            Assert.That(behavior.Functions, Is.EqualTo(new List<string> { "MarketData.GetCandles", "Indicators.Rsi" }));
+            Assert.That(behavior.Options!.AllowParallelCalls, Is.True);
+            Assert.That(behavior.Options.AllowConcurrentInvocation, Is.False);
+            Assert.That(behavior.Options.AllowStrictSchemaAdherence, Is.True);
+            Assert.That(settings.IsFrozen, Is.True, "a loaded config is shared by agents in parallel");
 
             var openai = config.ExecutionSettings["openai"];
             Assert.That(openai.ModelId, Is.EqualTo("gpt-4o-mini"));
-            var format = openai.ResponseFormat!.Value;
+            var format = (JsonElement)openai.ExtensionData!["response_format"];
             Assert.That(format.GetProperty("type").GetString(), Is.EqualTo("json_schema"));
             Assert.That(format.GetProperty("json_schema").GetProperty("strict").ValueKind, Is.EqualTo(JsonValueKind.True));
             Assert.That(format.GetProperty("json_schema").GetProperty("schema").GetProperty("required")[0].GetString(), Is.EqualTo("answer"));
@@ -130,7 +132,7 @@ public sealed class PromptYamlTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(config.TemplateFormat, Is.EqualTo(PromptTemplateConfig.SemanticKernelTemplateFormat));
+            Assert.That(config.TemplateFormat, Is.EqualTo(TemplateFormats.SemanticKernel));
             Assert.That(config.InputVariables[0].IsRequired, Is.True);
             Assert.That(config.InputVariables[0].Description, Is.Empty);
             Assert.That(config.InputVariables[0].AllowDangerouslySetContent, Is.False);
@@ -230,7 +232,7 @@ public sealed class PromptYamlTests
                         b: {type: string, enum: ["true", 'yes', no]}
             """);
 
-        var schema = config.ExecutionSettings["default"].ResponseFormat!.Value.GetProperty("json_schema").GetProperty("schema");
+        var schema = ((JsonElement)config.ExecutionSettings["default"].ExtensionData!["response_format"]).GetProperty("json_schema").GetProperty("schema");
         var a = schema.GetProperty("properties").GetProperty("a");
         Assert.Multiple(() =>
         {
@@ -243,21 +245,22 @@ public sealed class PromptYamlTests
     }
 
     [Test]
-    public void Schema_keys_are_SKs_property_names_under_the_underscored_naming_convention()
+    public void Schema_keys_are_SKs_json_names_and_the_settings_keys_SKs_ToChatOptions_reads()
     {
         static HashSet<string> KeysOf(Type type) => type
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.SetMethod is not null && p.Name != "EqualityContract")
-            .Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name))
+            .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
+            .OfType<string>()
             .ToHashSet();
 
+        string[] extensionData = ["temperature", "top_p", "top_k", "max_tokens", "seed", "stop_sequences", "presence_penalty", "frequency_penalty", "response_format"];
         Assert.Multiple(() =>
         {
             Assert.That(KeysOf(typeof(PromptTemplateConfig)), Is.EquivalentTo(PromptYamlKeys.Config));
             Assert.That(KeysOf(typeof(InputVariable)), Is.EquivalentTo(PromptYamlKeys.Input));
             Assert.That(KeysOf(typeof(OutputVariable)), Is.EquivalentTo(PromptYamlKeys.Output));
-            Assert.That(KeysOf(typeof(PromptExecutionSettings)), Is.EquivalentTo(PromptYamlKeys.Settings));
-            Assert.That(KeysOf(typeof(FunctionChoiceBehavior)), Is.EquivalentTo(PromptYamlKeys.Behavior));
+            Assert.That(KeysOf(typeof(PromptExecutionSettings)).Concat(extensionData), Is.EquivalentTo(PromptYamlKeys.Settings));
+            Assert.That(KeysOf(typeof(AutoFunctionChoiceBehavior)).Append("type"), Is.EquivalentTo(PromptYamlKeys.Behavior));
             Assert.That(KeysOf(typeof(FunctionChoiceBehaviorOptions)), Is.EquivalentTo(PromptYamlKeys.BehaviorOptions));
         });
     }
@@ -276,7 +279,7 @@ public sealed class PromptYamlTests
             var yaml = KernelFunctionYaml.ToYaml(original);
             var reloaded = KernelFunctionYaml.ToPromptTemplateConfig(yaml, file + " (written)");
 
-            Assert.That(reloaded, Is.EqualTo(original), $"{file} changed in the round trip:\n{yaml}");
+            Assert.That(Json(reloaded), Is.EqualTo(Json(original)), $"{file} changed in the round trip:\n{yaml}");
             Assert.That(KernelFunctionYaml.ToYaml(reloaded), Is.EqualTo(yaml), $"{file}: writing is not stable");
         }
     }
@@ -288,12 +291,13 @@ public sealed class PromptYamlTests
 
         var reloaded = Load(KernelFunctionYaml.ToYaml(original));
 
-        Assert.That(reloaded, Is.EqualTo(original));
+        Assert.That(Json(reloaded), Is.EqualTo(Json(original)));
     }
 
     [Test]
     public void Awkward_text_survives_a_round_trip()
     {
+#pragma warning disable SKEXP0110 // SK marks sample experimental.
         var original = new PromptTemplateConfig
         {
             Name = "awkward",
@@ -307,29 +311,27 @@ public sealed class PromptYamlTests
             ],
             ExecutionSettings = new Dictionary<string, PromptExecutionSettings>
             {
-                ["default"] = new() { StopSequences = ["\n\n", "yes", ""], Temperature = 0.1, Seed = -5 },
+                ["default"] = new() { ExtensionData = new Dictionary<string, object> { ["temperature"] = 0.1, ["seed"] = -5L, ["stop_sequences"] = new List<string> { "\n\n", "yes", "" } } },
                 ["empty"] = new(),
             },
         };
+#pragma warning restore SKEXP0110
 
         var yaml = KernelFunctionYaml.ToYaml(original);
         var reloaded = Load(yaml);
 
-        Assert.That(reloaded, Is.EqualTo(original), yaml);
+        Assert.That(Json(reloaded), Is.EqualTo(Json(original)), yaml);
     }
 
     [Test]
-    public void Equality_sees_a_changed_setting()
+    public void The_comparison_sees_a_changed_setting()
     {
         var original = Load(EveryKey);
-        var changed = original with
-        {
-            ExecutionSettings = new Dictionary<string, PromptExecutionSettings>(original.ExecutionSettings)
-            {
-                ["default"] = original.ExecutionSettings["default"] with { StopSequences = ["###"] },
-            },
-        };
+        var changed = Load(EveryKey.Replace("stop_sequences: [\"###\", \"END\"]", "stop_sequences: [\"###\"]", StringComparison.Ordinal));
 
-        Assert.That(changed, Is.Not.EqualTo(original));
+        Assert.That(Json(changed), Is.Not.EqualTo(Json(original)));
     }
+
+    /// <summary>The config as SK serializes it: SK's types are mutable classes without value equality.</summary>
+    private static string Json(PromptTemplateConfig config) => JsonSerializer.Serialize(config);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Tests.Support;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Tests.Prompts;
 
@@ -22,7 +23,7 @@ public sealed class TechnicalAnalysisPromptTests
     [TearDown]
     public void TearDown() => _library.Dispose();
 
-    private static PromptArguments Arguments(string context) => new()
+    private static KernelArguments Arguments(string context) => new()
     {
         ["symbol"] = "BTC/USDT",
         ["timeframe"] = "1h",
@@ -90,7 +91,7 @@ public sealed class TechnicalAnalysisPromptTests
         var prompt = _library.Get("technical_analysis");
 
         var error = Assert.ThrowsAsync<PromptRenderException>(async () =>
-            await prompt.RenderAsync(new PromptArguments { ["symbol"] = "BTC/USDT", ["timeframe"] = "1h", ["decision_time"] = "2024-03-01T12:00:00Z" }, CancellationToken.None))!;
+            await prompt.RenderAsync(new KernelArguments { ["symbol"] = "BTC/USDT", ["timeframe"] = "1h", ["decision_time"] = "2024-03-01T12:00:00Z" }, CancellationToken.None))!;
 
         Assert.That(error.VariableName, Is.EqualTo("market_context"));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Tests.Prompts;
 
@@ -92,7 +93,7 @@ public sealed class ToChatOptionsTests
             Assert.That(format.SchemaDescription, Is.EqualTo("A trading signal."));
             Assert.That(format.Schema!.Value.GetProperty("type").GetString(), Is.EqualTo("object"));
             Assert.That(format.Schema.Value.GetProperty("properties").GetProperty("signal").GetProperty("enum").GetArrayLength(), Is.EqualTo(3));
-            Assert.That(options.AdditionalProperties![PromptExecutionSettingsExtensions.StrictJsonSchemaKey], Is.EqualTo(true));
+            Assert.That(options.AdditionalProperties![CryptoFunk.Agents.Prompts.PromptExecutionSettingsExtensions.StrictJsonSchemaKey], Is.EqualTo(true));
         });
     }
 
@@ -147,10 +148,10 @@ public sealed class ToChatOptionsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(config.GetExecutionSettings("anthropic")!.Temperature, Is.EqualTo(0.7));
-            Assert.That(config.GetExecutionSettings("openai")!.Temperature, Is.EqualTo(0.2));
-            Assert.That(config.GetExecutionSettings(null)!.Temperature, Is.EqualTo(0.2));
-            Assert.That(config.DefaultExecutionSettings!.Temperature, Is.EqualTo(0.2));
+            Assert.That(config.GetExecutionSettings("anthropic").ToChatOptions()!.Temperature, Is.EqualTo(0.7f));
+            Assert.That(config.GetExecutionSettings("openai").ToChatOptions()!.Temperature, Is.EqualTo(0.2f));
+            Assert.That(config.GetExecutionSettings(null).ToChatOptions()!.Temperature, Is.EqualTo(0.2f));
+            Assert.That(config.DefaultExecutionSettings.ToChatOptions()!.Temperature, Is.EqualTo(0.2f));
         });
     }
 
@@ -160,7 +161,7 @@ public sealed class ToChatOptionsTests
         var config = KernelFunctionYaml.ToPromptTemplateConfig("name: p\ntemplate: x\nexecution_settings:\n  openai:\n    temperature: 1\n");
 
         Assert.That(config.GetExecutionSettings("anthropic"), Is.Null);
-        Assert.That(config.GetExecutionSettings("openai")!.Temperature, Is.EqualTo(1));
+        Assert.That(config.GetExecutionSettings("openai").ToChatOptions()!.Temperature, Is.EqualTo(1f));
     }
 
     [Test]
