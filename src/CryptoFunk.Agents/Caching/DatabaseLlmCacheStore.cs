@@ -42,13 +42,10 @@ public sealed class DatabaseLlmCacheStore : ILlmCacheStore, IAsyncDisposable
             return hit;
         }
 
-        LlmCacheEntry? entry;
-        if (_preloaded.IsValueCreated)
+        LlmCacheEntry? entry = null;
+        if (!_preloaded.IsValueCreated || !(await _preloaded.Value.WaitAsync(cancellationToken)).TryGetValue(key, out entry))
         {
-            (await _preloaded.Value.WaitAsync(cancellationToken)).TryGetValue(key, out entry);
-        }
-        else
-        {
+            // Not preloaded, or stored since the preload (by another process): one query.
             await _migrator.MigrateAsync(cancellationToken);
             await using var context = await _contexts.CreateDbContextAsync(cancellationToken);
             entry = await context.LlmCache.AsNoTracking().SingleOrDefaultAsync(e => e.Key == key, cancellationToken);
