@@ -76,7 +76,7 @@ public sealed class RenderedPromptReferenceTests
             [factory.Create("technical_analysis"), factory.Create("order_book"), factory.Create("sentiment")],
             [factory.Create("trend_following"), factory.Create("mean_reversion")],
             factory.Create("risk_management"));
-        var inputs = DecisionInputs.For(context.Snapshot, context.PositionSide, "Earlier decisions: two BUYs, one won.");
+        var inputs = DecisionInputs.For(context.Situation, "Earlier decisions: two BUYs, one won.");
 
         var decision = await services.GetRequiredService<TradingDecisionMaker>().DecideAsync(participants, context, inputs, CancellationToken.None);
 
