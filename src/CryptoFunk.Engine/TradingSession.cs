@@ -91,12 +91,12 @@ public sealed class TradingSession
         var context = new DecisionContext(snapshot, Exposure(), OpenPosition());
         var features = DecisionInputs.Features(snapshot);
         var inputs = _participants.ReadPrompts
-            ? DecisionInputs.For(snapshot, context.PositionSide) with
+            ? DecisionInputs.For(context.Situation) with
             {
                 AgentArguments = LearningContexts(snapshot, features),
                 AdditionalTools = _plugins.ReadOnlyTools,
             }
-            : DecisionInputs.ForRules(snapshot, context.PositionSide);
+            : DecisionInputs.ForRules(context.Situation);
         var decision = await _maker.DecideAsync(_participants, context, inputs, cancellationToken);
         await ExecuteAsync(decision, snapshot, features, cancellationToken);
         if (_batch.Decisions.Count >= _batchSize)

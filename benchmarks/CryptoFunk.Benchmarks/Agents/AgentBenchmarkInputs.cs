@@ -2,6 +2,7 @@ using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Caching;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Markets;
 using CryptoFunk.Markets.Csv;
@@ -35,6 +36,6 @@ internal static class AgentBenchmarkInputs
     {
         var series = await CandleFileReader.ReadAsync(Paths.Shared("data/candles/binance-spot-2017-2022/BTC_USDT-1h.csv"), CancellationToken.None);
         var snapshot = new MarketHistory(MarketSymbol.Parse("BTC/USDT"), Timeframe.OneHour, series.Candles).SnapshotAt(new DateTimeOffset(2022, 5, 1, 0, 0, 0, TimeSpan.Zero));
-        return DecisionInputs.For(snapshot);
+        return DecisionInputs.For(new DecisionSituation(snapshot));
     }
 }

@@ -50,7 +50,7 @@ public class AgentCallBenchmarks
         var provider = AgentBenchmarkInputs.InstantProvider();
         var uncached = AgentBenchmarkInputs.Pipeline(provider, new InMemoryLlmCacheStore(), _callLog, cache: false);
         _cachingPipeline = AgentBenchmarkInputs.Pipeline(provider, new InMemoryLlmCacheStore(), _callLog, cache: true);
-        _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, ChatClient = uncached, Rules = new TradingRulesEngine() };
+        _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, ChatClient = uncached, Rule = new TechnicalAnalysisRule() };
 
         _inputs = await AgentBenchmarkInputs.DecisionAsync();
 

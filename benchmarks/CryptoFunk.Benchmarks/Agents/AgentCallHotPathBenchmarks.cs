@@ -46,7 +46,7 @@ public class AgentCallHotPathBenchmarks
         _prompts = new PromptLibrary(Path.Combine(Paths.RepositoryRoot, "prompts"), watch: true);
         var provider = AgentBenchmarkInputs.InstantProvider();
         var pipeline = AgentBenchmarkInputs.Pipeline(provider, new MissingCacheStore(), new HandedOverCallLog(), cache: true);
-        _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, ChatClient = pipeline, Rules = new TradingRulesEngine() };
+        _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, ChatClient = pipeline, Rule = new TechnicalAnalysisRule() };
 
         _inputs = await AgentBenchmarkInputs.DecisionAsync();
     }

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Engine;
 using CryptoFunk.Markets;
@@ -38,7 +39,7 @@ public class DecisionBenchmarks
         var series = await CandleFileReader.ReadAsync(Path.Combine(Paths.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv"), CancellationToken.None);
         var snapshot = new MarketHistory(MarketSymbol.Parse("BTC/USDT"), Timeframe.OneHour, series.Candles).SnapshotAt(new DateTimeOffset(2021, 1, 2, 22, 0, 0, TimeSpan.Zero));
         _context = new DecisionContext(snapshot, new PortfolioExposure(10_000m, 10_000m, 10_000m, []), Position: null);
-        _inputs = DecisionInputs.ForRules(snapshot);
+        _inputs = DecisionInputs.ForRules(new DecisionSituation(snapshot));
     }
 
     [GlobalCleanup]

@@ -1,11 +1,12 @@
 using CryptoFunk.Agents.Caching;
+using CryptoFunk.Agents.Rules;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Agents;
 
 /// <summary>
-/// Per-call inputs to an agent, as SK's <c>AgentInvokeOptions</c>: the prompt arguments (the structured market
-/// context built by code) and optional extra tools for this call.
+/// Per-call inputs to an agent, as SK's <c>AgentInvokeOptions</c>: the prompt arguments (the texts code wrote for
+/// the templates), the typed situation the rules read, and optional extra tools for this call.
 /// </summary>
 public sealed record AgentInvokeOptions
 {
@@ -18,6 +19,9 @@ public sealed record AgentInvokeOptions
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>> AgentArguments { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, object?>>();
+
+    /// <summary>What code knows of the decision, for the rules engine; null when the call is not about a decision.</summary>
+    public DecisionSituation? Situation { get; init; }
 
     /// <summary>Tools added to the agent's own for this call only.</summary>
     public IReadOnlyList<AITool> AdditionalTools { get; init; } = [];

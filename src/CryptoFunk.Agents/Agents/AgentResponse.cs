@@ -21,6 +21,12 @@ public sealed record AgentResponse
     /// <summary>The validated structured output, or null when the agent abstained or has no output schema.</summary>
     public JsonElement? Output { get; init; }
 
+    /// <summary>
+    /// The answer as a typed value when code produced it (the rules engine), so readers take it as it is instead of
+    /// parsing <see cref="Output"/>; null for a model's answer.
+    /// </summary>
+    public AgentAnswer? Answer { get; init; }
+
     /// <summary>Where the answer came from.</summary>
     public required ResponseSource Source { get; init; }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Agents;
 
-/// <summary>Builds the responses every agent kind shares: an abstention that says why.</summary>
+/// <summary>Builds the responses every agent kind shares: an abstention that says why, and a rules answer.</summary>
 public static class AgentResponses
 {
     /// <summary>
@@ -19,4 +19,18 @@ public static class AgentResponses
         AbstainReason = reason,
         PromptVersion = promptVersion,
     };
+
+    /// <summary>The rules engine's <paramref name="answer"/>: its JSON as the message and the stored output, the typed answer for the readers.</summary>
+    public static AgentResponse Rules(AgentAnswer answer)
+    {
+        var output = answer.ToJson();
+        return new AgentResponse
+        {
+            AgentName = answer.AgentName,
+            Message = new ChatMessage(ChatRole.Assistant, output.GetRawText()) { AuthorName = answer.AgentName },
+            Output = output,
+            Answer = answer,
+            Source = ResponseSource.Rules,
+        };
+    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Rules;
@@ -27,8 +26,8 @@ public sealed class ChatCompletionAgent : Agent
     /// <summary>The way to the models.</summary>
     public required IChatClient ChatClient { get; init; }
 
-    /// <summary>The deterministic fallback.</summary>
-    public required IRulesEngine Rules { get; init; }
+    /// <summary>The deterministic fallback; null when no rule answers for this agent.</summary>
+    public TradingRule? Rule { get; init; }
 
     /// <summary>Plugin functions the model may call (read-only for analysis agents).</summary>
     public IReadOnlyList<AITool> Tools { get; init; } = [];
@@ -71,7 +70,7 @@ public sealed class ChatCompletionAgent : Agent
         }
         catch (LlmUnavailableException e)
         {
-            response = Fallback(arguments, prompt, e.Message, degraded: !e.NoProviderConfigured);
+            response = Fallback(options.Situation, prompt, e.Message, degraded: !e.NoProviderConfigured);
         }
 
         yield return Accounted(response, call.Calls) with { Latency = Stopwatch.GetElapsedTime(started) };
@@ -117,27 +116,20 @@ public sealed class ChatCompletionAgent : Agent
         };
     }
 
-    private AgentResponse Fallback(IReadOnlyDictionary<string, object?> arguments, LoadedPrompt prompt, string llmError, bool degraded)
+    private AgentResponse Fallback(DecisionSituation? situation, LoadedPrompt prompt, string llmError, bool degraded)
     {
-        if (Rules.Answer(Name, arguments) is not { } answer)
+        if (situation is null || Rule?.Answer(situation) is not { } answer)
         {
             return AgentResponses.Abstain(Name, $"no model answered and no rule applies ({llmError})", prompt.Version);
         }
 
-        if (prompt.OutputSchema is { } schema && JsonSchemaValidator.Validate(answer.Output, schema) is { Count: > 0 } errors)
+        var response = AgentResponses.Rules(answer);
+        if (prompt.OutputSchema is { } schema && JsonSchemaValidator.Validate(response.Output!.Value, schema) is { Count: > 0 } errors)
         {
             return AgentResponses.Abstain(Name, $"the rules answer does not fit the prompt's schema: {string.Join("; ", errors)}", prompt.Version);
         }
 
-        return new AgentResponse
-        {
-            AgentName = Name,
-            Message = new ChatMessage(ChatRole.Assistant, answer.Output.GetRawText()) { AuthorName = Name },
-            Output = answer.Output,
-            Source = ResponseSource.Rules,
-            Degraded = degraded,
-            PromptVersion = prompt.Version,
-        };
+        return response with { Degraded = degraded, PromptVersion = prompt.Version };
     }
 
     /// <summary>A model's answer (or abstention over it) says who served it: the last provider, else the cache or replay.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Agents;
 
-/// <summary>Creates chat-completion agents from prompt files, sharing the chat client, the prompt library and the rules engine.</summary>
+/// <summary>Creates chat-completion agents from prompt files, sharing the chat client and the prompt library, each with its own rule from the rules engine.</summary>
 public sealed class ChatCompletionAgentFactory(IPromptLibrary prompts, IChatClient chatClient, IRulesEngine rules)
 {
     /// <summary>The prompt library agents read their instructions from.</summary>
@@ -21,7 +21,7 @@ public sealed class ChatCompletionAgentFactory(IPromptLibrary prompts, IChatClie
             PromptName = prompt.Name,
             Prompts = prompts,
             ChatClient = chatClient,
-            Rules = rules,
+            Rule = rules.RuleFor(prompt.Name),
             Tools = tools ?? [],
         };
     }

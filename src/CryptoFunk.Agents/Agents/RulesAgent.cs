@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Rules;
 using Microsoft.Extensions.AI;
 
@@ -11,8 +10,8 @@ namespace CryptoFunk.Agents.Agents;
 /// </summary>
 public sealed class RulesAgent : Agent
 {
-    /// <summary>The rules answering for this agent's name.</summary>
-    public required IRulesEngine Rules { get; init; }
+    /// <summary>The rule answering for this agent; null when none does (the agent then abstains).</summary>
+    public TradingRule? Rule { get; init; }
 
     /// <inheritdoc />
     protected override async IAsyncEnumerable<AgentResponse> InvokeCoreAsync(
@@ -21,18 +20,8 @@ public sealed class RulesAgent : Agent
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;
-        if (Rules.Answer(Name, options.ArgumentsFor(Name)) is not { } answer)
-        {
-            yield return AgentResponses.Abstain(Name, "no rule applies");
-            yield break;
-        }
-
-        yield return new AgentResponse
-        {
-            AgentName = Name,
-            Message = new ChatMessage(ChatRole.Assistant, answer.Output.GetRawText()) { AuthorName = Name },
-            Output = answer.Output,
-            Source = ResponseSource.Rules,
-        };
+        yield return options.Situation is { } situation && Rule?.Answer(situation) is { } answer
+            ? AgentResponses.Rules(answer)
+            : AgentResponses.Abstain(Name, "no rule applies");
     }
 }

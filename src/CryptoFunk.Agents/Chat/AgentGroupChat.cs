@@ -72,6 +72,11 @@ public sealed class AgentGroupChat
 
             var responses = new List<AgentResponse>();
             var options = selection.Arguments.Count == 0 ? InvokeOptions : InvokeOptions.WithArguments(selection.Arguments);
+            if (selection.Situation is { } situation)
+            {
+                options = options with { Situation = situation };
+            }
+
             await foreach (var response in selection.Agent.InvokeAsync(_history, options, cancellationToken))
             {
                 response.Message.RawRepresentation = response;

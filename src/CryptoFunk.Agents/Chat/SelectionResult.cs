@@ -1,4 +1,5 @@
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Rules;
 
 namespace CryptoFunk.Agents.Chat;
 
@@ -10,4 +11,7 @@ public sealed record SelectionResult(Agent Agent, string Reason)
 {
     /// <summary>Prompt arguments added to the chat's own for this turn; empty when the turn needs nothing extra.</summary>
     public IReadOnlyDictionary<string, object?> Arguments { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The decision situation for this turn (with the trade under review); null to keep the chat's own.</summary>
+    public DecisionSituation? Situation { get; init; }
 }

@@ -1,25 +1,23 @@
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Caching;
+using CryptoFunk.Agents.Rules;
 using CryptoFunk.Markets;
 
 namespace CryptoFunk.Agents.Context;
 
 /// <summary>
-/// Turns the point-in-time market state of one decision into an agent invocation: the prompt arguments (symbol,
-/// timeframe, decision time, the market context text, the learning context), the snapshot itself for the rules
-/// engine, and the numeric features the cache's similarity tier compares.
+/// Turns the point-in-time state of one decision into an agent invocation: the prompt arguments (symbol, timeframe,
+/// decision time, the market context text, the learning context), the typed situation for the rules engine, and the
+/// numeric features the cache's similarity tier compares.
 /// </summary>
 public static class DecisionInputs
 {
-    /// <summary>The argument holding the <see cref="MarketSnapshot"/> (read by the rules engine, not rendered).</summary>
-    public const string SnapshotArgument = "market_snapshot";
-
-    /// <summary>Invocation options for an agent deciding on <paramref name="snapshot"/>.</summary>
-    public static AgentInvokeOptions For(MarketSnapshot snapshot, string positionSide = "flat", string? learningContext = null, IReadOnlyDictionary<string, object?>? extra = null)
+    /// <summary>Invocation options for an agent deciding in <paramref name="situation"/>.</summary>
+    public static AgentInvokeOptions For(DecisionSituation situation, string? learningContext = null, IReadOnlyDictionary<string, object?>? extra = null)
     {
-        var options = ForRules(snapshot, positionSide);
+        var options = ForRules(situation);
         var arguments = (Dictionary<string, object?>)options.Arguments;
-        arguments["market_context"] = new ContextBuilder().AddMarket(snapshot).Build();
+        arguments["market_context"] = new ContextBuilder().AddMarket(situation.Snapshot).Build();
         arguments["learning_context"] = learningContext ?? "No earlier decisions with known outcomes yet.";
         foreach (var (key, value) in extra ?? new Dictionary<string, object?>())
         {
@@ -30,21 +28,25 @@ public static class DecisionInputs
     }
 
     /// <summary>
-    /// Options for agents that are only the rules engine: the snapshot and the position, without the prompt texts
-    /// (market and learning context) that only a model reads.
+    /// Options for agents that are only the rules engine: the situation and the short arguments, without the prompt
+    /// texts (market and learning context) that only a model reads.
     /// </summary>
-    public static AgentInvokeOptions ForRules(MarketSnapshot snapshot, string positionSide = "flat") => new()
+    public static AgentInvokeOptions ForRules(DecisionSituation situation)
     {
-        Arguments = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
+        var snapshot = situation.Snapshot;
+        return new AgentInvokeOptions
         {
-            ["symbol"] = snapshot.Symbol.ToString(),
-            ["timeframe"] = snapshot.Timeframe.Code,
-            ["decision_time"] = ContextFormat.Time(snapshot.DecisionTime),
-            ["position_side"] = positionSide,
-            [SnapshotArgument] = snapshot,
-        },
-        MarketState = new CacheContext(snapshot.Symbol.ToString(), snapshot.Timeframe.Code, positionSide, snapshot.DecisionTime, Features(snapshot)),
-    };
+            Arguments = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["symbol"] = snapshot.Symbol.ToString(),
+                ["timeframe"] = snapshot.Timeframe.Code,
+                ["decision_time"] = ContextFormat.Time(snapshot.DecisionTime),
+                ["position_side"] = situation.PositionSide,
+            },
+            Situation = situation,
+            MarketState = new CacheContext(snapshot.Symbol.ToString(), snapshot.Timeframe.Code, situation.PositionSide, snapshot.DecisionTime, Features(snapshot)),
+        };
+    }
 
     /// <summary>The features the similarity tier compares: scale-free readings of the indicators.</summary>
     public static IReadOnlyList<double> Features(MarketSnapshot snapshot)

@@ -8,8 +8,10 @@ internal static class AgentOutput
     public static string? String(JsonElement output, string name) =>
         output.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    public static double Number(JsonElement output, string name) =>
-        output.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
+    public static double Number(JsonElement output, string name) => OptionalNumber(output, name) ?? 0;
+
+    public static double? OptionalNumber(JsonElement output, string name) =>
+        output.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 
     public static decimal? Decimal(JsonElement output, string name) =>
         output.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var d) ? d : null;

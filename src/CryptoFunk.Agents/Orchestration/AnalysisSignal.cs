@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CryptoFunk.Agents.Agents;
 
 namespace CryptoFunk.Agents.Orchestration;
@@ -15,11 +16,16 @@ public sealed record AnalysisSignal(
     double Confidence,
     string Reasoning,
     IReadOnlyList<string> KeyFactors,
-    string? RiskLevel)
+    string? RiskLevel) : AgentAnswer(AgentName)
 {
     /// <summary>The signal in <paramref name="response"/>, or null when the agent abstained or its answer is not a signal.</summary>
     public static AnalysisSignal? From(AgentResponse response)
     {
+        if (response.Answer is AnalysisSignal typed)
+        {
+            return typed;
+        }
+
         if (response.Abstained || response.Output is not { } output || TradeActions.Parse(AgentOutput.String(output, "signal")) is not { } signal)
         {
             return null;
@@ -32,5 +38,15 @@ public sealed record AnalysisSignal(
             AgentOutput.String(output, "reasoning") ?? string.Empty,
             AgentOutput.Strings(output, "key_factors"),
             AgentOutput.String(output, "risk_level"));
+    }
+
+    /// <inheritdoc />
+    protected override void Write(Utf8JsonWriter json)
+    {
+        json.WriteString("signal", Signal.ToWire());
+        json.WriteNumber("confidence", Confidence);
+        json.WriteString("reasoning", Reasoning);
+        WriteStrings(json, "key_factors", KeyFactors);
+        json.WriteString("risk_level", RiskLevel);
     }
 }

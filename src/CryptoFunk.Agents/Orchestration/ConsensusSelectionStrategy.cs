@@ -1,5 +1,6 @@
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Chat;
+using CryptoFunk.Agents.Rules;
 using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.AI;
 
@@ -12,15 +13,6 @@ namespace CryptoFunk.Agents.Orchestration;
 /// </summary>
 public sealed class ConsensusSelectionStrategy(DeliberationReader reader, RiskGate gate, RiskLimitsOptions limits) : SelectionStrategy
 {
-    /// <summary>Argument holding the chosen <see cref="TradeProposal"/> for the rules engine (not rendered).</summary>
-    public const string TradeProposalArgument = "trade_proposal";
-
-    /// <summary>Argument holding the code's <see cref="RiskAssessment"/> at the largest allowed size (not rendered).</summary>
-    public const string RiskPreviewArgument = "risk_preview";
-
-    /// <summary>Argument holding the <see cref="PortfolioExposure"/> for the rules engine (not rendered).</summary>
-    public const string PortfolioArgument = "portfolio_exposure";
-
     /// <inheritdoc />
     protected override Task<SelectionResult> SelectAgentAsync(IReadOnlyList<Agent> agents, IReadOnlyList<ChatMessage> history, CancellationToken cancellationToken)
     {
@@ -60,10 +52,8 @@ public sealed class ConsensusSelectionStrategy(DeliberationReader reader, RiskGa
             {
                 ["proposal_context"] = DeliberationText.Proposal(proposal, trade, preview),
                 ["portfolio_context"] = DeliberationText.Portfolio(context.Portfolio, limits),
-                [TradeProposalArgument] = trade,
-                [RiskPreviewArgument] = preview,
-                [PortfolioArgument] = context.Portfolio,
             },
+            Situation = context.Situation with { Review = new TradeUnderReview(trade, preview, context.Portfolio) },
         });
     }
 }

@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.Rules;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Risk;
 
@@ -18,8 +19,8 @@ public sealed record DecisionContext(MarketSnapshot Snapshot, PortfolioExposure 
     /// <summary>The last close known at the decision time.</summary>
     public decimal Price => Snapshot.Price;
 
-    /// <summary><c>flat</c>, <c>long</c> or <c>short</c>, as prompts and the rules engine read it.</summary>
-    public string PositionSide => Position is null ? "flat" : Position.Side == TradeSide.Long ? "long" : "short";
+    /// <summary>What the rules read of this context: the market and the side of the open position.</summary>
+    public DecisionSituation Situation => new(Snapshot, Position?.Side);
 
     /// <summary>The price check the risk gate compares proposals with.</summary>
     public MarketCheck MarketCheck => new(Symbol, Price, DecisionTime);

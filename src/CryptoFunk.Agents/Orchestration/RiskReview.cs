@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CryptoFunk.Agents.Agents;
 
 namespace CryptoFunk.Agents.Orchestration;
@@ -15,11 +16,19 @@ public sealed record RiskReview(
     decimal? AdjustedSize,
     double RiskScore,
     string Reasoning,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings) : AgentAnswer(AgentName)
 {
+    /// <summary>What the agent advises beyond the verdict.</summary>
+    public IReadOnlyList<string> Recommendations { get; init; } = [];
+
     /// <summary>The verdict in <paramref name="response"/>, or null when the agent abstained.</summary>
     public static RiskReview? From(AgentResponse response)
     {
+        if (response.Answer is RiskReview typed)
+        {
+            return typed;
+        }
+
         if (response.Abstained || response.Output is not { } output)
         {
             return null;
@@ -31,6 +40,20 @@ public sealed record RiskReview(
             AgentOutput.Decimal(output, "adjusted_size"),
             Math.Clamp(AgentOutput.Number(output, "risk_score"), 0, 1),
             AgentOutput.String(output, "reasoning") ?? string.Empty,
-            AgentOutput.Strings(output, "warnings"));
+            AgentOutput.Strings(output, "warnings"))
+        {
+            Recommendations = AgentOutput.Strings(output, "recommendations"),
+        };
+    }
+
+    /// <inheritdoc />
+    protected override void Write(Utf8JsonWriter json)
+    {
+        json.WriteBoolean("approved", Approved);
+        WriteNumber(json, "adjusted_size", AdjustedSize);
+        json.WriteString("reasoning", Reasoning);
+        json.WriteNumber("risk_score", RiskScore);
+        WriteStrings(json, "recommendations", Recommendations);
+        WriteStrings(json, "warnings", Warnings);
     }
 }

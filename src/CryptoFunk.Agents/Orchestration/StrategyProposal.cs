@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Risk;
@@ -19,8 +20,17 @@ public sealed record StrategyProposal(
     decimal? EntryPrice,
     decimal? StopLoss,
     decimal? TakeProfit,
-    string Reasoning)
+    string Reasoning) : AgentAnswer(AgentName)
 {
+    /// <summary>The trend-following agent's reading of the trend (EMERGING, ESTABLISHED, MATURE, EXHAUSTED); null from others.</summary>
+    public string? TrendPhase { get; init; }
+
+    /// <summary>The mean-reversion agent's expected time to reversion (SHORT, MEDIUM); null from others.</summary>
+    public string? Timeframe { get; init; }
+
+    /// <summary>The mean-reversion agent's own reward/risk estimate; null from others.</summary>
+    public double? RiskReward { get; init; }
+
     /// <summary>Reward over risk measured from <paramref name="marketPrice"/> when no entry is given; null without stop or target.</summary>
     public double? RewardToRisk(decimal marketPrice)
     {
@@ -47,6 +57,11 @@ public sealed record StrategyProposal(
     /// <summary>The proposal in <paramref name="response"/>, or null when the agent abstained or its answer is not a proposal.</summary>
     public static StrategyProposal? From(AgentResponse response)
     {
+        if (response.Answer is StrategyProposal typed)
+        {
+            return typed;
+        }
+
         if (response.Abstained || response.Output is not { } output || TradeActions.Parse(AgentOutput.String(output, "action")) is not { } action)
         {
             return null;
@@ -59,6 +74,36 @@ public sealed record StrategyProposal(
             AgentOutput.Decimal(output, "entry_price"),
             AgentOutput.Decimal(output, "stop_loss"),
             AgentOutput.Decimal(output, "take_profit"),
-            AgentOutput.String(output, "reasoning") ?? string.Empty);
+            AgentOutput.String(output, "reasoning") ?? string.Empty)
+        {
+            TrendPhase = AgentOutput.String(output, "trend_phase"),
+            Timeframe = AgentOutput.String(output, "timeframe"),
+            RiskReward = AgentOutput.OptionalNumber(output, "risk_reward"),
+        };
+    }
+
+    /// <inheritdoc />
+    protected override void Write(Utf8JsonWriter json)
+    {
+        json.WriteString("action", Action.ToWire());
+        json.WriteNumber("confidence", Confidence);
+        json.WriteString("reasoning", Reasoning);
+        WriteNumber(json, "entry_price", EntryPrice);
+        WriteNumber(json, "stop_loss", StopLoss);
+        WriteNumber(json, "take_profit", TakeProfit);
+        if (TrendPhase is not null)
+        {
+            json.WriteString("trend_phase", TrendPhase);
+        }
+
+        if (Timeframe is not null)
+        {
+            json.WriteString("timeframe", Timeframe);
+        }
+
+        if (RiskReward is { } riskReward)
+        {
+            json.WriteNumber("risk_reward", riskReward);
+        }
     }
 }

@@ -50,7 +50,7 @@ public sealed class TradingDecisionMaker
     public DecisionParticipants CreateParticipants(IReadOnlyCollection<string>? unavailable = null, bool rulesOnly = false)
     {
         var skip = unavailable ?? [];
-        Agent Create(string name) => rulesOnly ? new RulesAgent { Name = name, Rules = _rules } : _agents.Create(name);
+        Agent Create(string name) => rulesOnly ? new RulesAgent { Name = name, Rule = _rules.RuleFor(name) } : _agents.Create(name);
         var analysts = _options.AnalysisAgents.Where(a => !skip.Contains(a)).Select(Create).ToList();
         if (analysts.Count == 0)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Markets;
@@ -87,7 +88,7 @@ internal sealed class AgentRunCommand(IServiceProvider services) : CliCommand
         AgentResponse? response = null;
         try
         {
-            await foreach (var answer in agent.InvokeAsync([], DecisionInputs.For(snapshot), cancellationToken))
+            await foreach (var answer in agent.InvokeAsync([], DecisionInputs.For(new DecisionSituation(snapshot)), cancellationToken))
             {
                 response = answer;
             }

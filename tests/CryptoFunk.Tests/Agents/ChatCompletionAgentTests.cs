@@ -1,6 +1,7 @@
 using CryptoFunk.Agents;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Engine;
@@ -58,7 +59,7 @@ public sealed class ChatCompletionAgentTests
     {
         var agent = services.GetRequiredService<ChatCompletionAgentFactory>().Create("technical_analysis", tools);
         AgentResponse? last = null;
-        await foreach (var response in agent.InvokeAsync([], DecisionInputs.For(await SnapshotAsync())))
+        await foreach (var response in agent.InvokeAsync([], DecisionInputs.For(new DecisionSituation(await SnapshotAsync()))))
         {
             last = response;
         }

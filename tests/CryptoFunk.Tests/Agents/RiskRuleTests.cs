@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Rules;
@@ -18,21 +19,18 @@ public sealed class RiskRuleTests
     private static (bool Approved, decimal? AdjustedSize, string Reasoning) Review(TradeProposal trade, PortfolioExposure portfolio)
     {
         var preview = new RiskGate(Options.Create(new RiskLimitsOptions())).Evaluate(trade, portfolio, new MarketCheck(Btc, 100m, T0), null, true);
-        var arguments = new Dictionary<string, object?>
-        {
-            [ConsensusSelectionStrategy.TradeProposalArgument] = trade,
-            [ConsensusSelectionStrategy.RiskPreviewArgument] = preview,
-            [ConsensusSelectionStrategy.PortfolioArgument] = portfolio,
-        };
+        var situation = Situation() with { Review = new TradeUnderReview(trade, preview, portfolio) };
 
-        var answer = new TradingRulesEngine().Answer("risk_management", arguments)!;
+        var answer = (RiskReview)new RiskManagementRule().Answer(situation)!;
 
         using var library = new PromptLibrary(Path.Combine(SharedFiles.RepositoryRoot, "prompts"), watch: false);
-        Assert.That(JsonSchemaValidator.Validate(answer.Output, library.Get("risk_management").OutputSchema!.Value), Is.Empty, answer.Output.GetRawText());
-        var output = answer.Output;
-        var adjusted = output.GetProperty("adjusted_size");
-        return (output.GetProperty("approved").GetBoolean(), adjusted.ValueKind == System.Text.Json.JsonValueKind.Null ? null : adjusted.GetDecimal(), output.GetProperty("reasoning").GetString()!);
+        var output = answer.ToJson();
+        Assert.That(JsonSchemaValidator.Validate(output, library.Get("risk_management").OutputSchema!.Value), Is.Empty, output.GetRawText());
+        Assert.That(RiskReview.From(AgentResponses.Rules(answer) with { Answer = null })!.ToJson().GetRawText(), Is.EqualTo(output.GetRawText()), "the typed answer and its stored JSON read back say the same");
+        return (answer.Approved, answer.AdjustedSize, answer.Reasoning);
     }
+
+    private static DecisionSituation Situation() => new(Orchestration.DecisionFixtures.Snapshot());
 
     private static TradeProposal Trade(decimal stop = 97m, decimal target = 106m) => new("trend_following", Btc, TradeSide.Long, 100m, stop, target, 0.3m);
 
@@ -92,6 +90,6 @@ public sealed class RiskRuleTests
     [Test]
     public void Gives_no_answer_without_a_proposal_so_the_risk_agent_abstains()
     {
-        Assert.That(new TradingRulesEngine().Answer("risk_management", new Dictionary<string, object?>()), Is.Null);
+        Assert.That(new RiskManagementRule().Answer(Situation()), Is.Null);
     }
 }

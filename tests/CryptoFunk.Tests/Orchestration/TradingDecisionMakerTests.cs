@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Tests.Support;
@@ -29,7 +30,7 @@ public sealed class TradingDecisionMakerTests
     }
 
     private Task<TradingDecision> DecideAsync(DecisionParticipants participants, DecisionContext context) =>
-        _services.GetRequiredService<TradingDecisionMaker>().DecideAsync(participants, context, DecisionInputs.For(context.Snapshot, context.PositionSide), CancellationToken.None);
+        _services.GetRequiredService<TradingDecisionMaker>().DecideAsync(participants, context, DecisionInputs.For(context.Situation), CancellationToken.None);
 
     private static (ScriptedAgent Trend, ScriptedAgent Reversion) Buying(decimal price, decimal? stop = null) =>
         (ScriptedAgent.Proposal("trend_following", "BUY", 0.7, price, stop ?? price * 0.97m, price * 1.06m),
@@ -225,7 +226,7 @@ public sealed class TradingDecisionMakerTests
         var participants = Participants([ScriptedAgent.Signal("technical_analysis", "BUY", 0.8), ScriptedAgent.Signal("sentiment", "BUY", 0.6)], [trend, reversion], ScriptedAgent.Risk(approved: true));
         await using var services = Services(_dir, new() { ["Trading:MaximumIterations"] = "2" });
 
-        var decision = await services.GetRequiredService<TradingDecisionMaker>().DecideAsync(participants, Flat(snapshot), DecisionInputs.For(snapshot), CancellationToken.None);
+        var decision = await services.GetRequiredService<TradingDecisionMaker>().DecideAsync(participants, Flat(snapshot), DecisionInputs.For(new DecisionSituation(snapshot)), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
