@@ -243,4 +243,24 @@ public sealed class BacktestEndToEndTests
             Assert.That(report.Tally.CostUsd, Is.GreaterThan(0m));
         });
     }
+
+    [Test]
+    public async Task A_replay_without_recordings_stops_the_run_instead_of_deciding_differently()
+    {
+        await using var silent = await FakeOpenAIServer.StartAsync();
+        var settings = PipelineHarness.Provider(0, "openai", silent.Endpoint, "gpt-fake-1");
+        settings["Llm:Mode"] = "replay";
+        await using var services = DecisionFixtures.Services(_dir, settings);
+        var from = new DateTimeOffset(2021, 1, 4, 0, 0, 0, TimeSpan.Zero);
+        var request = Request(await CandlesAsync(), from, from.AddDays(1));
+
+        var failed = Assert.ThrowsAsync<BacktestFailedException>(() => services.GetRequiredService<BacktestRunner>().RunAsync(request, null, CancellationToken.None))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.InnerException, Is.TypeOf<LlmReplayMissException>());
+            Assert.That(failed.Message, Does.Contain("--llm-mode record"));
+            Assert.That(silent.RequestCount, Is.Zero);
+        });
+    }
 }
