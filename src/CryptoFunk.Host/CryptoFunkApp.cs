@@ -1,4 +1,3 @@
-using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Host.Commands;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,10 +40,19 @@ public static class CryptoFunkApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         builder.Services.AddCryptoFunkCommands(builder.Configuration);
+        builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
 
         using var host = builder.Build();
-        await using var telemetry = host.Services.GetRequiredService<TelemetryPipeline>();
-        var app = host.Services.GetRequiredService<CommandLineApp>();
-        return await app.RunAsync(args, output, error, cancellationToken);
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var app = host.Services.GetRequiredService<CommandLineApp>();
+            return await app.RunAsync(args, output, error, cancellationToken);
+        }
+        finally
+        {
+            // Stopping flushes telemetry, so the command's last spans are stored before the process exits.
+            await host.StopAsync(CancellationToken.None);
+        }
     }
 }

@@ -1,64 +1,51 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace CryptoFunk.Storage;
 
 /// <summary>
-/// Writes rows to the database in batches from a background loop, so the code that produces them (a span ending,
-/// a model call finishing) only enqueues; turning a queued item into its row also happens in the background. <see cref="FlushAsync"/> waits until everything queued so far is
-/// written; disposing writes the rest. When the queue is full new rows are dropped and counted, never blocking
-/// the caller.
+/// Hands items to a background loop that writes them in batches, so the code producing them (a span ending, a model
+/// call finishing) only enqueues. At most <c>capacity</c> items are queued or being written at once; a producer that
+/// finds the writer full waits for room (<see cref="EnqueueAsync"/>), or waits a bounded time and is told it was
+/// refused (<see cref="TryEnqueue"/>), so nothing is ever lost without the producer knowing.
+/// <see cref="FlushAsync"/> waits until everything queued so far is written; disposing writes the rest.
 /// </summary>
-public sealed partial class BatchingWriter<T> : IAsyncDisposable
+public sealed class BatchingWriter<T> : IAsyncDisposable
 {
     private const int BatchSize = 256;
 
-    /// <summary>How long the loop lets rows gather after the first one arrives, so rows are written in batches.</summary>
+    /// <summary>How long the loop lets items gather after the first one arrives, so they are written in batches.</summary>
     private static readonly TimeSpan GatherTime = TimeSpan.FromMilliseconds(50);
-    private readonly Channel<T> _queue;
-    private readonly IDbContextFactory<CryptoFunkDbContext> _contexts;
-    private readonly DatabaseMigrator _migrator;
-    private readonly ILogger _logger;
-    private readonly Func<T, object> _toRow;
-    private readonly bool _replaceOnConflict;
+    // Not SingleReader: that channel cannot count what it holds, and the loop reads the count to gather batches.
+    private readonly Channel<T> _queue = Channel.CreateUnbounded<T>();
+    private readonly SemaphoreSlim _room;
+    private readonly Func<IReadOnlyList<T>, Task> _write;
+    private readonly int _fullBatch;
     private readonly Task _loop;
-    private long _dropped;
     private long _enqueued;
     private long _done;
 
-    /// <summary>
-    /// Starts the background loop; <paramref name="toRow"/> makes the entity stored for an item, and with
-    /// <paramref name="replaceOnConflict"/> a row replaces the stored one with the same key (else a duplicate fails).
-    /// </summary>
-    public BatchingWriter(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator, ILogger logger, int capacity, Func<T, object> toRow, bool replaceOnConflict = false)
+    /// <summary>Starts the background loop; <paramref name="write"/> stores one batch and reports its own failures.</summary>
+    public BatchingWriter(int capacity, Func<IReadOnlyList<T>, Task> write)
     {
-        _toRow = toRow;
-        _replaceOnConflict = replaceOnConflict;
-        _contexts = contexts;
-        _migrator = migrator;
-        _logger = logger;
-        _queue = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _room = new SemaphoreSlim(capacity, capacity);
+        _write = write;
+        _fullBatch = Math.Min(BatchSize, capacity);
         _loop = Task.Run(WriteLoopAsync);
     }
 
-    /// <summary>Rows dropped because the queue was full.</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
-
-    /// <summary>Queues a row.</summary>
-    public void Enqueue(T row)
+    /// <summary>Queues an item, first waiting for room while the writer is full.</summary>
+    /// <exception cref="ObjectDisposedException">The writer has been disposed.</exception>
+    public async ValueTask EnqueueAsync(T item, CancellationToken cancellationToken)
     {
-        if (_queue.Writer.TryWrite(row))
-        {
-            Interlocked.Increment(ref _enqueued);
-        }
-        else
-        {
-            Interlocked.Increment(ref _dropped);
-        }
+        await _room.WaitAsync(cancellationToken);
+        ObjectDisposedException.ThrowIf(!TryAdd(item), this);
     }
 
-    /// <summary>Waits until every row queued before the call has been written (or failed to be).</summary>
+    /// <summary>Queues an item, waiting at most <paramref name="wait"/> for room; false when it was not queued.</summary>
+    public bool TryEnqueue(T item, TimeSpan wait) => _room.Wait(wait) && TryAdd(item);
+
+    /// <summary>Waits until every item queued before the call has been written (or failed to be).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         var target = Interlocked.Read(ref _enqueued);
@@ -75,45 +62,45 @@ public sealed partial class BatchingWriter<T> : IAsyncDisposable
         await _loop;
     }
 
+    private bool TryAdd(T item)
+    {
+        Interlocked.Increment(ref _enqueued);
+        if (_queue.Writer.TryWrite(item))
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _enqueued);
+        _room.Release();
+        return false;
+    }
+
     private async Task WriteLoopAsync()
     {
         var batch = new List<T>(BatchSize);
         while (await _queue.Reader.WaitToReadAsync())
         {
-            if (_queue.Reader.Count < BatchSize && !_queue.Reader.Completion.IsCompleted)
+            if (_queue.Reader.Count < _fullBatch && !_queue.Reader.Completion.IsCompleted)
             {
                 await Task.Delay(GatherTime);
             }
 
-            while (batch.Count < BatchSize && _queue.Reader.TryRead(out var row))
+            while (batch.Count < BatchSize && _queue.Reader.TryRead(out var item))
             {
-                batch.Add(row);
+                batch.Add(item);
             }
 
             try
             {
-                await _migrator.MigrateAsync(CancellationToken.None);
-                await using var context = await _contexts.CreateDbContextAsync();
-                await using var transaction = await context.Database.BeginTransactionAsync();
-                foreach (var rows in batch.Select(_toRow).GroupBy(row => row.GetType()))
-                {
-                    await BulkInsert.InsertAsync(context, rows.Key, [.. rows], _replaceOnConflict, CancellationToken.None);
-                }
-
-                await transaction.CommitAsync();
-            }
-            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or IOException)
-            {
-                LogWriteFailed(_logger, batch.Count, typeof(T).Name, e.Message);
+                await _write(batch);
             }
             finally
             {
+                // Room is given back only once the batch is written, so the capacity bounds what is held in memory.
                 Interlocked.Add(ref _done, batch.Count);
+                _room.Release(batch.Count);
                 batch.Clear();
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Count} {Kind} rows: {Reason}")]
-    private static partial void LogWriteFailed(ILogger logger, int count, string kind, string reason);
 }

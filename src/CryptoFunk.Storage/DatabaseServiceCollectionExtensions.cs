@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CryptoFunk.Storage;
 
-/// <summary>Registers the database: options from <c>Database</c>, a context factory, the migrator and the trading store.</summary>
+/// <summary>Registers the database: options from <c>Database</c>, a context factory, the migrator, the batch inserter and the trading store.</summary>
 public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="CryptoFunkDbContext"/> through a factory (agents run in parallel, each with its own context).</summary>
@@ -16,6 +16,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddDbContextFactory<CryptoFunkDbContext>((provider, builder) =>
             Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<BatchInserter>();
         services.AddSingleton<TradingStore>();
         return services;
     }

@@ -44,4 +44,7 @@ public sealed class TradingRunRecord
 
     /// <summary>The run's result summary (return, drawdown, trades ...) as JSON.</summary>
     public string? SummaryJson { get; set; }
+
+    /// <summary>Spans the local span store had no room for during the run, so its traces are known to be incomplete.</summary>
+    public long SpansDropped { get; set; }
 }

@@ -18,9 +18,9 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
         await context.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Marks a run finished with its final status and summary.</summary>
+    /// <summary>Marks a run finished with its final status, summary and the spans it could not store.</summary>
     /// <exception cref="InvalidOperationException">No run has the id.</exception>
-    public async Task FinishRunAsync(string runId, string status, string? summaryJson, DateTimeOffset finishedAt, CancellationToken cancellationToken)
+    public async Task FinishRunAsync(string runId, string status, string? summaryJson, long spansDropped, DateTimeOffset finishedAt, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var updated = await context.TradingRuns
@@ -29,6 +29,7 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
                 set => set
                     .SetProperty(r => r.Status, status)
                     .SetProperty(r => r.SummaryJson, summaryJson)
+                    .SetProperty(r => r.SpansDropped, spansDropped)
                     .SetProperty(r => r.FinishedAt, finishedAt),
                 cancellationToken);
         if (updated == 0)

@@ -12,6 +12,8 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 
 namespace CryptoFunk.Benchmarks.Agents;
 
@@ -27,7 +29,7 @@ public class AgentCallBenchmarks
 {
     private string _directory = null!;
     private PromptLibrary _prompts = null!;
-    private SpanStore _spans = null!;
+    private TracerProvider _tracing = null!;
     private DatabaseLlmCallLog _callLog = null!;
     private ChatCompletionAgent _agent = null!;
     private IChatClient _cachingPipeline = null!;
@@ -43,8 +45,14 @@ public class AgentCallBenchmarks
         var contexts = new ContextFactory(database.Value.ConnectionString);
         var migrator = new DatabaseMigrator(contexts, database);
         await migrator.MigrateAsync(CancellationToken.None);
-        _spans = new SpanStore(contexts, migrator, Options.Create(new TelemetryOptions { SpanBufferCapacity = 1_000_000 }), NullLogger<SpanStore>.Instance);
-        _callLog = new DatabaseLlmCallLog(contexts, migrator, NullLogger<DatabaseLlmCallLog>.Instance);
+        var inserter = new BatchInserter(contexts, migrator, NullLogger<BatchInserter>.Instance);
+        var spanStore = new SpanStoreProcessor(
+            new SpanStoreExporter(inserter),
+            Options.Create(new TelemetryOptions { SpanBufferCapacity = 1_000_000 }),
+            new SpanDropCounter(),
+            NullLogger<SpanStoreProcessor>.Instance);
+        _tracing = Sdk.CreateTracerProviderBuilder().AddSource([.. TelemetrySources.Names]).AddProcessor(spanStore).Build();
+        _callLog = new DatabaseLlmCallLog(inserter);
 
         _prompts = new PromptLibrary(Path.Combine(Paths.RepositoryRoot, "prompts"), watch: true);
         var provider = AgentBenchmarkInputs.InstantProvider();
@@ -79,7 +87,7 @@ public class AgentCallBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        await _spans.DisposeAsync();
+        _tracing.Dispose();
         await _callLog.DisposeAsync();
         _prompts.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

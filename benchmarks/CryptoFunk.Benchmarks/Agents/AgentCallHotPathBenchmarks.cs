@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Caching;
@@ -10,14 +9,16 @@ using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 
 namespace CryptoFunk.Benchmarks.Agents;
 
 /// <summary>
 /// The same agent call as <see cref="AgentCallBenchmarks"/>, on the calling thread only: the cache is on and looked
-/// up (a miss against 10,000 stored answers), spans are created with all their attributes and captured on stop
-/// exactly as the span store captures them, call records are built and handed over, but nothing is written to a
-/// database in the background. The difference to
+/// up (a miss against 10,000 stored answers), spans are created with all their attributes and recorded by the
+/// OpenTelemetry SDK listening as the application does, call records are built and handed over, but nothing is
+/// exported or written to a database in the background. The difference to
 /// <see cref="AgentCallBenchmarks"/> is what persisting every span and call costs when calls run back to back.
 /// </summary>
 [MemoryDiagnoser]
@@ -25,23 +26,14 @@ namespace CryptoFunk.Benchmarks.Agents;
 public class AgentCallHotPathBenchmarks
 {
     private PromptLibrary _prompts = null!;
-    private ActivityListener _listener = null!;
+    private TracerProvider _tracing = null!;
     private ChatCompletionAgent _agent = null!;
     private AgentInvokeOptions _inputs = null!;
-
-    /// <summary>The last span captured, so the capture cannot be optimized away.</summary>
-    public KeyValuePair<string, object?>[]? LastCapturedTags { get; private set; }
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is AgentTelemetry.SourceName or AgentTelemetry.ModelSourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => LastCapturedTags = [.. activity.TagObjects],
-        };
-        ActivitySource.AddActivityListener(_listener);
+        _tracing = Sdk.CreateTracerProviderBuilder().AddSource([.. TelemetrySources.Names]).Build();
 
         _prompts = new PromptLibrary(Path.Combine(Paths.RepositoryRoot, "prompts"), watch: true);
         var provider = AgentBenchmarkInputs.InstantProvider();
@@ -66,7 +58,7 @@ public class AgentCallHotPathBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _listener.Dispose();
+        _tracing.Dispose();
         _prompts.Dispose();
     }
 
@@ -94,6 +86,10 @@ public class AgentCallHotPathBenchmarks
     {
         public LlmCallRecord? Last { get; private set; }
 
-        public void Add(LlmCallRecord call) => Last = call;
+        public ValueTask AddAsync(LlmCallRecord call, CancellationToken cancellationToken)
+        {
+            Last = call;
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CryptoFunk.Agents.ModelPipeline;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Agents;
@@ -6,7 +7,8 @@ namespace CryptoFunk.Agents.Agents;
 /// <summary>
 /// Several agents that answer the same chat at the same time, so one turn of an <see cref="Chat.AgentGroupChat"/>
 /// can run the analysis (or strategy) agents in parallel while the chat keeps SK's one-agent-per-turn loop.
-/// Responses are yielded in member order, whatever order they finish in, so runs are reproducible.
+/// Responses are yielded in member order, whatever order they finish in, so runs are reproducible. A member that
+/// fails abstains, except on a replay miss, which stops the run (replay must never decide differently from the record).
 /// </summary>
 public sealed class ParallelAgentGroup : Agent
 {
@@ -40,7 +42,7 @@ public sealed class ParallelAgentGroup : Agent
                 responses.Add(response);
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not LlmReplayMissException)
         {
             responses.Add(AgentResponses.Abstain(agent.Name, $"{agent.Name} failed: {e.GetType().Name}: {e.Message}"));
         }

@@ -5,7 +5,6 @@ using CryptoFunk.Markets;
 using CryptoFunk.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 
 namespace CryptoFunk.Agents.Caching;
 
@@ -26,11 +25,13 @@ public sealed class DatabaseLlmCacheStore : ILlmCacheStore, IAsyncDisposable
     private readonly Lazy<Task<IReadOnlyDictionary<string, LlmCacheEntry>>> _preloaded;
 
     /// <summary>Creates the store; nothing is read until the first lookup.</summary>
-    public DatabaseLlmCacheStore(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator, ILogger<DatabaseLlmCacheStore> logger)
+    public DatabaseLlmCacheStore(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator, BatchInserter inserter)
     {
         _contexts = contexts;
         _migrator = migrator;
-        _writer = new BatchingWriter<StoredAnswer>(contexts, migrator, logger, capacity: 100_000, ToEntry, replaceOnConflict: true);
+        _writer = new BatchingWriter<StoredAnswer>(
+            capacity: 100_000,
+            answers => inserter.TryInsertAsync([.. answers.Select(ToEntry)], CancellationToken.None, replaceOnConflict: true));
         _preloaded = new Lazy<Task<IReadOnlyDictionary<string, LlmCacheEntry>>>(LoadAllAsync);
     }
 
@@ -68,7 +69,7 @@ public sealed class DatabaseLlmCacheStore : ILlmCacheStore, IAsyncDisposable
     public async Task PutAsync(StoredAnswer answer, CancellationToken cancellationToken)
     {
         await _front.PutAsync(answer, cancellationToken);
-        _writer.Enqueue(answer);
+        await _writer.EnqueueAsync(answer, cancellationToken);
     }
 
     /// <summary>Waits until every answer put so far is stored.</summary>

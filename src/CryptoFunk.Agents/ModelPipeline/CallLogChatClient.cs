@@ -26,22 +26,22 @@ public sealed class CallLogChatClient(IChatClient innerClient, ILlmCallLog callL
         {
             var response = await InnerClient.GetResponseAsync(messages, callOptions, cancellationToken);
             call.Answer(response);
-            Record(agent, call, Stopwatch.GetElapsedTime(started));
+            await RecordAsync(agent, call, Stopwatch.GetElapsedTime(started));
             return response;
         }
         catch (LlmUnavailableException e)
         {
             call.Error = e.Message;
-            Record(agent, call, Stopwatch.GetElapsedTime(started));
+            await RecordAsync(agent, call, Stopwatch.GetElapsedTime(started));
             throw;
         }
     }
 
-    private void Record(AgentCallContext? agent, ModelCall call, TimeSpan latency)
+    private ValueTask RecordAsync(AgentCallContext? agent, ModelCall call, TimeSpan latency)
     {
         agent?.Add(call);
         AgentTelemetry.RecordModelCall(call.Source.Value, call.Provider, call.CostUsd, call.Degraded);
-        callLog.Add(new LlmCallRecord
+        var record = new LlmCallRecord
         {
             CreatedAt = time.GetUtcNow(),
             DecisionTime = agent?.MarketState?.DecisionTime,
@@ -58,6 +58,9 @@ public sealed class CallLogChatClient(IChatClient innerClient, ILlmCallLog callL
             LatencyMs = latency.TotalMilliseconds,
             Attempts = call.Attempts,
             Error = call.Error,
-        });
+        };
+
+        // Not the caller's token: a call that was billed is logged even when the caller has stopped waiting.
+        return callLog.AddAsync(record, CancellationToken.None);
     }
 }

@@ -15,6 +15,9 @@ public sealed class TelemetryOptions
     /// <summary>Keep finished spans in the database so <c>cryptofunk traces</c> can show them; on by default.</summary>
     public bool StoreSpans { get; set; } = true;
 
-    /// <summary>Spans kept in memory waiting to be written before new ones are dropped (and counted).</summary>
+    /// <summary>Spans kept in memory waiting to be stored; an ending span finding it full waits for room.</summary>
     public int SpanBufferCapacity { get; set; } = 10_000;
+
+    /// <summary>How long an ending span waits for room in a full buffer before it is dropped (and counted).</summary>
+    public TimeSpan SpanBufferWait { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -25,6 +25,18 @@ public sealed class TraceQueries(IDbContextFactory<CryptoFunkDbContext> contexts
         return roots.Select(r => new TraceSummary(r.TraceId, r, counts.GetValueOrDefault(r.TraceId))).ToList();
     }
 
+    /// <summary>Among the <paramref name="limit"/> most recent runs, those that dropped spans (so their traces are incomplete), newest first.</summary>
+    public async Task<IReadOnlyList<TradingRunRecord>> RunsWithDroppedSpansAsync(int limit, CancellationToken cancellationToken)
+    {
+        await migrator.MigrateAsync(cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var recent = await context.TradingRuns.AsNoTracking()
+            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return recent.Where(r => r.SpansDropped > 0).ToList();
+    }
+
     /// <summary>Every span of one trace (an id prefix is enough when it is unique), in start order.</summary>
     public async Task<IReadOnlyList<SpanRecord>> TraceAsync(string traceIdOrPrefix, CancellationToken cancellationToken)
     {

@@ -5,8 +5,8 @@ namespace CryptoFunk.Engine.Backtesting;
 
 /// <summary>
 /// A finished backtest: the agents' result next to buy-and-hold and the rules engine alone on the same bars, with
-/// where the answers came from and what the models cost. Everything but <see cref="RunId"/>, <see cref="StartedAt"/>
-/// and <see cref="Elapsed"/> is the same every time the same inputs are run.
+/// where the answers came from and what the models cost. Everything but <see cref="RunId"/>, <see cref="StartedAt"/>,
+/// <see cref="Elapsed"/> and <see cref="SpansDropped"/> is the same every time the same inputs are run.
 /// </summary>
 public sealed record BacktestReport
 {
@@ -57,4 +57,7 @@ public sealed record BacktestReport
 
     /// <summary>Wall-clock duration of the agents' run (without the baselines).</summary>
     public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>Spans of the run (baseline included) the span store had no room for: its traces miss that many.</summary>
+    public required long SpansDropped { get; init; }
 }

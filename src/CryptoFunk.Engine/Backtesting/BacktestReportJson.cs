@@ -14,7 +14,7 @@ namespace CryptoFunk.Engine.Backtesting;
 /// </summary>
 public static class BacktestReportJson
 {
-    /// <summary>The key holding the per-run fields (id, wall-clock start, elapsed time, speed).</summary>
+    /// <summary>The key holding the per-run fields (id, wall-clock start, elapsed time, speed, spans dropped).</summary>
     public const string RunKey = "run";
 
     /// <summary>Serializes <paramref name="report"/>, indented.</summary>
@@ -68,6 +68,7 @@ public static class BacktestReportJson
             json.WriteString("started_at", UtcTimestamp.Format(report.StartedAt));
             json.WriteNumber("elapsed_seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
             json.WriteNumber("decisions_per_second", report.Elapsed > TimeSpan.Zero ? Math.Round(tally.Decisions / report.Elapsed.TotalSeconds, 1) : 0);
+            json.WriteNumber("spans_dropped", report.SpansDropped);
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Markets;
 using CryptoFunk.Storage;
 using CryptoFunk.Trading;
@@ -23,6 +24,7 @@ public sealed class BacktestRunner(
     LlmProviderRegistry providers,
     IOptions<ModelPipelineOptions> pipeline,
     IOptions<PaperBrokerOptions> broker,
+    SpanDropCounter spanDrops,
     TimeProvider time)
 {
     /// <summary>Progress is reported this many times per run at most, so drawing it costs nothing measurable.</summary>
@@ -46,6 +48,7 @@ public sealed class BacktestRunner(
 
         var runId = $"bt-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Guid.NewGuid():N}"[..32];
         var startedAt = time.GetUtcNow();
+        var spansDroppedBefore = spanDrops.Total;
         await migrator.MigrateAsync(cancellationToken);
         await store.StartRunAsync(
             new TradingRunRecord
@@ -79,7 +82,7 @@ public sealed class BacktestRunner(
         }
         catch (Exception e)
         {
-            await store.FinishRunAsync(runId, TradingRunStatuses.Failed, null, time.GetUtcNow(), CancellationToken.None);
+            await store.FinishRunAsync(runId, TradingRunStatuses.Failed, null, spanDrops.Total - spansDroppedBefore, time.GetUtcNow(), CancellationToken.None);
             throw new BacktestFailedException($"backtest {runId} failed at {e.GetType().Name}: {e.Message}", e);
         }
 
@@ -112,8 +115,9 @@ public sealed class BacktestRunner(
             Notes = notes,
             StartedAt = startedAt,
             Elapsed = elapsed,
+            SpansDropped = spanDrops.Total - spansDroppedBefore,
         };
-        await store.FinishRunAsync(runId, TradingRunStatuses.Completed, BacktestReportJson.Write(report), time.GetUtcNow(), cancellationToken);
+        await store.FinishRunAsync(runId, TradingRunStatuses.Completed, BacktestReportJson.Write(report), report.SpansDropped, time.GetUtcNow(), cancellationToken);
         return report;
     }
 

@@ -34,19 +34,29 @@ internal sealed class TracesCommand(TraceQueries traces) : CliCommand
     private async Task<int> ListAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
-        var recent = await traces.RecentAsync(parse.GetValue(_limit), cancellationToken);
+        var limit = parse.GetValue(_limit);
+        var recent = await traces.RecentAsync(limit, cancellationToken);
         if (recent.Count == 0)
         {
             await output.WriteLineAsync("no traces stored yet: run an agent (cryptofunk agent run ...) first");
-            return ExitCodes.Success;
+        }
+        else
+        {
+            await output.WriteLineAsync($"{"trace",-32}  {"started (UTC)",-19}  {"spans",5}  {"ms",9}  root");
+            foreach (var trace in recent)
+            {
+                await output.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{trace.TraceId,-32}  {trace.Root.StartTime:yyyy-MM-dd HH:mm:ss}  {trace.SpanCount,5}  {trace.Root.DurationMs,9:F1}  {trace.Root.Name}"));
+            }
         }
 
-        await output.WriteLineAsync($"{"trace",-32}  {"started (UTC)",-19}  {"spans",5}  {"ms",9}  root");
-        foreach (var trace in recent)
+        // Spans a run could not store are reported where its traces are read, so missing traces are never a mystery.
+        foreach (var run in await traces.RunsWithDroppedSpansAsync(limit, cancellationToken))
         {
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{trace.TraceId,-32}  {trace.Root.StartTime:yyyy-MM-dd HH:mm:ss}  {trace.SpanCount,5}  {trace.Root.DurationMs,9:F1}  {trace.Root.Name}"));
+                $"warning: run {run.Id} (started {run.StartedAt:yyyy-MM-dd HH:mm:ss}) dropped {run.SpansDropped} spans (span buffer full); its traces are incomplete"));
         }
 
         return ExitCodes.Success;

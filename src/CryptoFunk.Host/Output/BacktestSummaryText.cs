@@ -48,6 +48,11 @@ internal static class BacktestSummaryText
             .Append(Invariant($"agent decisions by source: {Join(tally.AgentDecisionsBySource)}\n"))
             .Append(Invariant($"LLM: {calls.Live} calls, {calls.Cached} cache hits ({Percent(BacktestReportJson.CacheHitRate(calls))}), {calls.Replayed} replayed, {tally.InputTokens} input + {tally.OutputTokens} output tokens, ${tally.CostUsd:0.0000}\n"))
             .Append(Invariant($"run {report.RunId} stored in {database}; {report.Elapsed.TotalSeconds:0.00} s\n"));
+        if (report.SpansDropped > 0)
+        {
+            text.Append(Invariant($"warning: {report.SpansDropped} spans dropped (span buffer full), so this run's traces are incomplete; raise Telemetry:SpanBufferCapacity or Telemetry:SpanBufferWait\n"));
+        }
+
         return text.ToString();
     }
 

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Caching;
 using CryptoFunk.Agents.ModelPipeline;
-using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Storage;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using OpenTelemetry.Trace;
 
 namespace CryptoFunk.Tests.ModelPipeline;
 
@@ -272,9 +272,9 @@ public sealed class ModelPipelineTests
             PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test", apiKey: Secret),
             PipelineHarness.Provider(1, "anthropic", anthropic.BaseAddress, "claude-test", apiKey: Secret + "-anthropic")))
         {
-            var pipeline = harness.Get<TelemetryPipeline>();
+            var tracing = harness.Get<TracerProvider>();
             await harness.AskAsync(PipelineHarness.Request("RSI 28"));
-            await pipeline.FlushAsync(CancellationToken.None);
+            tracing.ForceFlush();
             await harness.Get<DatabaseLlmCallLog>().FlushAsync(CancellationToken.None);
 
             Assert.That(openai.LastRequest.Header("Authorization"), Does.Contain(Secret), "the key was really sent, so the test can see a leak");

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CryptoFunk.Tests.Storage;
 
@@ -22,7 +21,7 @@ public sealed class DatabaseLlmCacheStoreTests
         var t0 = new DateTimeOffset(2017, 8, 18, 0, 0, 0, TimeSpan.Zero);
         var warmingUp = new CacheContext("BTC/USDT", "1h", "flat", t0, [28.0, double.NaN, double.NaN]);
 
-        await using (var writer = new DatabaseLlmCacheStore(contexts, migrator, NullLogger<DatabaseLlmCacheStore>.Instance))
+        await using (var writer = new DatabaseLlmCacheStore(contexts, migrator, services.GetRequiredService<BatchInserter>()))
         {
             await writer.PutAsync(new StoredAnswer
             {
@@ -36,7 +35,7 @@ public sealed class DatabaseLlmCacheStoreTests
             }, CancellationToken.None);
         }
 
-        await using var reader = new DatabaseLlmCacheStore(contexts, migrator, NullLogger<DatabaseLlmCacheStore>.Instance);
+        await using var reader = new DatabaseLlmCacheStore(contexts, migrator, services.GetRequiredService<BatchInserter>());
         var read = await reader.GetAsync("k", CancellationToken.None);
 
         Assert.That(read!.Context!.Features[0], Is.EqualTo(28.0));
@@ -60,7 +59,7 @@ public sealed class DatabaseLlmCacheStoreTests
             Response = new ChatResponse(new ChatMessage(ChatRole.Assistant, text)),
             CreatedAt = DateTimeOffset.UnixEpoch,
         };
-        await using (var recorder = new DatabaseLlmCacheStore(contexts, migrator, NullLogger<DatabaseLlmCacheStore>.Instance))
+        await using (var recorder = new DatabaseLlmCacheStore(contexts, migrator, services.GetRequiredService<BatchInserter>()))
         {
             await recorder.PutAsync(Answer("a", "first"), CancellationToken.None);
             await recorder.PutAsync(Answer("b", "other"), CancellationToken.None);
@@ -68,7 +67,7 @@ public sealed class DatabaseLlmCacheStoreTests
             Assert.That((await recorder.GetAsync("a", CancellationToken.None))!.Response!.Text, Is.EqualTo("second"), "found at once, before it is stored");
         }
 
-        await using var replayer = new DatabaseLlmCacheStore(contexts, migrator, NullLogger<DatabaseLlmCacheStore>.Instance);
+        await using var replayer = new DatabaseLlmCacheStore(contexts, migrator, services.GetRequiredService<BatchInserter>());
         await replayer.PreloadAsync(CancellationToken.None);
         await using (var db = await contexts.CreateDbContextAsync())
         {

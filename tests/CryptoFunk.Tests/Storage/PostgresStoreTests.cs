@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CryptoFunk.Tests.Storage;
 
@@ -48,7 +47,7 @@ public sealed class PostgresStoreTests
     {
         await using var database = await PostgresDatabase.CreateAsync();
         await using var services = Services(database.ConnectionString);
-        await using var store = new DatabaseLlmCacheStore(services.GetRequiredService<IDbContextFactory<CryptoFunkDbContext>>(), services.GetRequiredService<DatabaseMigrator>(), NullLogger<DatabaseLlmCacheStore>.Instance);
+        await using var store = new DatabaseLlmCacheStore(services.GetRequiredService<IDbContextFactory<CryptoFunkDbContext>>(), services.GetRequiredService<DatabaseMigrator>(), services.GetRequiredService<BatchInserter>());
         var t0 = new DateTimeOffset(2022, 5, 1, 0, 0, 0, TimeSpan.Zero);
         var answer = new StoredAnswer
         {
@@ -64,7 +63,7 @@ public sealed class PostgresStoreTests
         await store.PutAsync(answer, CancellationToken.None);
         await store.FlushAsync(CancellationToken.None);
 
-        await using var fresh = new DatabaseLlmCacheStore(services.GetRequiredService<IDbContextFactory<CryptoFunkDbContext>>(), services.GetRequiredService<DatabaseMigrator>(), NullLogger<DatabaseLlmCacheStore>.Instance);
+        await using var fresh = new DatabaseLlmCacheStore(services.GetRequiredService<IDbContextFactory<CryptoFunkDbContext>>(), services.GetRequiredService<DatabaseMigrator>(), services.GetRequiredService<BatchInserter>());
         var exact = await fresh.GetAsync("abc", CancellationToken.None);
         var similar = await fresh.FindSimilarAsync("technical_analysis", answer.Context with { DecisionTime = t0.AddHours(1), Features = [30.5, 0.1] }, 0.95, CancellationToken.None);
         var notBefore = await fresh.FindSimilarAsync("technical_analysis", answer.Context with { Features = [30.5, 0.1] }, 0.95, CancellationToken.None);

@@ -110,11 +110,12 @@ public sealed class TradingStoreTests(string provider)
         batch.EquitySnapshots.Add(new EquitySnapshotRecord { RunId = Run, Time = filledAt, Cash = 5_780.5m, Equity = 9_995.1234567891m, PeakEquity = 10_000m, Drawdown = 0.0004876543m });
 
         await store.SaveAsync(batch, CancellationToken.None);
-        await store.FinishRunAsync(Run, TradingRunStatuses.Completed, "{\"return\":0.01}", T0.AddDays(40), CancellationToken.None);
+        await store.FinishRunAsync(Run, TradingRunStatuses.Completed, "{\"return\":0.01}", spansDropped: 12, T0.AddDays(40), CancellationToken.None);
 
         var run = await store.RunAsync(Run, CancellationToken.None);
         Assert.That(run!.Status, Is.EqualTo(TradingRunStatuses.Completed));
         Assert.That(run.SummaryJson, Is.EqualTo("{\"return\":0.01}"));
+        Assert.That(run.SpansDropped, Is.EqualTo(12));
         Assert.That(run.FinishedAt, Is.EqualTo(T0.AddDays(40)));
         Assert.That(run.StartedAt, Is.EqualTo(RunRecord().StartedAt));
         Assert.That(run.StartedAt.Offset, Is.EqualTo(TimeSpan.Zero));

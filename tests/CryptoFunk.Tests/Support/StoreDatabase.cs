@@ -30,6 +30,8 @@ internal sealed class StoreDatabase : IAsyncDisposable
 
     public IDbContextFactory<CryptoFunkDbContext> Contexts => _services.GetRequiredService<IDbContextFactory<CryptoFunkDbContext>>();
 
+    public BatchInserter Inserter => _services.GetRequiredService<BatchInserter>();
+
     public static async Task<StoreDatabase> CreateAsync(string provider)
     {
         TempDirectory? directory = null;
