@@ -10,12 +10,17 @@ namespace CryptoFunk.Tests.Storage;
 
 public sealed class DatabaseLlmCacheStoreTests
 {
+    private static ServiceProvider Database(TempDirectory dir) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddCryptoFunkDatabase(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = $"Data Source={dir.File("cf.db")}" }).Build())
+            .BuildServiceProvider();
+
     [Test]
     public async Task Features_that_are_not_defined_yet_round_trip_through_the_database()
     {
         using var dir = new TempDirectory();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = $"Data Source={dir.File("cf.db")}" }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddCryptoFunkDatabase(configuration).BuildServiceProvider();
+        await using var services = Database(dir);
         var contexts = services.GetRequiredService<IDbContextFactory<CryptoFunkDbContext>>();
         var migrator = services.GetRequiredService<DatabaseMigrator>();
         var t0 = new DateTimeOffset(2017, 8, 18, 0, 0, 0, TimeSpan.Zero);
@@ -46,8 +51,7 @@ public sealed class DatabaseLlmCacheStoreTests
     public async Task Recordings_are_written_in_the_background_replaced_by_key_and_after_a_preload_served_without_the_database()
     {
         using var dir = new TempDirectory();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = $"Data Source={dir.File("cf.db")}" }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddCryptoFunkDatabase(configuration).BuildServiceProvider();
+        await using var services = Database(dir);
         var contexts = services.GetRequiredService<IDbContextFactory<CryptoFunkDbContext>>();
         var migrator = services.GetRequiredService<DatabaseMigrator>();
         StoredAnswer Answer(string key, string text) => new()
