@@ -13,8 +13,8 @@ public static class DatabaseServiceCollectionExtensions
     public static IServiceCollection AddCryptoFunkDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
-        services.AddDbContextFactory<CryptoFunkDbContext>((provider, builder) =>
-            Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton<IDbContextFactory<CryptoFunkDbContext>>(provider =>
+            new CryptoFunkDbContextFactory(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<BatchInserter>();
         services.AddSingleton<TradingStore>();

@@ -42,7 +42,7 @@ public class AgentCallBenchmarks
     {
         _directory = Directory.CreateTempSubdirectory("cryptofunk-bench").FullName;
         var database = Options.Create(new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "bench.db")}" });
-        var contexts = new ContextFactory(database.Value.ConnectionString);
+        var contexts = new CryptoFunkDbContextFactory(database.Value.ConnectionString);
         var migrator = new DatabaseMigrator(contexts, database);
         await migrator.MigrateAsync(CancellationToken.None);
         var inserter = new BatchInserter(contexts, migrator, NullLogger<BatchInserter>.Instance);
@@ -92,15 +92,5 @@ public class AgentCallBenchmarks
         _prompts.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    private sealed class ContextFactory(string connectionString) : IDbContextFactory<CryptoFunkDbContext>
-    {
-        public CryptoFunkDbContext CreateDbContext()
-        {
-            var builder = new DbContextOptionsBuilder<CryptoFunkDbContext>();
-            DatabaseServiceCollectionExtensions.Configure(builder, connectionString);
-            return new CryptoFunkDbContext(builder.Options);
-        }
     }
 }

@@ -13,6 +13,7 @@ public sealed class DatabaseLlmCacheStoreTests
     private static ServiceProvider Database(TempDirectory dir) =>
         new ServiceCollection()
             .AddLogging()
+            .AddSingleton<DatabaseLlmCacheStore>()
             .AddCryptoFunkDatabase(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:ConnectionString"] = $"Data Source={dir.File("cf.db")}" }).Build())
             .BuildServiceProvider();
 
@@ -86,4 +87,23 @@ public sealed class DatabaseLlmCacheStoreTests
             Assert.That(await replayer.GetAsync("c", CancellationToken.None), Is.Null, "a key missing from the preload is looked up once more");
         });
     }
+
+    [Test]
+    public async Task Answers_put_just_before_the_host_is_disposed_are_stored()
+    {
+        using var dir = new TempDirectory();
+        await using (var services = Database(dir))
+        {
+            var store = services.GetRequiredService<DatabaseLlmCacheStore>();
+            foreach (var key in new[] { "a", "b", "c" })
+            {
+                await store.PutAsync(new StoredAnswer { Key = key, Agent = "technical_analysis", PromptVersion = "v1", Model = "m", Response = new ChatResponse(new ChatMessage(ChatRole.Assistant, key)) }, CancellationToken.None);
+            }
+        }
+
+        await using var reopened = Database(dir);
+        await using var db = await reopened.GetRequiredService<IDbContextFactory<CryptoFunkDbContext>>().CreateDbContextAsync();
+        Assert.That(await db.LlmCache.CountAsync(), Is.EqualTo(3), "the last batch is written while the container is disposed");
+    }
 }
+

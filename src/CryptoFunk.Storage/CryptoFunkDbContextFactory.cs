@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CryptoFunk.Storage;
+
+/// <summary>
+/// Creates contexts from options built once, without the application's service provider (EF Core's registered
+/// factory resolves through it): the background writers store their last rows while the host is being disposed,
+/// when that provider no longer hands anything out, and a row lost there is a lost recording or call record.
+/// </summary>
+public sealed class CryptoFunkDbContextFactory(string connectionString) : IDbContextFactory<CryptoFunkDbContext>
+{
+    private readonly DbContextOptions<CryptoFunkDbContext> _options =
+        (DbContextOptions<CryptoFunkDbContext>)DatabaseServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<CryptoFunkDbContext>(), connectionString).Options;
+
+    /// <inheritdoc />
+    public CryptoFunkDbContext CreateDbContext() => new(_options);
+}
