@@ -1,4 +1,4 @@
-using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Trading;

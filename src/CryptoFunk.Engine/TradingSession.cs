@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Memory;
 using CryptoFunk.Agents.Orchestration;

@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
-using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Agents.Rules;
 using CryptoFunk.Engine;
 using CryptoFunk.Markets;
 using CryptoFunk.Markets.Csv;

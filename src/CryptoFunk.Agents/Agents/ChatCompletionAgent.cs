@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Prompts;
-using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.StructuredOutput;
 using Microsoft.Extensions.AI;
 
@@ -27,7 +26,7 @@ public sealed class ChatCompletionAgent : Agent
     public required IChatClient ChatClient { get; init; }
 
     /// <summary>The deterministic fallback; null when no rule answers for this agent.</summary>
-    public TradingRule? Rule { get; init; }
+    public AgentRule? Rule { get; init; }
 
     /// <summary>Plugin functions the model may call (read-only for analysis agents).</summary>
     public IReadOnlyList<AITool> Tools { get; init; } = [];

@@ -1,5 +1,4 @@
 using CryptoFunk.Agents.Prompts;
-using CryptoFunk.Agents.Rules;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Agents;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using CryptoFunk.Agents.Rules;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Agents;
@@ -11,7 +10,7 @@ namespace CryptoFunk.Agents.Agents;
 public sealed class RulesAgent : Agent
 {
     /// <summary>The rule answering for this agent; null when none does (the agent then abstains).</summary>
-    public TradingRule? Rule { get; init; }
+    public AgentRule? Rule { get; init; }
 
     /// <inheritdoc />
     protected override async IAsyncEnumerable<AgentResponse> InvokeCoreAsync(

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Markets;
 using CryptoFunk.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CryptoFunk.Markets;
 
 namespace CryptoFunk.Agents.Caching;
 

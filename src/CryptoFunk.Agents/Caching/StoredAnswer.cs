@@ -1,4 +1,3 @@
-using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Caching;

@@ -1,5 +1,4 @@
 using CryptoFunk.Agents.Agents;
-using CryptoFunk.Agents.Rules;
 
 namespace CryptoFunk.Agents.Chat;
 

@@ -1,6 +1,5 @@
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Caching;
-using CryptoFunk.Agents.Rules;
 using CryptoFunk.Markets;
 
 namespace CryptoFunk.Agents.Context;

@@ -4,7 +4,6 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.ModelPipeline;

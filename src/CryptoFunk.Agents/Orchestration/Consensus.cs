@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
 
 namespace CryptoFunk.Agents.Orchestration;

@@ -1,6 +1,5 @@
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Chat;
-using CryptoFunk.Agents.Rules;
 using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.AI;
 

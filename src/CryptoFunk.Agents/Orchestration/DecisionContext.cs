@@ -1,4 +1,4 @@
-using CryptoFunk.Agents.Rules;
+using CryptoFunk.Agents.Agents;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Risk;
 

@@ -1,4 +1,5 @@
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.AI;

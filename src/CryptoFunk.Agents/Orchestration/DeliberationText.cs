@@ -1,4 +1,5 @@
 using System.Text;
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Trading.Risk;
 

@@ -1,4 +1,5 @@
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Chat;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Risk;

@@ -1,7 +1,7 @@
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Chat;
 using CryptoFunk.Agents.Context;
-using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.AI;

@@ -1,6 +1,6 @@
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
-using CryptoFunk.Agents.Orchestration;
 
 namespace CryptoFunk.Agents.Rules;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CryptoFunk.Agents.Agents;
-using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Agents.Answers;
 
 namespace CryptoFunk.Agents.Rules;
 

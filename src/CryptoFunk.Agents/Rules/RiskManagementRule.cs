@@ -1,5 +1,5 @@
 using CryptoFunk.Agents.Agents;
-using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Agents.Rules;

@@ -1,3 +1,5 @@
+using CryptoFunk.Agents.Agents;
+
 namespace CryptoFunk.Agents.Rules;
 
 /// <summary>
@@ -19,5 +21,5 @@ public sealed class TradingRulesEngine : IRulesEngine
     }.ToDictionary(r => r.AgentName, StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public TradingRule? RuleFor(string agentName) => _rules.GetValueOrDefault(agentName);
+    public AgentRule? RuleFor(string agentName) => _rules.GetValueOrDefault(agentName);
 }

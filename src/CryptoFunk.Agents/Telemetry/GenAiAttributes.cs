@@ -1,5 +1,3 @@
-using CryptoFunk.Agents.Prompts;
-
 namespace CryptoFunk.Agents.Telemetry;
 
 /// <summary>

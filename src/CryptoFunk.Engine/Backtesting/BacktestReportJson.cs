@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Performance;

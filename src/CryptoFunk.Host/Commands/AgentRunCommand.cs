@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Context;
-using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Markets;

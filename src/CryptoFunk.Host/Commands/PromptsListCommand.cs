@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.Options;
-using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Host.Commands;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Storage;
 

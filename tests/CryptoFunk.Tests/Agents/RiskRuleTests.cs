@@ -1,4 +1,5 @@
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Rules;

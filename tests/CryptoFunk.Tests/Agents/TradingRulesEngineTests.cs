@@ -1,10 +1,11 @@
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Rules;
-using CryptoFunk.Trading.Risk;
 using CryptoFunk.Indicators;
 using CryptoFunk.Markets;
+using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Tests.Agents;
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
-using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Tests.Support;
 using CryptoFunk.Trading.Risk;

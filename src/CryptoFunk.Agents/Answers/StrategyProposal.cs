@@ -3,7 +3,7 @@ using CryptoFunk.Agents.Agents;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Risk;
 
-namespace CryptoFunk.Agents.Orchestration;
+namespace CryptoFunk.Agents.Answers;
 
 /// <summary>A strategy agent's proposal; its prices are the agent's claims, checked by the risk gate before any use.</summary>
 /// <param name="AgentName">The proposing agent.</param>

@@ -1,4 +1,4 @@
-namespace CryptoFunk.Agents.Orchestration;
+namespace CryptoFunk.Agents.Answers;
 
 /// <summary>Reads and writes <see cref="TradeAction"/> in the upper-case wire form the prompts and the store use.</summary>
 public static class TradeActions

@@ -1,6 +1,6 @@
 using CryptoFunk.Trading.Risk;
 
-namespace CryptoFunk.Agents.Rules;
+namespace CryptoFunk.Agents.Agents;
 
 /// <summary>The chosen proposal as the risk agent sees it, with what code computed for it.</summary>
 /// <param name="Trade">The trade the proposal asks for.</param>

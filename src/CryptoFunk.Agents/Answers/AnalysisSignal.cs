@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
 
-namespace CryptoFunk.Agents.Orchestration;
+namespace CryptoFunk.Agents.Answers;
 
 /// <summary>An analysis agent's vote: the one signal type every analysis agent answers with.</summary>
 /// <param name="AgentName">The agent that voted.</param>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
 
-namespace CryptoFunk.Agents.Orchestration;
+namespace CryptoFunk.Agents.Answers;
 
 /// <summary>The risk agent's verdict on the chosen proposal; code still applies the hard limits after it.</summary>
 /// <param name="AgentName">The risk agent.</param>

@@ -1,7 +1,7 @@
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Risk;
 
-namespace CryptoFunk.Agents.Rules;
+namespace CryptoFunk.Agents.Agents;
 
 /// <summary>
 /// What code knows of one decision, typed, for the rules engine: the prompt arguments carry only the texts a

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CryptoFunk.Agents.Orchestration;
+namespace CryptoFunk.Agents.Answers;
 
 /// <summary>Typed reads of a validated agent output; the schema guarantees the shape, these keep the reading in one place.</summary>
 internal static class AgentOutput

@@ -1,4 +1,4 @@
-namespace CryptoFunk.Agents.Orchestration;
+namespace CryptoFunk.Agents.Answers;
 
 /// <summary>
 /// What a signal, a proposal or a decision says to do, in the one vocabulary every prompt schema uses

@@ -1,4 +1,4 @@
-namespace CryptoFunk.Agents.Rules;
+namespace CryptoFunk.Agents.Agents;
 
 /// <summary>
 /// The deterministic rules, one per agent: what a fresh install without an LLM runs on, and the fallback when every
@@ -7,5 +7,5 @@ namespace CryptoFunk.Agents.Rules;
 public interface IRulesEngine
 {
     /// <summary>The rule answering for <paramref name="agentName"/>, or null when none does (that agent then holds).</summary>
-    TradingRule? RuleFor(string agentName);
+    AgentRule? RuleFor(string agentName);
 }
