@@ -30,8 +30,8 @@ public static class DatabaseServiceCollectionExtensions
             _ => builder.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()),
         };
 
-        // Migrations are hand-written (EF Core Design is not restorable here), so there is no model snapshot to
-        // compare against; a test compares the migrated schema with the model instead.
+        // Migrations are hand-written and provider-neutral (one set for SQLite and PostgreSQL), without a model
+        // snapshot to compare against; a test compares the migrated schema with the model instead.
         return builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 }

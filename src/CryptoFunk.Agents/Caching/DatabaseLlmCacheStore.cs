@@ -42,10 +42,13 @@ public sealed class DatabaseLlmCacheStore : ILlmCacheStore, IAsyncDisposable
             return hit;
         }
 
-        LlmCacheEntry? entry = null;
-        if (!_preloaded.IsValueCreated || !(await _preloaded.Value.WaitAsync(cancellationToken)).TryGetValue(key, out entry))
+        LlmCacheEntry? entry;
+        if (_preloaded.IsValueCreated)
         {
-            // Not preloaded, or stored since the preload (by another process): one query.
+            (await _preloaded.Value.WaitAsync(cancellationToken)).TryGetValue(key, out entry);
+        }
+        else
+        {
             await _migrator.MigrateAsync(cancellationToken);
             await using var context = await _contexts.CreateDbContextAsync(cancellationToken);
             entry = await context.LlmCache.AsNoTracking().SingleOrDefaultAsync(e => e.Key == key, cancellationToken);

@@ -111,6 +111,7 @@ public static class LlmCacheKey
             Text('m', options.ModelId);
             Number('t', options.Temperature);
             Number('P', options.TopP);
+            Number('k', options.TopK);
             Number('x', options.MaxOutputTokens);
             Number('S', options.Seed);
             Number('r', options.PresencePenalty);

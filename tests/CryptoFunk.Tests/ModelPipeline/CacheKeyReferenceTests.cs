@@ -50,4 +50,15 @@ public sealed class CacheKeyReferenceTests
 
         Assert.That(LlmCacheKey.Compute(call, messages, options, ["openai/gpt-4o-mini", "anthropic/claude-sonnet-4"]), Is.EqualTo("b5379aa75db9c4786eae4441c70e1df6"));
     }
+
+    [Test]
+    public void Top_k_takes_part_in_the_key()
+    {
+        ChatMessage[] messages = [new(ChatRole.User, "Signal?")];
+        var plain = LlmCacheKey.Compute(null, messages, new ChatOptions(), ["openai/gpt-4o-mini"]);
+        var topK = LlmCacheKey.Compute(null, messages, new ChatOptions { TopK = 40 }, ["openai/gpt-4o-mini"]);
+
+        Assert.That(topK, Is.Not.EqualTo(plain), "a different top_k may give a different answer");
+    }
 }
+

@@ -9,34 +9,18 @@ namespace CryptoFunk.Tests.Providers;
 /// What an Anthropic provider (the official SDK's <c>AsIChatClient</c> behind our error layer) sends and
 /// understands, checked on the wire of a fake <c>/v1/messages</c>.
 /// </summary>
-public sealed class AnthropicProviderTests
+public sealed class AnthropicProviderTests : ProviderWireTests<FakeAnthropicServer>
 {
-    private static readonly AIFunction GetPrice = AIFunctionFactory.Create(
-        (string symbol) => 42000m, "MarketData_GetPrice", "The latest price of a symbol such as BTC/USDT.");
+    protected override Task<FakeAnthropicServer> StartServerAsync() => FakeAnthropicServer.StartAsync();
 
-    private FakeAnthropicServer _server = null!;
-    private IChatClient _client = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _server = await FakeAnthropicServer.StartAsync();
-        _client = ProviderHarness.Create(ProviderHarness.AnthropicOptions(_server));
-    }
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
+    protected override LlmProviderOptions OptionsFor(FakeAnthropicServer server) => ProviderHarness.AnthropicOptions(server);
 
     [Test]
     public async Task A_normal_call_returns_text_usage_and_metadata()
     {
-        _server.ReplyWithText("SELL", inputTokens: 200, outputTokens: 40);
+        Server.ReplyWithText("SELL", inputTokens: 200, outputTokens: 40);
 
-        var response = await _client.GetResponseAsync(
+        var response = await Client.GetResponseAsync(
             [new ChatMessage(ChatRole.System, "You are a risk manager."), new ChatMessage(ChatRole.User, "Approve?")]);
 
         Assert.Multiple(() =>
@@ -50,7 +34,7 @@ public sealed class AnthropicProviderTests
             Assert.That(response.ResponseId, Is.EqualTo("msg_fake_1"));
         });
 
-        var request = _server.LastRequest;
+        var request = Server.LastRequest;
         var body = request.RequireJson();
         Assert.Multiple(() =>
         {
@@ -69,11 +53,11 @@ public sealed class AnthropicProviderTests
     [Test]
     public async Task Max_output_tokens_and_stop_sequences_reach_the_wire()
     {
-        _server.ReplyWithText("ok");
+        Server.ReplyWithText("ok");
 
-        await _client.GetResponseAsync("hi", new ChatOptions { MaxOutputTokens = 321, StopSequences = ["END"], ModelId = "claude-other" });
+        await Client.GetResponseAsync("hi", new ChatOptions { MaxOutputTokens = 321, StopSequences = ["END"], ModelId = "claude-other" });
 
-        var body = _server.LastRequest.RequireJson();
+        var body = Server.LastRequest.RequireJson();
         Assert.Multiple(() =>
         {
             Assert.That(body.GetProperty("max_tokens").GetInt32(), Is.EqualTo(321));
@@ -85,12 +69,12 @@ public sealed class AnthropicProviderTests
     [Test]
     public async Task Tool_call_round_trip_sends_the_result_as_a_tool_result_block()
     {
-        _server.ReplyWithToolCalls("Let me look.", new FakeToolCall("toolu_1", "MarketData_GetPrice", """{"symbol":"BTC/USDT"}"""));
-        _server.ReplyWithText("BTC/USDT trades at 42000.");
+        Server.ReplyWithToolCalls("Let me look.", new FakeToolCall("toolu_1", "MarketData_GetPrice", """{"symbol":"BTC/USDT"}"""));
+        Server.ReplyWithText("BTC/USDT trades at 42000.");
         var options = new ChatOptions { Tools = [GetPrice] };
         List<ChatMessage> history = [new(ChatRole.User, "What is BTC at?")];
 
-        var first = await _client.GetResponseAsync(history, options);
+        var first = await Client.GetResponseAsync(history, options);
         var call = first.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Single();
         Assert.Multiple(() =>
         {
@@ -103,10 +87,10 @@ public sealed class AnthropicProviderTests
 
         history.AddRange(first.Messages);
         history.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent("toolu_1", "42000")]));
-        var second = await _client.GetResponseAsync(history, options);
+        var second = await Client.GetResponseAsync(history, options);
 
         Assert.That(second.Text, Is.EqualTo("BTC/USDT trades at 42000."));
-        var tool = _server.Requests[0].RequireJson().GetProperty("tools")[0];
+        var tool = Server.Requests[0].RequireJson().GetProperty("tools")[0];
         Assert.Multiple(() =>
         {
             Assert.That(tool.GetProperty("name").GetString(), Is.EqualTo("MarketData_GetPrice"));
@@ -114,7 +98,7 @@ public sealed class AnthropicProviderTests
                 Is.EqualTo("string"));
         });
 
-        var messages = _server.Requests[1].RequireJson().GetProperty("messages");
+        var messages = Server.Requests[1].RequireJson().GetProperty("messages");
         var toolUse = messages[1].GetProperty("content").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "tool_use");
         var toolResult = messages[2].GetProperty("content")[0];
         Assert.Multiple(() =>
@@ -133,9 +117,9 @@ public sealed class AnthropicProviderTests
     [Test]
     public async Task Streaming_text_arrives_in_pieces_with_usage()
     {
-        _server.ReplyWithTextStream("Hel", "lo ", "world");
+        Server.ReplyWithTextStream("Hel", "lo ", "world");
 
-        var updates = await _client.GetStreamingResponseAsync("hi").ToListAsync();
+        var updates = await Client.GetStreamingResponseAsync("hi").ToListAsync();
         var response = updates.ToChatResponse();
 
         Assert.Multiple(() =>
@@ -146,15 +130,15 @@ public sealed class AnthropicProviderTests
             Assert.That(response.Usage?.OutputTokenCount, Is.EqualTo(8));
             Assert.That(response.FinishReason, Is.EqualTo(ChatFinishReason.Stop));
         });
-        Assert.That(_server.LastRequest.RequireJson().GetProperty("stream").GetBoolean(), Is.True);
+        Assert.That(Server.LastRequest.RequireJson().GetProperty("stream").GetBoolean(), Is.True);
     }
 
     [Test]
     public async Task Streamed_tool_input_deltas_are_assembled_into_one_call()
     {
-        _server.Enqueue(FakeReply.Sse(AnthropicWire.ToolCallStream("toolu_9", "MarketData_GetPrice", ["{\"sym", "bol\": \"ETH", "/USDT\"}"])));
+        Server.Enqueue(FakeReply.Sse(AnthropicWire.ToolCallStream("toolu_9", "MarketData_GetPrice", ["{\"sym", "bol\": \"ETH", "/USDT\"}"])));
 
-        var response = (await _client.GetStreamingResponseAsync("price?", new ChatOptions { Tools = [GetPrice] }).ToListAsync()).ToChatResponse();
+        var response = (await Client.GetStreamingResponseAsync("price?", new ChatOptions { Tools = [GetPrice] }).ToListAsync()).ToChatResponse();
 
         var call = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Single();
         Assert.Multiple(() =>
@@ -170,9 +154,9 @@ public sealed class AnthropicProviderTests
     [Test]
     public void An_error_event_mid_stream_is_a_transient_failure()
     {
-        _server.Enqueue(FakeReply.Sse([AnthropicWire.MessageStart(), AnthropicWire.ErrorEvent("overloaded_error", "Overloaded")]));
+        Server.Enqueue(FakeReply.Sse([AnthropicWire.MessageStart(), AnthropicWire.ErrorEvent("overloaded_error", "Overloaded")]));
 
-        var error = Assert.ThrowsAsync<LlmProviderException>(async () => await _client.GetStreamingResponseAsync("hi").ToListAsync())!;
+        var error = Assert.ThrowsAsync<LlmProviderException>(async () => await Client.GetStreamingResponseAsync("hi").ToListAsync())!;
 
         Assert.Multiple(() =>
         {
@@ -185,13 +169,13 @@ public sealed class AnthropicProviderTests
     [Test]
     public async Task A_json_schema_response_format_goes_out_as_output_config()
     {
-        _server.ReplyWithText("""{"approved":true}""");
+        Server.ReplyWithText("""{"approved":true}""");
         var schema = JsonDocument.Parse("""{"type":"object","properties":{"approved":{"type":"boolean"}},"required":["approved"]}""").RootElement;
 
-        var response = await _client.GetResponseAsync("approve?", new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "approval") });
+        var response = await Client.GetResponseAsync("approve?", new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "approval") });
 
         Assert.That(response.Text, Is.EqualTo("""{"approved":true}"""));
-        var format = _server.LastRequest.RequireJson().GetProperty("output_config").GetProperty("format");
+        var format = Server.LastRequest.RequireJson().GetProperty("output_config").GetProperty("format");
         Assert.That(format.GetProperty("type").GetString(), Is.EqualTo("json_schema"));
         Assert.That(format.GetProperty("schema").GetProperty("properties").GetProperty("approved").GetProperty("type").GetString(), Is.EqualTo("boolean"));
     }
@@ -199,10 +183,10 @@ public sealed class AnthropicProviderTests
     [Test]
     public void Metadata_names_the_provider_endpoint_and_model()
     {
-        var metadata = _client.GetService<ChatClientMetadata>();
+        var metadata = Client.GetService<ChatClientMetadata>();
 
         Assert.That(metadata?.ProviderName, Is.EqualTo("anthropic"));
-        Assert.That(metadata?.ProviderUri, Is.EqualTo(_server.BaseAddress));
+        Assert.That(metadata?.ProviderUri, Is.EqualTo(Server.BaseAddress));
         Assert.That(metadata?.DefaultModelId, Is.EqualTo("claude-test"));
     }
 

@@ -7,34 +7,18 @@ using Microsoft.Extensions.AI;
 namespace CryptoFunk.Tests.Providers;
 
 /// <summary>What an OpenAI-compatible provider (Microsoft.Extensions.AI.OpenAI behind our error layer) sends and understands, checked on the wire of a fake.</summary>
-public sealed class OpenAIProviderTests
+public sealed class OpenAIProviderTests : ProviderWireTests<FakeOpenAIServer>
 {
-    private static readonly AIFunction GetPrice = AIFunctionFactory.Create(
-        (string symbol) => 42000m, "MarketData_GetPrice", "The latest price of a symbol such as BTC/USDT.");
+    protected override Task<FakeOpenAIServer> StartServerAsync() => FakeOpenAIServer.StartAsync();
 
-    private FakeOpenAIServer _server = null!;
-    private IChatClient _client = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _server = await FakeOpenAIServer.StartAsync();
-        _client = ProviderHarness.Create(ProviderHarness.OpenAIOptions(_server));
-    }
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
+    protected override LlmProviderOptions OptionsFor(FakeOpenAIServer server) => ProviderHarness.OpenAIOptions(server);
 
     [Test]
     public async Task A_normal_call_returns_text_usage_and_metadata()
     {
-        _server.ReplyWithText("HOLD", promptTokens: 120, completionTokens: 30);
+        Server.ReplyWithText("HOLD", promptTokens: 120, completionTokens: 30);
 
-        var response = await _client.GetResponseAsync(
+        var response = await Client.GetResponseAsync(
             [new ChatMessage(ChatRole.System, "You are a technical analyst."), new ChatMessage(ChatRole.User, "Signal for BTC/USDT?")]);
 
         Assert.Multiple(() =>
@@ -49,7 +33,7 @@ public sealed class OpenAIProviderTests
             Assert.That(response.Messages.Single().Role, Is.EqualTo(ChatRole.Assistant));
         });
 
-        var request = _server.LastRequest;
+        var request = Server.LastRequest;
         var body = request.RequireJson();
         Assert.Multiple(() =>
         {
@@ -67,9 +51,9 @@ public sealed class OpenAIProviderTests
     [Test]
     public async Task Chat_options_reach_the_wire()
     {
-        _server.ReplyWithText("ok");
+        Server.ReplyWithText("ok");
 
-        await _client.GetResponseAsync("hi", new ChatOptions
+        await Client.GetResponseAsync("hi", new ChatOptions
         {
             ModelId = "gpt-other",
             Temperature = 0.25f,
@@ -82,7 +66,7 @@ public sealed class OpenAIProviderTests
             Instructions = "Answer in JSON.",
         });
 
-        var body = _server.LastRequest.RequireJson();
+        var body = Server.LastRequest.RequireJson();
         Assert.Multiple(() =>
         {
             Assert.That(body.GetProperty("model").GetString(), Is.EqualTo("gpt-other"));
@@ -101,12 +85,12 @@ public sealed class OpenAIProviderTests
     [Test]
     public async Task Tool_call_round_trip_sends_the_result_as_a_tool_message()
     {
-        _server.ReplyWithToolCalls(new FakeToolCall("call_1", "MarketData_GetPrice", """{"symbol":"BTC/USDT"}"""));
-        _server.ReplyWithText("BTC/USDT trades at 42000.");
+        Server.ReplyWithToolCalls(new FakeToolCall("call_1", "MarketData_GetPrice", """{"symbol":"BTC/USDT"}"""));
+        Server.ReplyWithText("BTC/USDT trades at 42000.");
         var options = new ChatOptions { Tools = [GetPrice] };
         List<ChatMessage> history = [new(ChatRole.User, "What is BTC at?")];
 
-        var first = await _client.GetResponseAsync(history, options);
+        var first = await Client.GetResponseAsync(history, options);
         var call = first.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Single();
         Assert.Multiple(() =>
         {
@@ -119,10 +103,10 @@ public sealed class OpenAIProviderTests
 
         history.AddRange(first.Messages);
         history.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent("call_1", "42000")]));
-        var second = await _client.GetResponseAsync(history, options);
+        var second = await Client.GetResponseAsync(history, options);
 
         Assert.That(second.Text, Is.EqualTo("BTC/USDT trades at 42000."));
-        var tools = _server.Requests[0].RequireJson();
+        var tools = Server.Requests[0].RequireJson();
         var function = tools.GetProperty("tools")[0];
         Assert.Multiple(() =>
         {
@@ -134,12 +118,12 @@ public sealed class OpenAIProviderTests
             Assert.That(tools.GetProperty("tool_choice").GetString(), Is.EqualTo("auto"));
         });
 
-        var messages = _server.Requests[1].RequireJson().GetProperty("messages");
+        var messages = Server.Requests[1].RequireJson().GetProperty("messages");
         var assistant = messages[1];
         var toolMessage = messages[2];
         Assert.Multiple(() =>
         {
-            Assert.That(Roles(_server.Requests[1].RequireJson()), Is.EqualTo("user,assistant,tool"));
+            Assert.That(Roles(Server.Requests[1].RequireJson()), Is.EqualTo("user,assistant,tool"));
             Assert.That(assistant.GetProperty("tool_calls")[0].GetProperty("id").GetString(), Is.EqualTo("call_1"));
             Assert.That(assistant.GetProperty("tool_calls")[0].GetProperty("function").GetProperty("name").GetString(), Is.EqualTo("MarketData_GetPrice"));
             Assert.That(JsonDocument.Parse(assistant.GetProperty("tool_calls")[0].GetProperty("function").GetProperty("arguments").GetString()!)
@@ -152,9 +136,9 @@ public sealed class OpenAIProviderTests
     [Test]
     public async Task Tool_results_that_are_objects_are_sent_as_json()
     {
-        _server.ReplyWithText("ok");
+        Server.ReplyWithText("ok");
 
-        await _client.GetResponseAsync(
+        await Client.GetResponseAsync(
             [
                 new ChatMessage(ChatRole.User, "price?"),
                 new ChatMessage(ChatRole.Assistant, [new FunctionCallContent("call_2", "MarketData_GetPrice", new Dictionary<string, object?> { ["symbol"] = "ETH/USDT" })]),
@@ -162,10 +146,10 @@ public sealed class OpenAIProviderTests
             ],
             new ChatOptions { Tools = [GetPrice] });
 
-        var tool = _server.LastRequest.RequireJson().GetProperty("messages")[2];
+        var tool = Server.LastRequest.RequireJson().GetProperty("messages")[2];
         var result = JsonDocument.Parse(tool.GetProperty("content").GetString()!).RootElement;
         Assert.That(result.GetProperty("price").GetDecimal(), Is.EqualTo(2500.5m));
-        Assert.That(_server.LastRequest.RequireJson().GetProperty("messages")[1].TryGetProperty("content", out var content) &&
+        Assert.That(Server.LastRequest.RequireJson().GetProperty("messages")[1].TryGetProperty("content", out var content) &&
                     content.ValueKind != JsonValueKind.Null, Is.False, "a tool-only assistant turn carries no content");
     }
 
@@ -174,7 +158,7 @@ public sealed class OpenAIProviderTests
     [TestCase("MarketData_GetPrice", """{"type":"function","function":{"name":"MarketData_GetPrice"}}""")]
     public async Task Tool_mode_becomes_tool_choice(string mode, string expected)
     {
-        _server.ReplyWithText("ok");
+        Server.ReplyWithText("ok");
         var toolMode = mode switch
         {
             "none" => (ChatToolMode)ChatToolMode.None,
@@ -182,18 +166,18 @@ public sealed class OpenAIProviderTests
             _ => ChatToolMode.RequireSpecific(mode),
         };
 
-        await _client.GetResponseAsync("hi", new ChatOptions { Tools = [GetPrice], ToolMode = toolMode });
+        await Client.GetResponseAsync("hi", new ChatOptions { Tools = [GetPrice], ToolMode = toolMode });
 
-        var choice = _server.LastRequest.RequireJson().GetProperty("tool_choice");
+        var choice = Server.LastRequest.RequireJson().GetProperty("tool_choice");
         Assert.That(JsonSerializer.Serialize(choice), Is.EqualTo(expected));
     }
 
     [Test]
     public async Task Streaming_text_arrives_in_pieces_with_usage()
     {
-        _server.ReplyWithTextStream("Hel", "lo ", "world");
+        Server.ReplyWithTextStream("Hel", "lo ", "world");
 
-        var updates = await _client.GetStreamingResponseAsync("hi").ToListAsync();
+        var updates = await Client.GetStreamingResponseAsync("hi").ToListAsync();
         var response = updates.ToChatResponse();
 
         Assert.Multiple(() =>
@@ -207,7 +191,7 @@ public sealed class OpenAIProviderTests
             Assert.That(response.ModelId, Is.EqualTo(OpenAIWire.DefaultModel));
         });
 
-        var body = _server.LastRequest.RequireJson();
+        var body = Server.LastRequest.RequireJson();
         Assert.That(body.GetProperty("stream").GetBoolean(), Is.True);
         Assert.That(body.GetProperty("stream_options").GetProperty("include_usage").GetBoolean(), Is.True);
     }
@@ -215,9 +199,9 @@ public sealed class OpenAIProviderTests
     [Test]
     public async Task Streamed_tool_call_deltas_are_assembled_into_one_call()
     {
-        _server.Enqueue(FakeReply.Sse(OpenAIWire.ToolCallStream("call_9", "MarketData_GetPrice", ["{\"sym", "bol\": \"ETH", "/USDT\"}"])));
+        Server.Enqueue(FakeReply.Sse(OpenAIWire.ToolCallStream("call_9", "MarketData_GetPrice", ["{\"sym", "bol\": \"ETH", "/USDT\"}"])));
 
-        var response = (await _client.GetStreamingResponseAsync("price?", new ChatOptions { Tools = [GetPrice] }).ToListAsync()).ToChatResponse();
+        var response = (await Client.GetStreamingResponseAsync("price?", new ChatOptions { Tools = [GetPrice] }).ToListAsync()).ToChatResponse();
 
         var call = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Single();
         Assert.Multiple(() =>
@@ -233,20 +217,20 @@ public sealed class OpenAIProviderTests
     [Test]
     public async Task A_json_schema_response_format_reaches_the_wire()
     {
-        _server.ReplyWithText("""{"signal":"BUY","confidence":0.8}""");
+        Server.ReplyWithText("""{"signal":"BUY","confidence":0.8}""");
         var schema = JsonDocument.Parse("""
             {"type":"object","properties":{"signal":{"type":"string","enum":["BUY","SELL","HOLD"]},"confidence":{"type":"number"}},
              "required":["signal","confidence"],"additionalProperties":false}
             """).RootElement;
 
-        var response = await _client.GetResponseAsync("signal?", new ChatOptions
+        var response = await Client.GetResponseAsync("signal?", new ChatOptions
         {
             ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "trading_signal", "A trading signal."),
             AdditionalProperties = new() { [PromptExecutionSettingsExtensions.StrictJsonSchemaKey] = true },
         });
 
         Assert.That(response.Text, Is.EqualTo("""{"signal":"BUY","confidence":0.8}"""));
-        var format = _server.LastRequest.RequireJson().GetProperty("response_format");
+        var format = Server.LastRequest.RequireJson().GetProperty("response_format");
         Assert.Multiple(() =>
         {
             Assert.That(format.GetProperty("type").GetString(), Is.EqualTo("json_schema"));
@@ -262,46 +246,46 @@ public sealed class OpenAIProviderTests
     [TestCase("text", "text")]
     public async Task Json_and_text_response_formats_reach_the_wire(string format, string expected)
     {
-        _server.ReplyWithText("{}");
+        Server.ReplyWithText("{}");
 
-        await _client.GetResponseAsync("hi", new ChatOptions { ResponseFormat = format == "json" ? ChatResponseFormat.Json : ChatResponseFormat.Text });
+        await Client.GetResponseAsync("hi", new ChatOptions { ResponseFormat = format == "json" ? ChatResponseFormat.Json : ChatResponseFormat.Text });
 
-        Assert.That(_server.LastRequest.RequireJson().GetProperty("response_format").GetProperty("type").GetString(), Is.EqualTo(expected));
+        Assert.That(Server.LastRequest.RequireJson().GetProperty("response_format").GetProperty("type").GetString(), Is.EqualTo(expected));
     }
 
     [Test]
     public async Task A_base_path_before_chat_completions_is_kept()
     {
-        var options = ProviderHarness.OpenAIOptions(_server);
-        options.Endpoint = new Uri(_server.BaseAddress, "gateway/openai/v1").ToString();
+        var options = ProviderHarness.OpenAIOptions(Server);
+        options.Endpoint = new Uri(Server.BaseAddress, "gateway/openai/v1").ToString();
         using var client = ProviderHarness.Create(options);
-        _server.ReplyWithText("ok");
+        Server.ReplyWithText("ok");
 
         await client.GetResponseAsync("hi");
 
-        Assert.That(_server.LastRequest.Path, Is.EqualTo("/gateway/openai/v1/chat/completions"));
+        Assert.That(Server.LastRequest.Path, Is.EqualTo("/gateway/openai/v1/chat/completions"));
     }
 
     [Test]
     public async Task A_local_server_without_a_key_gets_no_authorization_header()
     {
-        var options = ProviderHarness.OpenAIOptions(_server);
+        var options = ProviderHarness.OpenAIOptions(Server);
         options.ApiKey = null;
         using var client = ProviderHarness.Create(options);
-        _server.ReplyWithText("ok");
+        Server.ReplyWithText("ok");
 
         await client.GetResponseAsync("hi");
 
-        Assert.That(_server.LastRequest.Header("Authorization"), Is.Null);
+        Assert.That(Server.LastRequest.Header("Authorization"), Is.Null);
     }
 
     [Test]
     public void Metadata_names_the_provider_endpoint_and_model()
     {
-        var metadata = _client.GetService<ChatClientMetadata>();
+        var metadata = Client.GetService<ChatClientMetadata>();
 
         Assert.That(metadata?.ProviderName, Is.EqualTo("openai"));
-        Assert.That(metadata?.ProviderUri, Is.EqualTo(_server.Endpoint));
+        Assert.That(metadata?.ProviderUri, Is.EqualTo(Server.Endpoint));
         Assert.That(metadata?.DefaultModelId, Is.EqualTo("gpt-test"));
     }
 

@@ -84,7 +84,7 @@ public sealed class DatabaseLlmCacheStoreTests
         {
             Assert.That((await replayer.GetAsync("a", CancellationToken.None))?.Response?.Text, Is.EqualTo("second"), "the last answer under a key is the one kept");
             Assert.That((await replayer.GetAsync("b", CancellationToken.None))?.Response?.Text, Is.EqualTo("other"), "served from the preload: the rows are gone");
-            Assert.That(await replayer.GetAsync("c", CancellationToken.None), Is.Null, "a key missing from the preload is looked up once more");
+            Assert.That(await replayer.GetAsync("c", CancellationToken.None), Is.Null);
         });
     }
 
