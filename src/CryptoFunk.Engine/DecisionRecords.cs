@@ -102,6 +102,9 @@ public static class DecisionRecords
             AbstainReason = response.AbstainReason,
             OutputJson = response.Output?.GetRawText(),
             Features = [.. features],
+            CallsLive = response.Calls.Live,
+            CallsCached = response.Calls.Cached,
+            CallsReplayed = response.Calls.Replayed,
         };
     }
 

@@ -1,5 +1,6 @@
 using CryptoFunk.Agents;
 using CryptoFunk.Engine.Backtesting;
+using CryptoFunk.Engine.Paper;
 using CryptoFunk.Trading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<PaperBrokerOptions>().Bind(configuration.GetSection(PaperBrokerSection));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BacktestRunner>();
+        services.TryAddSingleton<PaperTrader>();
         return services;
     }
 }

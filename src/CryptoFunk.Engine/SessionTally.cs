@@ -1,6 +1,7 @@
 using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Storage;
 using CryptoFunk.Trading;
 
 namespace CryptoFunk.Engine;
@@ -41,6 +42,27 @@ public sealed class SessionTally
     public IReadOnlyList<ClosedTrade> ClosedTrades => _closedTrades;
 
     internal void Closed(ClosedTrade trade) => _closedTrades.Add(trade);
+
+    /// <summary>Starts from what an earlier process of the same run counted and stored.</summary>
+    internal void Restore(StoredDecisionCounts counts)
+    {
+        Decisions = counts.ByAction.Values.Sum();
+        DegradedDecisions = counts.Degraded;
+        foreach (var (action, count) in counts.ByAction)
+        {
+            DecisionsByAction[action] = count;
+        }
+
+        foreach (var (source, count) in counts.AgentsBySource)
+        {
+            AgentDecisionsBySource[source] = count;
+        }
+
+        InputTokens = counts.InputTokens;
+        OutputTokens = counts.OutputTokens;
+        CostUsd = counts.CostUsd;
+        ModelCalls = new ModelCallCounts(counts.CallsLive, counts.CallsCached, counts.CallsReplayed);
+    }
 
     internal void Count(TradingDecision decision)
     {

@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Memory;
@@ -12,21 +13,24 @@ using CryptoFunk.Trading.Risk;
 namespace CryptoFunk.Engine;
 
 /// <summary>
-/// One run of the trading loop over one market: each closed candle first settles the paper broker (fills, stops,
-/// outcomes written back to the decisions that opened the trade), then the agents decide at its close, seeing only
-/// what had closed by then, and an approved entry is stored as an order intent before the broker gets it. Rows are
-/// saved in batches; a batch holding an order intent is saved before the order is placed. Not thread-safe: one loop
-/// drives one session.
+/// One run of the trading loop over one account and one or more markets. At every close time each market whose
+/// candle closed then first settles on the paper broker (fills, stops, outcomes written back to the decisions that
+/// opened the trade), in the order the markets were given; then the agents decide for those markets in parallel, each
+/// seeing only what had closed by then and the same account state; then the decisions are executed one after
+/// another in the markets' order, each entry checked again by the hard limits against the account as the earlier
+/// ones left it (pending orders count as held). An approved order is stored as an intent before the broker gets it.
+/// Rows are saved in batches; a batch holding an order intent is saved before the order is placed. Not thread-safe:
+/// one loop drives one session.
 /// </summary>
 public sealed class TradingSession
 {
     private const int MinimumTradesForWinRate = 10;
     private const int WinRateTrades = 20;
+    private const string EntryPrefix = "entry:";
 
     private readonly string _runId;
-    private readonly MarketHistory _history;
+    private readonly List<Market> _markets;
     private readonly PaperBroker _broker;
-    private readonly TradingPlugins _plugins;
     private readonly DecisionParticipants _participants;
     private readonly TradingDecisionMaker _maker;
     private readonly DecisionMemory _memory;
@@ -39,9 +43,11 @@ public sealed class TradingSession
     private readonly SessionTally _tally = new();
     private readonly Dictionary<string, OrderRequest> _orders = new(StringComparer.Ordinal);   // accepted, not yet filled
     private readonly Dictionary<string, OrderRequest> _placed = new(StringComparer.Ordinal);   // every order sent
-    private readonly HashSet<DateTimeOffset> _openedPositions = [];
+    private readonly HashSet<(MarketSymbol Symbol, DateTimeOffset OpenedAt)> _openedPositions = [];
+    private readonly HashSet<MarketSymbol> _decidedAtLastClose = [];
+    private DateTimeOffset? _lastClose;
 
-    /// <summary>Creates a session; with no <paramref name="store"/> nothing is persisted (the rules-only baseline).</summary>
+    /// <summary>Creates a session over one market; with no <paramref name="store"/> nothing is persisted (the rules-only baseline).</summary>
     public TradingSession(
         string runId,
         MarketHistory history,
@@ -51,9 +57,30 @@ public sealed class TradingSession
         TradingStore? store,
         TimeProvider time,
         int batchSize = 500)
+        : this(runId, [history], broker, maker, participants, store, time, batchSize)
     {
+    }
+
+    /// <summary>
+    /// Creates a session over <paramref name="markets"/> (distinct symbols, one timeframe) on one account; they settle
+    /// and execute in this order.
+    /// </summary>
+    public TradingSession(
+        string runId,
+        IReadOnlyList<MarketHistory> markets,
+        PaperBroker broker,
+        TradingDecisionMaker maker,
+        DecisionParticipants participants,
+        TradingStore? store,
+        TimeProvider time,
+        int batchSize = 500)
+    {
+        if (markets.Count == 0 || markets.Select(m => m.Symbol).Distinct().Count() != markets.Count || markets.Select(m => m.Timeframe).Distinct().Count() != 1)
+        {
+            throw new ArgumentException("a session needs at least one market, distinct symbols and one timeframe", nameof(markets));
+        }
+
         _runId = runId;
-        _history = history;
         _broker = broker;
         _maker = maker;
         _participants = participants;
@@ -61,64 +88,216 @@ public sealed class TradingSession
         _time = time;
         _batchSize = batchSize;
         _memory = new DecisionMemory();
-        _plugins = new TradingPlugins(history, broker, new DecisionClock());
+        _markets = [.. markets.Select(history => new Market(history, broker))];
     }
 
-    /// <summary>Equity at the start and at every candle close so far, flagged when a position was held.</summary>
+    /// <summary>The markets traded, in settlement and execution order.</summary>
+    public IReadOnlyList<MarketSymbol> Symbols => [.. _markets.Select(m => m.History.Symbol)];
+
+    /// <summary>Equity at the start and at every close time so far, flagged when a position was held.</summary>
     public IReadOnlyList<EquityPoint> EquityCurve => _curve;
 
     /// <summary>Counts of decisions, sources, tokens and cost so far.</summary>
     public SessionTally Tally => _tally;
 
+    /// <summary>The account: cash, positions, equity.</summary>
+    public PaperBroker Broker => _broker;
+
     /// <summary>Records the starting equity at <paramref name="time"/>, before the first candle.</summary>
     public void Begin(DateTimeOffset time) => _curve.Add(new EquityPoint(time, _broker.Cash, InMarket: false));
 
     /// <summary>
-    /// Settles candle <paramref name="index"/> on the broker and, when <paramref name="decide"/>, lets the agents decide
-    /// at its close and executes what they decided. Returns the decision, or null when none was asked for.
+    /// Gives the session a longer history of a market it trades (live data: candles closed since), so plugins and
+    /// snapshots see them.
+    /// </summary>
+    public void Extend(MarketHistory history)
+    {
+        var index = _markets.FindIndex(m => m.History.Symbol == history.Symbol);
+        if (index < 0 || history.Timeframe != _markets[index].History.Timeframe)
+        {
+            throw new ArgumentException($"{history.Symbol} {history.Timeframe} is not a market of this session", nameof(history));
+        }
+
+        _markets[index] = new Market(history, _broker);
+    }
+
+    /// <summary>
+    /// Settles candle <paramref name="index"/> of the only market and, when <paramref name="decide"/>, decides at its
+    /// close and executes. Returns the decision, or null when none was asked for.
     /// </summary>
     public async Task<TradingDecision?> StepAsync(int index, bool decide, CancellationToken cancellationToken)
     {
-        var candle = _history.Candles[index];
-        var closeTime = candle.OpenTime + _history.Timeframe.Duration;
-        Settle(candle, closeTime);
-        if (!decide)
+        var history = _markets[0].History;
+        var candle = history.Candles[index];
+        var decisions = await StepAsync(candle.OpenTime + history.Timeframe.Duration, decide, cancellationToken);
+        return decisions.Count == 0 ? null : decisions[0];
+    }
+
+    /// <summary>
+    /// Settles every market whose candle closed at <paramref name="closeTime"/> and, when <paramref name="decide"/>,
+    /// decides for those markets at that time and executes, in the markets' order. Returns the decisions made.
+    /// </summary>
+    public async Task<IReadOnlyList<TradingDecision>> StepAsync(DateTimeOffset closeTime, bool decide, CancellationToken cancellationToken)
+    {
+        // A close is settled once; at the last one settled (a step a crash cut short) only undecided markets decide.
+        if (closeTime < _lastClose)
         {
-            return null;
+            return [];
         }
 
-        _plugins.Clock.Set(closeTime);
-        var snapshot = _history.SnapshotAt(closeTime, _maker.Options.RecentCandles);
-        var context = new DecisionContext(snapshot, Exposure(), OpenPosition());
-        var features = DecisionInputs.Features(snapshot);
-        var inputs = _participants.ReadPrompts
-            ? DecisionInputs.For(context.Situation) with
+        var resumed = closeTime == _lastClose;
+        var closing = _markets.Where(m => m.CandleClosingAt(closeTime) is not null).ToList();
+        if (!resumed)
+        {
+            foreach (var market in closing)
             {
-                AgentArguments = LearningContexts(snapshot, features),
-                AdditionalTools = _plugins.ReadOnlyTools,
+                Settle(market.History.Symbol, market.CandleClosingAt(closeTime)!.Value, closeTime);
             }
-            : DecisionInputs.ForRules(context.Situation);
-        var decision = await _maker.DecideAsync(_participants, context, inputs, cancellationToken);
-        await ExecuteAsync(decision, snapshot, features, cancellationToken);
+
+            if (closing.Count > 0)
+            {
+                RecordEquity(closeTime);
+            }
+
+            _lastClose = closeTime;
+            _decidedAtLastClose.Clear();
+        }
+
+        closing.RemoveAll(m => _decidedAtLastClose.Contains(m.History.Symbol));
+        if (!decide || closing.Count == 0)
+        {
+            return [];
+        }
+
+        var exposure = Exposure(placedBefore: closeTime);
+        var asks = closing.Select(market => Ask(market, closeTime, exposure)).ToList();
+        var decisions = await Task.WhenAll(asks.Select(ask => _maker.DecideAsync(_participants, ask.Context, ask.Inputs, cancellationToken)));
+        var executed = new List<TradingDecision>(decisions.Length);
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            // Markets decided in parallel saw the account as the close found it; once an order went out at this close,
+            // the limits are checked again against the account it left.
+            var decision = _placed.Values.Any(o => o.DecisionTime == closeTime)
+                ? _maker.Confirm(decisions[i], asks[i].Context with { Portfolio = Exposure(placedBefore: null) })
+                : decisions[i];
+            await ExecuteAsync(decision, asks[i].Context.Snapshot, asks[i].Features, cancellationToken);
+            _decidedAtLastClose.Add(decision.Symbol);
+            executed.Add(decision);
+        }
+
         if (_batch.Decisions.Count >= _batchSize)
         {
             await SaveAsync(wait: false, cancellationToken);
         }
 
-        return decision;
+        return executed;
+    }
+
+    /// <summary>
+    /// Rebuilds the account from what an earlier process of this run stored, before it continues: every stored close
+    /// is settled again and every stored order placed again at its decision time, so cash, positions, open orders,
+    /// closed trades and the equity curve come from the broker's own rules. Stored intents the broker never saw are
+    /// placed here, once. The rebuilt fills and equity must equal the stored ones, or nothing continues.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The stored journal does not match its rebuild; the message says where.</exception>
+    public void Restore(StoredJournal journal)
+    {
+        if (journal.Equity.Count == 0)
+        {
+            return;
+        }
+
+        var orders = journal.Orders.ToLookup(o => o.DecisionTime);
+        var placedIntents = new List<OrderStatusChange>();
+        var answers = journal.EntryAnswers.ToLookup(a => a.DecisionTime);
+        foreach (var snapshot in journal.Equity)
+        {
+            var time = snapshot.Time;
+            foreach (var market in _markets)
+            {
+                if (market.CandleClosingAt(time) is { } candle)
+                {
+                    Settle(market.History.Symbol, candle, time);
+                }
+            }
+
+            RecordEquity(time);
+            if (!StoredPrecision.Equal(_broker.Equity, snapshot.Equity) || !StoredPrecision.Equal(_broker.Cash, snapshot.Cash))
+            {
+                throw new InvalidOperationException(
+                    $"run {_runId} cannot continue: at {UtcTimestamp.Format(time)} its stored equity {snapshot.Equity} and cash {snapshot.Cash} differ from the rebuilt {_broker.Equity} and {_broker.Cash}");
+            }
+
+            foreach (var answer in answers[time])
+            {
+                _memory.Remember(new MemoryEntry(
+                    answer.AgentName, MarketSymbol.Parse(answer.Symbol), time, answer.Action, answer.Confidence, answer.Reasoning, answer.EntryPrice, answer.Features, answer.OrderId));
+            }
+
+            foreach (var order in orders[time].OrderBy(o => _markets.FindIndex(m => m.History.Symbol.ToString() == o.Symbol)))
+            {
+                var result = Place(order.ToRequest(), time);
+                if (order.Status == OrderStatuses.Intent)
+                {
+                    placedIntents.Add(new OrderStatusChange(
+                        _runId, order.ClientOrderId, result.Accepted ? OrderStatuses.Accepted : OrderStatuses.Rejected, result.RejectionReason, _time.GetUtcNow()));
+                }
+            }
+        }
+
+        // The rows the rebuild produced are the stored ones, but for the intents the broker saw only now.
+        _batch = new TradingJournalBatch();
+        _batch.OrderUpdates.AddRange(placedIntents);
+        var rebuilt = _broker.Fills;
+        var stored = journal.Fills;
+        for (var i = 0; i < Math.Max(rebuilt.Count, stored.Count); i++)
+        {
+            if (i >= rebuilt.Count || i >= stored.Count || !FillRecord.From(_runId, rebuilt[i]).SameAs(stored[i]))
+            {
+                throw new InvalidOperationException(
+                    $"run {_runId} cannot continue: its stored fills differ from the rebuilt ones at fill {i + 1} of {stored.Count} stored, {rebuilt.Count} rebuilt");
+            }
+        }
+
+        _tally.Restore(journal.Counts);
+        _lastClose = journal.Equity[^1].Time;
+        _decidedAtLastClose.UnionWith(journal.DecidedAtLastClose.Select(MarketSymbol.Parse));
     }
 
     /// <summary>Saves everything not saved yet and waits until it is stored.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) => SaveAsync(wait: true, cancellationToken);
 
+    private (DecisionContext Context, AgentInvokeOptions Inputs, IReadOnlyList<double> Features) Ask(Market market, DateTimeOffset closeTime, PortfolioExposure exposure)
+    {
+        market.Plugins.Clock.Set(closeTime);
+        var snapshot = market.History.SnapshotAt(closeTime, _maker.Options.RecentCandles);
+        var context = new DecisionContext(snapshot, exposure, OpenPosition(snapshot.Symbol));
+        var features = DecisionInputs.Features(snapshot);
+        var inputs = _participants.ReadPrompts
+            ? DecisionInputs.For(context.Situation) with
+            {
+                AgentArguments = LearningContexts(snapshot, features),
+                AdditionalTools = market.Plugins.ReadOnlyTools,
+            }
+            : DecisionInputs.ForRules(context.Situation);
+        return (context, inputs, features);
+    }
+
     /// <summary>
-    /// Hands the pending rows to the store. Batches are saved one after another, in order, while the loop goes on
-    /// deciding; with <paramref name="wait"/> this returns only once they all are stored (before an order is placed).
-    /// A failed save fails every later one, so nothing is stored out of order.
+    /// Hands the pending rows to the store. Saves run one after another, in order, while the loop goes on deciding;
+    /// rows that arrive while one runs wait and go together in the next, so the store keeps up however fast the loop
+    /// is. With <paramref name="wait"/> this returns only once everything is stored (before an order is placed). A
+    /// failed save fails every later one, so nothing is stored out of order.
     /// </summary>
     private async Task SaveAsync(bool wait, CancellationToken cancellationToken)
     {
-        if (_store is not null && !_batch.IsEmpty)
+        if (_store is null)
+        {
+            _batch.Clear();
+            return;
+        }
+
+        if (!_batch.IsEmpty && (wait || _saving.IsCompleted))
         {
             var batch = _batch;
             _batch = new TradingJournalBatch();
@@ -132,16 +311,15 @@ public sealed class TradingSession
                 cancellationToken);
         }
 
-        _batch.Clear();
         if (wait)
         {
             await _saving;
         }
     }
 
-    private void Settle(Candle candle, DateTimeOffset closeTime)
+    private void Settle(MarketSymbol symbol, Candle candle, DateTimeOffset closeTime)
     {
-        var outcome = _broker.OnCandle(_history.Symbol, candle);
+        var outcome = _broker.OnCandle(symbol, candle);
         foreach (var fill in outcome.Fills)
         {
             _batch.Fills.Add(FillRecord.From(_runId, fill));
@@ -173,12 +351,14 @@ public sealed class TradingSession
             }
         }
 
-        var open = _broker.PositionFor(_history.Symbol);
-        if (open is not null)
+        if (_broker.PositionFor(symbol) is { } open)
         {
             RecordOpened(open);
         }
+    }
 
+    private void RecordEquity(DateTimeOffset closeTime)
+    {
         var equity = _broker.Equity;
         _batch.EquitySnapshots.Add(new EquitySnapshotRecord
         {
@@ -189,12 +369,12 @@ public sealed class TradingSession
             PeakEquity = _broker.PeakEquity,
             Drawdown = _broker.Drawdown,
         });
-        _curve.Add(new EquityPoint(closeTime, equity, open is not null));
+        _curve.Add(new EquityPoint(closeTime, equity, _broker.Positions.Count > 0));
     }
 
     private void RecordOpened(Position position)
     {
-        if (!_openedPositions.Add(position.OpenedAt))
+        if (!_openedPositions.Add((position.Symbol, position.OpenedAt)))
         {
             return;
         }
@@ -209,12 +389,14 @@ public sealed class TradingSession
         _batch.OpenedPositions.Add(record);
     }
 
-    private async Task ExecuteAsync(TradingDecision decision, MarketSnapshot snapshot, IReadOnlyList<double> features, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(TradingDecision decided, MarketSnapshot snapshot, IReadOnlyList<double> features, CancellationToken cancellationToken)
     {
+        // An entry trades what the journal can hold exactly, so a run rebuilt from it after a crash places the same order.
+        var decision = decided.IsEntry ? decided with { Quantity = StoredPrecision.Truncate(decided.Quantity) } : decided;
         var time = decision.DecisionTime;
         var orderId = decision.Action switch
         {
-            _ when decision.IsEntry => $"entry:{decision.Symbol}:{UtcTimestamp.Format(time)}",
+            _ when decision.IsEntry => $"{EntryPrefix}{decision.Symbol}:{UtcTimestamp.Format(time)}",
             TradeAction.Close => $"close:{decision.Symbol}:{UtcTimestamp.Format(time)}",
             _ => null,
         };
@@ -237,23 +419,41 @@ public sealed class TradingSession
         }
 
         var request = decision.IsEntry
-            ? new OrderRequest(orderId, decision.Symbol, decision.Action == TradeAction.Buy ? OrderSide.Buy : OrderSide.Sell, OrderType.Market, decision.Quantity, null, decision.Trade!.StopLoss, decision.Trade.TakeProfit, time)
-            : new OrderRequest(orderId, decision.Symbol, OpenPosition()!.Side == TradeSide.Long ? OrderSide.Sell : OrderSide.Buy, OrderType.Market, decision.Quantity, null, null, null, time);
+            ? new OrderRequest(
+                orderId,
+                decision.Symbol,
+                decision.Action == TradeAction.Buy ? OrderSide.Buy : OrderSide.Sell,
+                OrderType.Market,
+                decision.Quantity,
+                null,
+                decision.Trade!.StopLoss is { } stop ? StoredPrecision.Truncate(stop) : null,
+                decision.Trade.TakeProfit is { } target ? StoredPrecision.Truncate(target) : null,
+                time)
+            : new OrderRequest(orderId, decision.Symbol, OpenPosition(decision.Symbol)!.Side == TradeSide.Long ? OrderSide.Sell : OrderSide.Buy, OrderType.Market, decision.Quantity, null, null, null, time);
         _batch.Orders.Add(OrderRecord.From(_runId, request, _time.GetUtcNow()));
 
         // The intent is durable before the broker sees the order, so a crash cannot leave an order nobody recorded.
         await FlushAsync(cancellationToken);
-        var result = decision.IsEntry
-            ? _plugins.Orders.Place(new OrderTicket(orderId, request.Side, request.Quantity, OrderType.Market, null, request.StopLoss, request.TakeProfit))
-            : _broker.ClosePosition(decision.Symbol, time, "agents decided to close", orderId);
-        _placed[orderId] = request;
-        if (result.Accepted)
-        {
-            _orders[orderId] = request;
-        }
-
+        var result = Place(request, time);
         _batch.OrderUpdates.Add(new OrderStatusChange(
             _runId, orderId, result.Accepted ? OrderStatuses.Accepted : OrderStatuses.Rejected, result.RejectionReason, _time.GetUtcNow()));
+    }
+
+    /// <summary>Hands <paramref name="request"/> to the broker (an entry with its stop and target, or a close).</summary>
+    private OrderResult Place(OrderRequest request, DateTimeOffset time)
+    {
+        var market = _markets.First(m => m.History.Symbol == request.Symbol);
+        market.Plugins.Clock.Set(time);
+        var result = request.ClientOrderId.StartsWith(EntryPrefix, StringComparison.Ordinal)
+            ? market.Plugins.Orders.Place(new OrderTicket(request.ClientOrderId, request.Side, request.Quantity, OrderType.Market, null, request.StopLoss, request.TakeProfit))
+            : _broker.ClosePosition(request.Symbol, time, "agents decided to close", request.ClientOrderId);
+        _placed[request.ClientOrderId] = request;
+        if (result.Accepted)
+        {
+            _orders[request.ClientOrderId] = request;
+        }
+
+        return result;
     }
 
     private Dictionary<string, IReadOnlyDictionary<string, object?>> LearningContexts(MarketSnapshot snapshot, IReadOnlyList<double> features)
@@ -268,15 +468,24 @@ public sealed class TradingSession
         return contexts;
     }
 
-    private PortfolioExposure Exposure()
+    /// <summary>
+    /// The account as the limits measure it: positions held, and entry orders accepted but not filled yet (those placed
+    /// before <paramref name="placedBefore"/>, or all) as if held at the last close (their cash is not spent yet, so it
+    /// is set aside here), so two markets deciding at the same close cannot both spend the same risk budget.
+    /// </summary>
+    private PortfolioExposure Exposure(DateTimeOffset? placedBefore)
     {
         var trades = _tally.ClosedTrades;
         var recent = trades.Skip(Math.Max(0, trades.Count - WinRateTrades)).ToList();
+        var pending = _orders.Values
+            .Where(o => o.ClientOrderId.StartsWith(EntryPrefix, StringComparison.Ordinal) && (placedBefore is null || o.DecisionTime < placedBefore))
+            .Select(Pending)
+            .ToList();
         return new PortfolioExposure(
             _broker.Equity,
-            _broker.Cash,
+            _broker.Cash - pending.Sum(p => p.Quantity * p.EntryPrice),
             _broker.PeakEquity,
-            [.. _broker.Positions.Select(ToOpenPosition)])
+            [.. _broker.Positions.Select(ToOpenPosition), .. pending])
         {
             RecentWinRate = trades.Count >= MinimumTradesForWinRate
                 ? (decimal)recent.Count(t => t.ProfitAndLoss > 0) / recent.Count
@@ -284,7 +493,14 @@ public sealed class TradingSession
         };
     }
 
-    private OpenPosition? OpenPosition() => _broker.PositionFor(_history.Symbol) is { } position ? ToOpenPosition(position) : null;
+    private OpenPosition Pending(OrderRequest order) => new(
+        order.Symbol,
+        order.Side == OrderSide.Buy ? TradeSide.Long : TradeSide.Short,
+        order.Quantity,
+        _broker.LastCandle(order.Symbol)?.Close ?? 0m,
+        order.StopLoss);
+
+    private OpenPosition? OpenPosition(MarketSymbol symbol) => _broker.PositionFor(symbol) is { } position ? ToOpenPosition(position) : null;
 
     private static OpenPosition ToOpenPosition(Position position) => new(
         position.Symbol,
@@ -292,4 +508,19 @@ public sealed class TradingSession
         position.Quantity,
         position.AverageEntryPrice,
         position.StopLoss);
+
+    /// <summary>One market of the session: its candles and the plugins its agents read, bound to the account.</summary>
+    private sealed class Market(MarketHistory history, PaperBroker broker)
+    {
+        public MarketHistory History { get; } = history;
+
+        public TradingPlugins Plugins { get; } = new(history, broker, new DecisionClock());
+
+        /// <summary>The candle that closed exactly at <paramref name="closeTime"/>, or null when none did.</summary>
+        public Candle? CandleClosingAt(DateTimeOffset closeTime)
+        {
+            var index = History.LastClosedIndex(closeTime);
+            return index >= 0 && History.Candles[index].OpenTime + History.Timeframe.Duration == closeTime ? History.Candles[index] : null;
+        }
+    }
 }

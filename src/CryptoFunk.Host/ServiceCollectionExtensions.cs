@@ -22,6 +22,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CliCommand, PromptsValidateCommand>();
         services.AddSingleton<CliCommand, IndicatorsCommand>();
         services.AddSingleton<CliCommand, BacktestCommand>();
+        services.AddSingleton<CliCommand, PaperCommand>();
         services.AddSingleton<BacktestCandles>();
         services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.Section));
         return services;

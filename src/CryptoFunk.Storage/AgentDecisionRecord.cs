@@ -106,4 +106,13 @@ public sealed class AgentDecisionRecord
 
     /// <summary>Market time the outcome became known (the exit).</summary>
     public DateTimeOffset? OutcomeKnownAt { get; set; }
+
+    /// <summary>Model calls behind the answer that a provider served.</summary>
+    public int CallsLive { get; set; }
+
+    /// <summary>Model calls behind the answer that the answer cache served.</summary>
+    public int CallsCached { get; set; }
+
+    /// <summary>Model calls behind the answer that a recording served (replay mode).</summary>
+    public int CallsReplayed { get; set; }
 }

@@ -45,7 +45,7 @@ public sealed class CryptoFunkDbContext(DbContextOptions<CryptoFunkDbContext> op
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
-        configurationBuilder.Properties<decimal>().HavePrecision(28, 10);
+        configurationBuilder.Properties<decimal>().HavePrecision(28, StoredPrecision.Scale);
     }
 
     /// <inheritdoc />

@@ -53,4 +53,12 @@ public sealed class FillRecord
         Time = fill.Time,
         Reason = fill.Reason,
     };
+
+    /// <summary>
+    /// True when <paramref name="other"/> records the same fill, amounts compared at the store's precision (ten
+    /// decimal places), so a fill rebuilt in memory matches the row stored for it.
+    /// </summary>
+    public bool SameAs(FillRecord other) =>
+        FillId == other.FillId && OrderId == other.OrderId && Symbol == other.Symbol && Side == other.Side && Time == other.Time
+        && StoredPrecision.Equal(Quantity, other.Quantity) && StoredPrecision.Equal(Price, other.Price) && StoredPrecision.Equal(Fee, other.Fee);
 }

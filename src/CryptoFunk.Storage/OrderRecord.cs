@@ -1,3 +1,4 @@
+using CryptoFunk.Markets;
 using CryptoFunk.Trading;
 
 namespace CryptoFunk.Storage;
@@ -68,4 +69,7 @@ public sealed class OrderRecord
         DecisionTime = order.DecisionTime,
         UpdatedAt = updatedAt,
     };
+
+    /// <summary>The order as the broker takes it, to place it again when the run continues after a crash.</summary>
+    public OrderRequest ToRequest() => new(ClientOrderId, MarketSymbol.Parse(Symbol), Side, Type, Quantity, LimitPrice, StopLoss, TakeProfit, DecisionTime);
 }

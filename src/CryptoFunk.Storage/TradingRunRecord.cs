@@ -47,4 +47,13 @@ public sealed class TradingRunRecord
 
     /// <summary>Spans the local span store had no room for during the run, so its traces are known to be incomplete.</summary>
     public long SpansDropped { get; set; }
+
+    /// <summary>
+    /// The process running it as <c>machine:pid</c>, so a later start can tell a killed run (its process is gone)
+    /// from one still going; null for runs stored before owners were recorded.
+    /// </summary>
+    public string? Owner { get; set; }
+
+    /// <summary>How many times the run was found killed and continued (paper accounts).</summary>
+    public int Interruptions { get; set; }
 }

@@ -9,6 +9,12 @@ public static class TradingRunStatuses
     /// <summary>Finished normally.</summary>
     public const string Completed = "completed";
 
+    /// <summary>Stopped by the user (Ctrl+C) after storing everything; it can be continued.</summary>
+    public const string Stopped = "stopped";
+
+    /// <summary>Its process was killed while it ran; found so at a later start (a paper account then continues it).</summary>
+    public const string Interrupted = "interrupted";
+
     /// <summary>Stopped by an error.</summary>
     public const string Failed = "failed";
 }

@@ -38,6 +38,96 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
         }
     }
 
+    /// <summary>Marks <paramref name="runId"/> running again under <paramref name="owner"/> (a paper account continuing).</summary>
+    /// <exception cref="InvalidOperationException">No run has the id.</exception>
+    public async Task ResumeRunAsync(string runId, string owner, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var updated = await context.TradingRuns
+            .Where(r => r.Id == runId)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(r => r.Status, TradingRunStatuses.Running)
+                    .SetProperty(r => r.Owner, owner)
+                    .SetProperty(r => r.FinishedAt, (DateTimeOffset?)null),
+                cancellationToken);
+        if (updated == 0)
+        {
+            throw new InvalidOperationException($"no trading run '{runId}' to resume");
+        }
+    }
+
+    /// <summary>
+    /// Marks every run still <c>running</c> whose process is gone (<see cref="RunOwner.IsGone"/>) as
+    /// <c>interrupted</c>, so a killed run never stays running; returns how many were.
+    /// </summary>
+    public async Task<int> InterruptAbandonedRunsAsync(CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var running = await context.TradingRuns.Where(r => r.Status == TradingRunStatuses.Running && r.Owner != null).Select(r => new { r.Id, r.Owner }).ToListAsync(cancellationToken);
+        var gone = running.Where(r => RunOwner.IsGone(r.Owner)).Select(r => r.Id).ToList();
+        if (gone.Count == 0)
+        {
+            return 0;
+        }
+
+        return await context.TradingRuns
+            .Where(r => gone.Contains(r.Id) && r.Status == TradingRunStatuses.Running)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, TradingRunStatuses.Interrupted).SetProperty(r => r.Interruptions, r => r.Interruptions + 1), cancellationToken);
+    }
+
+    /// <summary>Everything <paramref name="runId"/> stored that continuing it needs, read in one pass.</summary>
+    public async Task<StoredJournal> JournalAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var orders = await context.Orders.AsNoTracking().Where(o => o.RunId == runId).OrderBy(o => o.DecisionTime).ThenBy(o => o.ClientOrderId).ToListAsync(cancellationToken);
+        var fills = await context.Fills.AsNoTracking().Where(f => f.RunId == runId).OrderBy(f => f.FillId).ToListAsync(cancellationToken);
+        var equity = await context.EquitySnapshots.AsNoTracking().Where(e => e.RunId == runId).OrderBy(e => e.Time).ToListAsync(cancellationToken);
+        var decisions = context.TradingDecisions.AsNoTracking().Where(d => d.RunId == runId);
+        var agents = context.AgentDecisions.AsNoTracking().Where(a => a.RunId == runId);
+        var lastClose = equity.Count == 0 ? (DateTimeOffset?)null : equity[^1].Time;
+        var decided = lastClose is { } last
+            ? await decisions.Where(d => d.DecisionTime == last).Select(d => d.Symbol).ToListAsync(cancellationToken)
+            : [];
+        var byAction = await decisions.GroupBy(d => d.Action).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var degraded = await decisions.CountAsync(d => d.Degraded, cancellationToken);
+        var bySource = await agents.GroupBy(a => a.Source).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var sums = await agents.GroupBy(_ => 1).Select(g => new
+        {
+            Input = g.Sum(a => a.PromptTokens),
+            Output = g.Sum(a => a.ResponseTokens),
+            Live = g.Sum(a => a.CallsLive),
+            Cached = g.Sum(a => a.CallsCached),
+            Replayed = g.Sum(a => a.CallsReplayed),
+        }).SingleOrDefaultAsync(cancellationToken);
+
+        // Summed here rather than in SQL: SQLite has no decimal type to sum the cost exactly.
+        var cost = (await agents.Where(a => a.CostUsd != 0m).Select(a => a.CostUsd).ToListAsync(cancellationToken)).Sum();
+        var entries = await (
+                from agent in agents
+                join decision in decisions on agent.TradingDecisionId equals decision.Id
+                where decision.OrderId != null && decision.OrderId.StartsWith("entry:") && agent.AbstainReason == null
+                orderby decision.DecisionTime, decision.Symbol, agent.Id
+                select new StoredEntryAnswer(agent.AgentName, agent.Symbol, agent.Timestamp, agent.Action, agent.Confidence, agent.Reasoning, decision.EntryPrice, agent.Features!, decision.OrderId!))
+            .ToListAsync(cancellationToken);
+        return new StoredJournal(
+            orders,
+            fills,
+            equity,
+            decided,
+            new StoredDecisionCounts(
+                byAction.ToDictionary(a => a.Key, a => a.Count, StringComparer.Ordinal),
+                degraded,
+                bySource.ToDictionary(s => s.Key, s => s.Count, StringComparer.Ordinal),
+                sums?.Input ?? 0,
+                sums?.Output ?? 0,
+                cost,
+                sums?.Live ?? 0,
+                sums?.Cached ?? 0,
+                sums?.Replayed ?? 0),
+            entries);
+    }
+
     /// <summary>The run with the id, or null.</summary>
     public async Task<TradingRunRecord?> RunAsync(string runId, CancellationToken cancellationToken)
     {

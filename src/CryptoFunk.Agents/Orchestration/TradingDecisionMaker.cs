@@ -122,6 +122,38 @@ public sealed class TradingDecisionMaker
         };
     }
 
+    /// <summary>
+    /// Checks an approved entry again against <paramref name="context"/>'s account: decisions made in parallel for
+    /// several markets saw the same account, so once an earlier one has traded the hard limits may shrink or refuse a
+    /// later one (never enlarge it). Anything but an entry passes unchanged.
+    /// </summary>
+    public TradingDecision Confirm(TradingDecision decision, DecisionContext context)
+    {
+        if (!decision.IsEntry)
+        {
+            return decision;
+        }
+
+        var assessment = _gate.Evaluate(decision.Trade!, context.Portfolio, context.MarketCheck, decision.Quantity, llmApproved: true);
+        if (!assessment.Approved)
+        {
+            return decision with
+            {
+                Action = TradeAction.Hold,
+                Quantity = 0m,
+                Risk = assessment,
+                Reason = $"HOLD: {decision.Reason}; but once earlier markets had traded at this close the code risk gate refused: {string.Join("; ", assessment.Rejections)}",
+            };
+        }
+
+        return assessment.Quantity >= decision.Quantity ? decision : decision with
+        {
+            Quantity = assessment.Quantity,
+            Risk = assessment,
+            Reason = $"{decision.Reason}; once earlier markets had traded at this close, clamped by code: {string.Join("; ", assessment.Clamps.Select(c => c.Reason))}",
+        };
+    }
+
     private TradingDecision Approve(TradingDecision decision, DecisionContext context)
     {
         var assessment = _gate.Evaluate(decision.Trade!, context.Portfolio, context.MarketCheck, decision.Review!.AdjustedSize, llmApproved: true);

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Performance;
 
@@ -36,23 +35,7 @@ public static class BacktestReportJson
             json.WriteBoolean("rules_only_is_same_run", report.RulesOnlyIsSameRun);
 
             var tally = report.Tally;
-            json.WriteStartObject("decisions");
-            json.WriteNumber("total", tally.Decisions);
-            json.WriteNumber("degraded", tally.DegradedDecisions);
-            Counts(json, "by_action", tally.DecisionsByAction);
-            Counts(json, "agent_decisions_by_source", tally.AgentDecisionsBySource);
-            json.WriteEndObject();
-
-            var calls = tally.ModelCalls;
-            json.WriteStartObject("llm");
-            json.WriteNumber("calls", calls.Live);
-            json.WriteNumber("cache_hits", calls.Cached);
-            json.WriteNumber("replayed", calls.Replayed);
-            Number(json, "cache_hit_rate", CacheHitRate(calls));
-            json.WriteNumber("input_tokens", tally.InputTokens);
-            json.WriteNumber("output_tokens", tally.OutputTokens);
-            json.WriteNumber("cost_usd", tally.CostUsd);
-            json.WriteEndObject();
+            SessionTallyJson.Write(json, tally);
 
             json.WriteStartArray("notes");
             foreach (var note in report.Notes)
@@ -75,22 +58,18 @@ public static class BacktestReportJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Cache hits over all calls a provider or the cache answered; null when there were none.</summary>
-    public static double? CacheHitRate(ModelCallCounts calls) =>
-        calls.Live + calls.Cached == 0 ? null : (double)calls.Cached / (calls.Live + calls.Cached);
-
     private static void Metrics(Utf8JsonWriter json, string name, PerformanceMetrics m)
     {
         json.WriteStartObject(name);
         json.WriteNumber("final_equity", m.FinalEquity);
         json.WriteNumber("total_return", m.TotalReturn);
-        Number(json, "cagr", m.Cagr);
-        Number(json, "sharpe", m.Sharpe);
-        Number(json, "sortino", m.Sortino);
+        SessionTallyJson.Number(json, "cagr", m.Cagr);
+        SessionTallyJson.Number(json, "sharpe", m.Sharpe);
+        SessionTallyJson.Number(json, "sortino", m.Sortino);
         json.WriteNumber("max_drawdown", m.MaxDrawdown);
         json.WriteNumber("trades", m.Trades);
         json.WriteNumber("wins", m.Wins);
-        Number(json, "win_rate", m.WinRate);
+        SessionTallyJson.Number(json, "win_rate", m.WinRate);
         if (m.AverageTradePnlPercent is { } average)
         {
             json.WriteNumber("average_trade_pnl_percent", average);
@@ -101,30 +80,7 @@ public static class BacktestReportJson
         }
 
         json.WriteNumber("fees_paid", m.FeesPaid);
-        Number(json, "exposure", m.Exposure);
+        SessionTallyJson.Number(json, "exposure", m.Exposure);
         json.WriteEndObject();
-    }
-
-    private static void Counts(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, int> counts)
-    {
-        json.WriteStartObject(name);
-        foreach (var (key, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
-        {
-            json.WriteNumber(key, count);
-        }
-
-        json.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }

@@ -36,17 +36,11 @@ public sealed class BacktestRunner(
         var (history, first) = Window(request);
         var last = history.Candles.Count - 1;
         var brokerOptions = broker.Value with { InitialCash = request.Capital, AllowShorts = maker.Options.AllowShorts };
-        var llmMode = pipeline.Value.Mode;
-        var rulesOnly = providers.Providers.Count == 0 && llmMode == LlmMode.Live;
-        var mode = rulesOnly ? "rules" : llmMode.ToString().ToLowerInvariant();
-        var notes = new List<string>();
-        var unavailable = maker.Options.OrderBookAgents.Where(maker.Options.AnalysisAgents.Contains).ToList();
-        if (unavailable.Count > 0)
-        {
-            notes.Add($"{string.Join(", ", unavailable)} left out: candle data has no order book");
-        }
-
-        var runId = $"bt-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Guid.NewGuid():N}"[..32];
+        var setup = TradingRunSetup.Of(maker, providers, pipeline.Value, orderBooks: false);
+        var rulesOnly = setup.RulesOnly;
+        var mode = setup.Mode;
+        var notes = setup.Notes;
+        var runId = TradingRunSetup.NewRunId("bt", time);
         var startedAt = time.GetUtcNow();
         var spansDroppedBefore = spanDrops.Total;
         await migrator.MigrateAsync(cancellationToken);
@@ -66,16 +60,14 @@ public sealed class BacktestRunner(
                 {
                     ["data"] = request.DataSource,
                     ["consensus_threshold"] = maker.Options.ConsensusThreshold,
-                    ["analysis_agents"] = maker.Options.AnalysisAgents.Except(unavailable).ToArray(),
+                    ["analysis_agents"] = setup.AnalysisAgents,
                     ["fee_rate"] = brokerOptions.TakerFeeRate,
                 }),
             },
             cancellationToken);
 
         var stopwatch = Stopwatch.StartNew();
-        // With no model configured the agents are the rules engine itself: no prompt is rendered and no cache is asked
-        // for an answer no model could have given.
-        var session = new TradingSession(runId, history, new PaperBroker(brokerOptions), maker, maker.CreateParticipants(unavailable, rulesOnly), store, time);
+        var session = new TradingSession(runId, history, new PaperBroker(brokerOptions), maker, setup.Participants, store, time);
         try
         {
             await RunSessionAsync(session, history, first, last, progress, cancellationToken);
@@ -91,7 +83,7 @@ public sealed class BacktestRunner(
         var rules = agents;
         if (!rulesOnly)
         {
-            var baseline = new TradingSession(runId, history, new PaperBroker(brokerOptions), maker, maker.CreateParticipants(unavailable, rulesOnly: true), store: null, time);
+            var baseline = new TradingSession(runId, history, new PaperBroker(brokerOptions), maker, maker.CreateParticipants(setup.Unavailable, rulesOnly: true), store: null, time);
             await RunSessionAsync(baseline, history, first, last, progress: null, cancellationToken);
             rules = PerformanceCalculator.Compute(baseline.EquityCurve, baseline.Tally.ClosedTrades, baseline.Tally.FeesPaid, request.Timeframe.Duration);
         }

@@ -19,6 +19,27 @@ internal sealed class BacktestCandles(IExchange exchange)
         await CandleFileReader.ReadAsync(Path.GetFullPath(path), cancellationToken);
 
     /// <summary>
+    /// Reads <paramref name="path"/> for <paramref name="timeframe"/>: the series, the first bar after the warm-up (or
+    /// as late as the data allows) and the end of the data.
+    /// </summary>
+    /// <exception cref="WindowException">The file holds another interval or fewer than two candles.</exception>
+    public static async Task<(CandleSeries Series, DateTimeOffset WarmedUp, DateTimeOffset End)> ReadWarmedUpAsync(string path, Timeframe timeframe)
+    {
+        var series = await ReadAsync(path, CancellationToken.None);
+        if (series.Timeframe is { } found && found != timeframe)
+        {
+            throw new WindowException($"{series.Source} holds {found} candles but --interval is {timeframe}; pass --interval {found}");
+        }
+
+        if (series.Candles.Count < 2)
+        {
+            throw new WindowException($"{series.Source} holds fewer than two candles");
+        }
+
+        return (series, series.Candles[Math.Min(WarmUpBars, series.Candles.Count - 2)].OpenTime, series.Candles[^1].OpenTime + timeframe.Duration);
+    }
+
+    /// <summary>
     /// Candles from <paramref name="from"/> minus the warm-up to <paramref name="to"/>, from the cache file when a
     /// previous run downloaded the same range, else from the exchange (then cached).
     /// </summary>

@@ -61,7 +61,7 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
                 return BadOptions;
             }
 
-            var window = new Window(result.GetValue(from), result.GetValue(to));
+            var window = new WindowArguments(result.GetValue(from), result.GetValue(to));
             return await RunAsync(market, timeframe, result.GetValue(data), window, result.GetValue(capital), result.GetValue(json), output, error, cancellationToken);
         });
     }
@@ -70,7 +70,7 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
         MarketSymbol symbol,
         Timeframe timeframe,
         string? dataPath,
-        Window window,
+        WindowArguments window,
         decimal capital,
         string? jsonPath,
         TextWriter output,
@@ -143,26 +143,13 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
         return Success;
     }
 
-    private static async Task<(CandleSeries, DateTimeOffset, DateTimeOffset)> ReadAsync(string path, Timeframe timeframe, Window window)
+    private static async Task<(CandleSeries, DateTimeOffset, DateTimeOffset)> ReadAsync(string path, Timeframe timeframe, WindowArguments window)
     {
-        var series = await BacktestCandles.ReadAsync(path, CancellationToken.None);
-        if (series.Timeframe is { } found && found != timeframe)
-        {
-            throw new WindowException($"{series.Source} holds {found} candles but --interval is {timeframe}; pass --interval {found}");
-        }
-
-        if (series.Candles.Count < 2)
-        {
-            throw new WindowException($"{series.Source} holds fewer than two candles");
-        }
-
-        var warmedUp = series.Candles[Math.Min(BacktestCandles.WarmUpBars, series.Candles.Count - 2)].OpenTime;
-        var from = window.From(warmedUp);
-        var to = window.To(series.Candles[^1].OpenTime + timeframe.Duration);
-        return (series, from, to);
+        var (series, warmedUp, end) = await BacktestCandles.ReadWarmedUpAsync(path, timeframe);
+        return (series, window.From(warmedUp), window.To(end));
     }
 
-    private async Task<(CandleSeries, DateTimeOffset, DateTimeOffset)> DownloadAsync(MarketSymbol symbol, Timeframe timeframe, Window window, TextWriter error, CancellationToken cancellationToken)
+    private async Task<(CandleSeries, DateTimeOffset, DateTimeOffset)> DownloadAsync(MarketSymbol symbol, Timeframe timeframe, WindowArguments window, TextWriter error, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var lastClose = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds() / (long)timeframe.Duration.TotalMilliseconds * (long)timeframe.Duration.TotalMilliseconds);
@@ -188,21 +175,6 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
                 return report;
             });
     }
-
-    /// <summary>The --from and --to texts, parsed when needed with the defaults that depend on the data.</summary>
-    private sealed record Window(string? FromText, string? ToText)
-    {
-        public DateTimeOffset From(DateTimeOffset fallback) => Parse("--from", FromText, fallback);
-
-        public DateTimeOffset To(DateTimeOffset fallback) => Parse("--to", ToText, fallback);
-
-        private static DateTimeOffset Parse(string option, string? text, DateTimeOffset fallback) =>
-            text is null ? fallback
-            : UtcTimeArgument.TryParse(option, text, out var time, out var error) ? time
-            : throw new WindowException(error);
-    }
-
-    private sealed class WindowException(string message) : Exception(message);
 
     /// <summary>Reports on the caller's thread (the standard <see cref="Progress{T}"/> posts to the thread pool).</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CryptoFunk.Engine;
 using CryptoFunk.Engine.Backtesting;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Performance;
@@ -46,7 +47,7 @@ internal static class BacktestSummaryText
         text.Append('\n')
             .Append(Invariant($"decisions: {tally.Decisions} ({Join(tally.DecisionsByAction)}), degraded {tally.DegradedDecisions}\n"))
             .Append(Invariant($"agent decisions by source: {Join(tally.AgentDecisionsBySource)}\n"))
-            .Append(Invariant($"LLM: {calls.Live} calls, {calls.Cached} cache hits ({Percent(BacktestReportJson.CacheHitRate(calls))}), {calls.Replayed} replayed, {tally.InputTokens} input + {tally.OutputTokens} output tokens, ${tally.CostUsd:0.0000}\n"))
+            .Append(Invariant($"LLM: {calls.Live} calls, {calls.Cached} cache hits ({Percent(SessionTallyJson.CacheHitRate(calls))}), {calls.Replayed} replayed, {tally.InputTokens} input + {tally.OutputTokens} output tokens, ${tally.CostUsd:0.0000}\n"))
             .Append(Invariant($"run {report.RunId} stored in {database}; {report.Elapsed.TotalSeconds:0.00} s\n"));
         if (report.SpansDropped > 0)
         {

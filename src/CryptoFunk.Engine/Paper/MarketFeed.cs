@@ -1,0 +1,51 @@
+using CryptoFunk.Markets;
+
+namespace CryptoFunk.Engine.Paper;
+
+/// <summary>
+/// Where paper trading gets its candles and its clock: recorded files at a chosen speed, or an exchange live. The
+/// trading loop is the same for every feed, so live and replay differ only here.
+/// </summary>
+public abstract class MarketFeed
+{
+    private DateTimeOffset? _last;
+
+    /// <summary>Describes the data source for the run record, such as the files replayed.</summary>
+    public abstract string Source { get; }
+
+    /// <summary>The markets' histories up to now, including the indicators' warm-up candles.</summary>
+    public abstract Task<IReadOnlyList<MarketHistory>> StartAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits for the next close and returns it, or null when the feed has ended. Close times only move forward, so a
+    /// feed can never make the loop decide twice at one time or go back in time.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The feed returned a close at or before the previous one.</exception>
+    public async Task<MarketClose?> NextCloseAsync(CancellationToken cancellationToken)
+    {
+        var close = await NextCloseCoreAsync(cancellationToken);
+        if (close is not null)
+        {
+            if (_last is { } last && close.Time <= last)
+            {
+                throw new InvalidOperationException($"{Source} went back in time: {UtcTimestamp.Format(close.Time)} after {UtcTimestamp.Format(last)}");
+            }
+
+            _last = close.Time;
+        }
+
+        return close;
+    }
+
+    /// <summary>
+    /// Continues a run after a restart: closes before <paramref name="time"/> were handled by the earlier process and
+    /// are not delivered again; the close at <paramref name="time"/> is, so a step a crash cut short can finish.
+    /// </summary>
+    public void ResumeFrom(DateTimeOffset time) => ResumeFromCore(time);
+
+    /// <summary>The feed's own skipping of closes before <paramref name="time"/>.</summary>
+    protected abstract void ResumeFromCore(DateTimeOffset time);
+
+    /// <summary>The feed's own wait for its next close.</summary>
+    protected abstract Task<MarketClose?> NextCloseCoreAsync(CancellationToken cancellationToken);
+}

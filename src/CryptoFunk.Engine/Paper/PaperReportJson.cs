@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using CryptoFunk.Markets;
+using CryptoFunk.Trading;
+
+namespace CryptoFunk.Engine.Paper;
+
+/// <summary>
+/// The account summary <c>paper --json</c> writes on exit (snake_case keys). Everything that may differ between two
+/// runs of the same inputs is under <c>run</c>, so two summaries compare by dropping it.
+/// </summary>
+public static class PaperReportJson
+{
+    /// <summary>The key holding the per-run fields (id, wall-clock start, elapsed time, whether the user stopped it).</summary>
+    public const string RunKey = "run";
+
+    /// <summary>Serializes <paramref name="report"/>, indented.</summary>
+    public static string Write(PaperReport report)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("account", report.Account);
+            json.WriteStartArray("symbols");
+            foreach (var symbol in report.Symbols)
+            {
+                json.WriteStringValue(symbol.ToString());
+            }
+
+            json.WriteEndArray();
+            json.WriteString("interval", report.Timeframe.Code);
+            json.WriteString("mode", report.Mode);
+            json.WriteString("data", report.Source);
+            Time(json, "first_close", report.FirstClose);
+            Time(json, "last_close", report.LastClose);
+            json.WriteNumber("closes", report.Closes);
+            json.WriteNumber("capital", report.Capital);
+            json.WriteNumber("equity", report.Equity);
+            json.WriteNumber("cash", report.Cash);
+            json.WriteNumber("total_return", report.TotalReturn);
+
+            json.WriteStartArray("positions");
+            foreach (var position in report.Positions)
+            {
+                json.WriteStartObject();
+                json.WriteString("symbol", position.Symbol.ToString());
+                json.WriteString("side", position.Side == PositionSide.Long ? "long" : "short");
+                json.WriteNumber("quantity", position.Quantity);
+                json.WriteNumber("entry_price", position.EntryPrice);
+                json.WriteNumber("mark_price", position.MarkPrice);
+                json.WriteNumber("unrealised_pnl", position.UnrealisedPnl);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartObject("trades");
+            json.WriteNumber("closed", report.Trades.Count);
+            json.WriteNumber("wins", report.Trades.Count(t => t.ProfitAndLoss > 0m));
+            json.WriteNumber("realised_pnl", report.Trades.Sum(t => t.ProfitAndLoss));
+            json.WriteNumber("fees_paid", report.Tally.FeesPaid);
+            json.WriteEndObject();
+
+            SessionTallyJson.Write(json, report.Tally);
+
+            json.WriteStartObject(RunKey);
+            json.WriteString("id", report.RunId);
+            json.WriteString("started_at", UtcTimestamp.Format(report.StartedAt));
+            json.WriteNumber("elapsed_seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
+            json.WriteBoolean("stopped_by_user", report.Stopped);
+            json.WriteNumber("spans_dropped", report.SpansDropped);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Time(Utf8JsonWriter json, string name, DateTimeOffset? time)
+    {
+        if (time is { } t)
+        {
+            json.WriteString(name, UtcTimestamp.Format(t));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using CryptoFunk.Agents.Orchestration;
+
+namespace CryptoFunk.Engine.Paper;
+
+/// <summary>What one close did, for the screen or the log: the decisions and the account after them.</summary>
+/// <param name="Time">The close.</param>
+/// <param name="Decisions">The decisions made at it, in the markets' order (none at the last replayed close).</param>
+/// <param name="Equity">Cash plus positions marked at the last closes.</param>
+/// <param name="Cash">Cash not tied up in positions.</param>
+/// <param name="Positions">Open positions.</param>
+/// <param name="Tally">Decisions, sources, model calls and cost so far.</param>
+public sealed record PaperStep(
+    DateTimeOffset Time,
+    IReadOnlyList<TradingDecision> Decisions,
+    decimal Equity,
+    decimal Cash,
+    IReadOnlyList<PositionView> Positions,
+    SessionTally Tally);

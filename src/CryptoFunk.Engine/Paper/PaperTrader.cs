@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CryptoFunk.Agents.ModelPipeline;
+using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Agents.Providers;
+using CryptoFunk.Agents.Telemetry;
+using CryptoFunk.Markets;
+using CryptoFunk.Storage;
+using CryptoFunk.Trading;
+using Microsoft.Extensions.Options;
+
+namespace CryptoFunk.Engine.Paper;
+
+/// <summary>
+/// Paper trading, the host's main job: one account on one or more markets, deciding at every close the feed delivers
+/// and executing on the paper broker, with the run, decisions, orders, fills and equity stored as it goes. A stop
+/// request (Ctrl+C) ends the run after the step in progress, with everything stored.
+/// </summary>
+public sealed class PaperTrader(
+    TradingDecisionMaker maker,
+    TradingStore store,
+    DatabaseMigrator migrator,
+    LlmProviderRegistry providers,
+    IOptions<ModelPipelineOptions> pipeline,
+    IOptions<PaperBrokerOptions> broker,
+    SpanDropCounter spanDrops,
+    TimeProvider time)
+{
+    /// <summary>
+    /// Trades <paramref name="request"/> until its feed ends or <paramref name="stopping"/> is cancelled; a step once
+    /// started is finished and stored. Reports each close to <paramref name="progress"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The capital or account name is not valid.</exception>
+    /// <exception cref="TradingRunFailedException">The run failed; it is stored as failed.</exception>
+    public async Task<PaperReport> RunAsync(PaperRequest request, IProgress<PaperStep>? progress, CancellationToken stopping)
+    {
+        if (request.Capital <= 0m)
+        {
+            throw new ArgumentException($"--capital must be positive, was {request.Capital}");
+        }
+
+        if (!PaperAccounts.IsValidName(request.Account))
+        {
+            throw new ArgumentException($"--account '{request.Account}' must be 1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+
+        var markets = await request.Feed.StartAsync(stopping);
+        var setup = TradingRunSetup.Of(maker, providers, pipeline.Value, orderBooks: false);
+        var brokerOptions = broker.Value with { InitialCash = request.Capital, AllowShorts = maker.Options.AllowShorts };
+        var runId = PaperAccounts.RunId(request.Account);
+        var startedAt = time.GetUtcNow();
+        var spansDroppedBefore = spanDrops.Total;
+        await migrator.MigrateAsync(CancellationToken.None);
+        await store.InterruptAbandonedRunsAsync(CancellationToken.None);
+        // Each close is stored as soon as it is decided (in the background, in order), so a crash loses at most the
+        // close in progress and a restart continues from there.
+        var session = new TradingSession(runId, markets, new PaperBroker(brokerOptions), maker, setup.Participants, store, time, batchSize: 1);
+        var bar = markets[0].Timeframe.Duration;
+        if (await store.RunAsync(runId, CancellationToken.None) is { } existing)
+        {
+            PaperAccounts.CheckContinues(existing, request, markets);
+            var journal = await store.JournalAsync(runId, CancellationToken.None);
+            if (journal.Equity.Count > 0)
+            {
+                session.Begin(journal.Equity[0].Time - bar);
+                session.Restore(journal);
+                request.Feed.ResumeFrom(journal.Equity[^1].Time);
+            }
+
+            await store.ResumeRunAsync(runId, RunOwner.Current, CancellationToken.None);
+        }
+        else
+        {
+            await store.StartRunAsync(
+                new TradingRunRecord
+                {
+                    Id = runId,
+                    Kind = TradingRunKinds.Paper,
+                    Symbol = string.Join(",", markets.Select(m => m.Symbol)),
+                    Interval = markets[0].Timeframe.Code,
+                    InitialCapital = request.Capital,
+                    LlmMode = setup.Mode,
+                    StartedAt = startedAt,
+                    Owner = RunOwner.Current,
+                    SettingsJson = JsonSerializer.Serialize(new Dictionary<string, object>
+                    {
+                        ["account"] = request.Account,
+                        ["data"] = request.Feed.Source,
+                        ["consensus_threshold"] = maker.Options.ConsensusThreshold,
+                        ["analysis_agents"] = setup.AnalysisAgents,
+                        ["fee_rate"] = brokerOptions.TakerFeeRate,
+                    }),
+                },
+                CancellationToken.None);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var stopped = false;
+        try
+        {
+            while (true)
+            {
+                MarketClose? close;
+                try
+                {
+                    close = await request.Feed.NextCloseAsync(stopping);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    stopped = true;
+                    break;
+                }
+
+                if (close is null)
+                {
+                    break;
+                }
+
+                if (session.EquityCurve.Count == 0)
+                {
+                    session.Begin(close.Time - bar);
+                }
+
+                foreach (var history in close.Extended)
+                {
+                    session.Extend(history);
+                }
+
+                // Not the stop token: a step once started is finished, so no decision is left without its orders.
+                var decisions = await session.StepAsync(close.Time, decide: !close.IsLast, CancellationToken.None);
+                progress?.Report(new PaperStep(close.Time, decisions, session.Broker.Equity, session.Broker.Cash, PositionView.Of(session.Broker), session.Tally));
+                if (stopping.IsCancellationRequested)
+                {
+                    stopped = !close.IsLast;
+                    break;
+                }
+            }
+
+            await session.FlushAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            await store.FinishRunAsync(runId, TradingRunStatuses.Failed, null, spanDrops.Total - spansDroppedBefore, time.GetUtcNow(), CancellationToken.None);
+            throw new TradingRunFailedException($"paper run {runId} failed at {e.GetType().Name}: {e.Message}", e);
+        }
+
+        var curve = session.EquityCurve;
+        var report = new PaperReport
+        {
+            RunId = runId,
+            Account = request.Account,
+            Symbols = [.. markets.Select(m => m.Symbol)],
+            Timeframe = markets[0].Timeframe,
+            Mode = setup.Mode,
+            Source = request.Feed.Source,
+            Capital = request.Capital,
+            FirstClose = curve.Count > 1 ? curve[1].Time : null,
+            LastClose = curve.Count > 1 ? curve[^1].Time : null,
+            Closes = Math.Max(0, curve.Count - 1),
+            Equity = session.Broker.Equity,
+            Cash = session.Broker.Cash,
+            Positions = PositionView.Of(session.Broker),
+            Trades = session.Tally.ClosedTrades,
+            Tally = session.Tally,
+            Stopped = stopped,
+            StartedAt = startedAt,
+            Elapsed = stopwatch.Elapsed,
+            SpansDropped = spanDrops.Total - spansDroppedBefore,
+        };
+        await store.FinishRunAsync(
+            runId, stopped ? TradingRunStatuses.Stopped : TradingRunStatuses.Completed, PaperReportJson.Write(report), report.SpansDropped, time.GetUtcNow(), CancellationToken.None);
+        return report;
+    }
+}

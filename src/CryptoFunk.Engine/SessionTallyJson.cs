@@ -1,0 +1,58 @@
+using System.Text.Json;
+using CryptoFunk.Agents.ModelPipeline;
+
+namespace CryptoFunk.Engine;
+
+/// <summary>The <c>decisions</c> and <c>llm</c> sections every run summary writes the same way (backtest and paper).</summary>
+public static class SessionTallyJson
+{
+    /// <summary>Writes the decisions by action and source, and the model calls, tokens and cost, of <paramref name="tally"/>.</summary>
+    public static void Write(Utf8JsonWriter json, SessionTally tally)
+    {
+        json.WriteStartObject("decisions");
+        json.WriteNumber("total", tally.Decisions);
+        json.WriteNumber("degraded", tally.DegradedDecisions);
+        Counts(json, "by_action", tally.DecisionsByAction);
+        Counts(json, "agent_decisions_by_source", tally.AgentDecisionsBySource);
+        json.WriteEndObject();
+
+        var calls = tally.ModelCalls;
+        json.WriteStartObject("llm");
+        json.WriteNumber("calls", calls.Live);
+        json.WriteNumber("cache_hits", calls.Cached);
+        json.WriteNumber("replayed", calls.Replayed);
+        Number(json, "cache_hit_rate", CacheHitRate(calls));
+        json.WriteNumber("input_tokens", tally.InputTokens);
+        json.WriteNumber("output_tokens", tally.OutputTokens);
+        json.WriteNumber("cost_usd", tally.CostUsd);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Cache hits over all calls a provider or the cache answered; null when there were none.</summary>
+    public static double? CacheHitRate(ModelCallCounts calls) =>
+        calls.Live + calls.Cached == 0 ? null : (double)calls.Cached / (calls.Live + calls.Cached);
+
+    /// <summary>Writes <paramref name="value"/>, or null when it is missing or not finite.</summary>
+    public static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void Counts(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, int> counts)
+    {
+        json.WriteStartObject(name);
+        foreach (var (key, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            json.WriteNumber(key, count);
+        }
+
+        json.WriteEndObject();
+    }
+}

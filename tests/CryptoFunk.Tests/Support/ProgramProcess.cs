@@ -1,0 +1,134 @@
+using System.Diagnostics;
+
+namespace CryptoFunk.Tests.Support;
+
+/// <summary>
+/// The built <c>cryptofunk</c> program as a child process, so a test can kill it with SIGKILL at a moment of its
+/// choosing, as a crash would. It runs from the host project's own output of the configuration the tests were built
+/// in (the tests' output lacks the host's framework assemblies), which building the tests builds.
+/// </summary>
+internal sealed class ProgramProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _lines = [];
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ProgramProcess(IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Program);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Prompts__Directory"] = Path.Combine(SharedFiles.RepositoryRoot, "prompts");
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (_lines)
+                {
+                    _lines.Add(e.Data);
+                }
+            }
+        };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (_lines)
+                {
+                    _lines.Add("stderr: " + e.Data);
+                }
+            }
+        };
+        _process.Exited += (_, _) => _exited.TrySetResult();
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>The host's <c>cryptofunk.dll</c> in the same configuration and target framework as the tests.</summary>
+    private static string Program
+    {
+        get
+        {
+            var framework = new DirectoryInfo(AppContext.BaseDirectory);
+            var configuration = framework.Parent!;
+            return Path.Combine(SharedFiles.RepositoryRoot, "src", "CryptoFunk.Host", "bin", configuration.Name, framework.Name, "cryptofunk.dll");
+        }
+    }
+
+    /// <summary>Everything printed so far, standard error prefixed with <c>stderr:</c>.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
+    public static ProgramProcess Start(params string[] args) => new(args);
+
+    /// <summary>Waits for the program to end; its exit code.</summary>
+    public async Task<int> WaitAsync(TimeSpan timeout)
+    {
+        await _exited.Task.WaitAsync(timeout);
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>
+    /// Kills the program with SIGKILL <paramref name="after"/> <paramref name="condition"/> first holds (polled);
+    /// false when it ended before that.
+    /// </summary>
+    public async Task<bool> KillWhenAsync(Func<Task<bool>> condition, TimeSpan after, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (_exited.Task.IsCompleted)
+            {
+                return false;
+            }
+
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"the condition did not hold within {timeout}; the program printed:\n{string.Join('\n', Lines.TakeLast(10))}");
+            }
+
+            await Task.Delay(10);
+        }
+
+        await Task.WhenAny(_exited.Task, Task.Delay(after));
+        if (_exited.Task.IsCompleted)
+        {
+            return false;
+        }
+
+        _process.Kill(entireProcessTree: true);
+        await WaitAsync(timeout);
+        return true;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+}
