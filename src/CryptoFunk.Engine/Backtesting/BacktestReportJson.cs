@@ -13,7 +13,7 @@ namespace CryptoFunk.Engine.Backtesting;
 /// </summary>
 public static class BacktestReportJson
 {
-    /// <summary>The key holding the per-run fields (id, wall-clock start, elapsed time, speed, spans dropped).</summary>
+    /// <summary>The key holding the per-run fields (id, wall-clock start, elapsed time, speed, spans dropped, the day's model spend).</summary>
     public const string RunKey = "run";
 
     /// <summary>Serializes <paramref name="report"/>, indented.</summary>
@@ -52,6 +52,11 @@ public static class BacktestReportJson
             json.WriteNumber("input_tokens", tally.InputTokens);
             json.WriteNumber("output_tokens", tally.OutputTokens);
             json.WriteNumber("cost_usd", tally.CostUsd);
+            json.WriteNumber("refused_by_budget", calls.Refused);
+            json.WriteStartObject("budget");
+            Number(json, "max_usd_per_run", report.Budget.MaxUsdPerRun);
+            Number(json, "max_usd_per_day", report.Budget.MaxUsdPerDay);
+            json.WriteEndObject();
             json.WriteEndObject();
 
             json.WriteStartArray("notes");
@@ -68,6 +73,7 @@ public static class BacktestReportJson
             json.WriteNumber("elapsed_seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
             json.WriteNumber("decisions_per_second", report.Elapsed > TimeSpan.Zero ? Math.Round(tally.Decisions / report.Elapsed.TotalSeconds, 1) : 0);
             json.WriteNumber("spans_dropped", report.SpansDropped);
+            Number(json, "budget_spent_today_usd", report.Budget.MaxUsdPerDay is null ? null : report.Budget.SpentTodayUsd);
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -114,6 +120,18 @@ public static class BacktestReportJson
         }
 
         json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void Number(Utf8JsonWriter json, string name, double? value)

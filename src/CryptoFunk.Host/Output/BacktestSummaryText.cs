@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Engine.Backtesting;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Performance;
@@ -47,6 +48,7 @@ internal static class BacktestSummaryText
             .Append(Invariant($"decisions: {tally.Decisions} ({Join(tally.DecisionsByAction)}), degraded {tally.DegradedDecisions}\n"))
             .Append(Invariant($"agent decisions by source: {Join(tally.AgentDecisionsBySource)}\n"))
             .Append(Invariant($"LLM: {calls.Live} calls, {calls.Cached} cache hits ({Percent(BacktestReportJson.CacheHitRate(calls))}), {calls.Replayed} replayed, {tally.InputTokens} input + {tally.OutputTokens} output tokens, ${tally.CostUsd:0.0000}\n"))
+            .Append(Budget(report.Budget, calls.Refused))
             .Append(Invariant($"run {report.RunId} stored in {database}; {report.Elapsed.TotalSeconds:0.00} s\n"));
         if (report.SpansDropped > 0)
         {
@@ -54,6 +56,31 @@ internal static class BacktestSummaryText
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The budget line, when a limit applies: its limits, the spend, and the calls it kept from the models.</summary>
+    private static string Budget(ModelBudgetStatus budget, int refused)
+    {
+        if (!budget.IsLimited)
+        {
+            return string.Empty;
+        }
+
+        var limits = new List<string>();
+        if (budget.MaxUsdPerRun is { } perRun)
+        {
+            limits.Add(Invariant($"${budget.SpentThisRunUsd:0.0000} of ${perRun:0.0000} per run"));
+        }
+
+        if (budget.MaxUsdPerDay is { } perDay)
+        {
+            limits.Add(Invariant($"${budget.SpentTodayUsd:0.0000} of ${perDay:0.0000} today"));
+        }
+
+        var outcome = refused == 0
+            ? "no call refused"
+            : Invariant($"{refused} calls refused, answered from rules or held (source budget)");
+        return $"LLM budget: {string.Join(", ", limits)} spent; {outcome}\n";
     }
 
     private static string Row(IReadOnlyList<string> cells, int[] widths) =>
