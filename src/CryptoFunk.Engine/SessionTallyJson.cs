@@ -6,8 +6,11 @@ namespace CryptoFunk.Engine;
 /// <summary>The <c>decisions</c> and <c>llm</c> sections every run summary writes the same way (backtest and paper).</summary>
 public static class SessionTallyJson
 {
-    /// <summary>Writes the decisions by action and source, and the model calls, tokens and cost, of <paramref name="tally"/>.</summary>
-    public static void Write(Utf8JsonWriter json, SessionTally tally)
+    /// <summary>
+    /// Writes the decisions by action and source, and the model calls, tokens and cost, of <paramref name="tally"/>,
+    /// with the model budget's limits.
+    /// </summary>
+    public static void Write(Utf8JsonWriter json, SessionTally tally, ModelBudgetStatus budget)
     {
         json.WriteStartObject("decisions");
         json.WriteNumber("total", tally.Decisions);
@@ -25,12 +28,30 @@ public static class SessionTallyJson
         json.WriteNumber("input_tokens", tally.InputTokens);
         json.WriteNumber("output_tokens", tally.OutputTokens);
         json.WriteNumber("cost_usd", tally.CostUsd);
+        json.WriteNumber("refused_by_budget", calls.Refused);
+        json.WriteStartObject("budget");
+        Number(json, "max_usd_per_run", budget.MaxUsdPerRun);
+        Number(json, "max_usd_per_day", budget.MaxUsdPerDay);
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 
     /// <summary>Cache hits over all calls a provider or the cache answered; null when there were none.</summary>
     public static double? CacheHitRate(ModelCallCounts calls) =>
         calls.Live + calls.Cached == 0 ? null : (double)calls.Cached / (calls.Live + calls.Cached);
+
+    /// <summary>Writes <paramref name="value"/>, or null when it is missing.</summary>
+    public static void Number(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
 
     /// <summary>Writes <paramref name="value"/>, or null when it is missing or not finite.</summary>
     public static void Number(Utf8JsonWriter json, string name, double? value)

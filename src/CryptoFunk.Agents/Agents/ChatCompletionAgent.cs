@@ -12,7 +12,8 @@ namespace CryptoFunk.Agents.Agents;
 /// <c>ChatCompletionAgent</c> and Agent Framework's <c>ChatClientAgent</c>): each call renders the current version of
 /// its prompt, asks the client (which runs the tool loop), and validates the answer against the prompt's output
 /// schema, with one repair retry; an answer still invalid makes the agent abstain with the reason. When no model can
-/// answer it falls back to the rules engine, then holds. Its response accounts for every model call it took.
+/// answer it falls back to the rules engine, then holds; when that is because the model budget is spent, the answer
+/// says <c>budget</c>. Its response accounts for every model call it took.
 /// </summary>
 public sealed class ChatCompletionAgent : Agent
 {
@@ -70,6 +71,10 @@ public sealed class ChatCompletionAgent : Agent
         catch (LlmUnavailableException e)
         {
             response = Fallback(options.Situation, prompt, e.Message, degraded: !e.NoProviderConfigured);
+            if (e.BudgetExhausted)
+            {
+                response = response with { Source = ResponseSource.Budget };
+            }
         }
 
         yield return Accounted(response, call.Calls) with { Latency = Stopwatch.GetElapsedTime(started) };
@@ -160,7 +165,8 @@ public sealed class ChatCompletionAgent : Agent
         var counts = new ModelCallCounts(
             calls.Count(c => c.Source.IsLlm),
             calls.Count(c => c.Source == ResponseSource.Cache),
-            calls.Count(c => c.Source == ResponseSource.Replay));
+            calls.Count(c => c.Source == ResponseSource.Replay),
+            calls.Count(c => c.Source == ResponseSource.Budget));
         return response with { Usage = usage, CostUsd = calls.Sum(c => c.CostUsd), Calls = counts };
     }
 

@@ -11,7 +11,8 @@ namespace CryptoFunk.Agents.ModelPipeline;
 /// The configured providers in order (the design document's layer 1), each behind its <see cref="ResilientChatClient"/>:
 /// the first that answers wins, and its cost is computed from its prices. A provider that fails for good (after its
 /// retries, or with an open circuit) passes the call to the next; when none answers, or none is configured,
-/// <see cref="LlmUnavailableException"/> lists why, so the layers above can fall back.
+/// <see cref="LlmUnavailableException"/> lists why, so the layers above can fall back. Each provider is guarded by
+/// the <see cref="ModelBudget"/> (<see cref="BudgetChatClient"/>); a call it refuses is not passed on.
 /// </summary>
 public sealed partial class FailoverChatClient : IChatClient
 {
@@ -19,10 +20,10 @@ public sealed partial class FailoverChatClient : IChatClient
     private readonly ChatClientMetadata _metadata;
     private readonly ILogger<FailoverChatClient> _logger;
 
-    /// <summary>Puts every provider of <paramref name="providers"/> behind its resilience.</summary>
-    public FailoverChatClient(LlmProviderRegistry providers, LlmResilienceOptions resilience, TimeProvider time, ILogger<FailoverChatClient> logger)
+    /// <summary>Puts every provider of <paramref name="providers"/> behind its resilience and <paramref name="budget"/>.</summary>
+    public FailoverChatClient(LlmProviderRegistry providers, LlmResilienceOptions resilience, ModelBudget budget, TimeProvider time, ILogger<FailoverChatClient> logger)
     {
-        _providers = [.. providers.Providers.Select(p => (p, (IChatClient)new ResilientChatClient(p.ChatClient, p.Options, resilience, time)))];
+        _providers = [.. providers.Providers.Select(p => (p, (IChatClient)new BudgetChatClient(new ResilientChatClient(p.ChatClient, p.Options, resilience, time), p, budget)))];
         _metadata = _providers.Count > 0 ? _providers[0].Provider.ChatClient.GetService<ChatClientMetadata>() ?? new ChatClientMetadata() : new ChatClientMetadata("none");
         _logger = logger;
     }

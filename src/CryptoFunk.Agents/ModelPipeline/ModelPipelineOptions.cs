@@ -14,4 +14,7 @@ public sealed class ModelPipelineOptions
 
     /// <summary>Retries and circuit breakers.</summary>
     public LlmResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>The most model calls may cost; unlimited unless set.</summary>
+    public LlmBudgetOptions Budget { get; set; } = new();
 }

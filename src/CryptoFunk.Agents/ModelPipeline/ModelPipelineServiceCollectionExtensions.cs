@@ -17,19 +17,24 @@ public static class ModelPipelineServiceCollectionExtensions
     /// <summary>
     /// Adds the providers, the answer store, the call log and the <see cref="IChatClient"/> agents talk to, built with
     /// <see cref="ChatClientBuilder"/> from the outside in: the tool loop, one OpenTelemetry <c>chat</c> span per model
-    /// call, the call log, record/replay, the answer cache, and failover over the providers.
+    /// call, the call log, record/replay, the answer cache, and failover over the providers, each behind the model
+    /// budget. A <c>Llm:Budget</c> limit that is not positive fails at start, naming its key.
     /// </summary>
     public static IServiceCollection AddModelPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLlmProviders(configuration);
         services.AddOptions<ModelPipelineOptions>().Bind(configuration.GetSection(ModelPipelineOptions.Section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelPipelineOptions>, ModelPipelineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILlmCacheStore, DatabaseLlmCacheStore>();
         services.TryAddSingleton<DatabaseLlmCallLog>();
         services.TryAddSingleton<ILlmCallLog>(provider => provider.GetRequiredService<DatabaseLlmCallLog>());
+        services.TryAddSingleton<ILlmSpendHistory, DatabaseLlmSpendHistory>();
+        services.TryAddSingleton<ModelBudget>();
         services.AddChatClient(provider => new FailoverChatClient(
                 provider.GetRequiredService<LlmProviderRegistry>(),
                 Options(provider).Resilience,
+                provider.GetRequiredService<ModelBudget>(),
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<FailoverChatClient>>()))
             .UseFunctionInvocation()

@@ -2,8 +2,8 @@ namespace CryptoFunk.Agents.ModelPipeline;
 
 /// <summary>
 /// Where an agent's answer came from, written as stored and shown: <c>llm:&lt;provider&gt;/&lt;model&gt;</c>,
-/// <c>cache</c>, <c>replay</c>, <c>rules</c> or <c>hold</c>. Every answer says it, so a decision made by the rules
-/// engine during an outage is never mistaken for a model's.
+/// <c>cache</c>, <c>replay</c>, <c>rules</c>, <c>hold</c> or <c>budget</c>. Every answer says it, so a decision made by
+/// the rules engine during an outage, or because the model budget is spent, is never mistaken for a model's.
 /// </summary>
 public readonly record struct ResponseSource
 {
@@ -24,6 +24,12 @@ public readonly record struct ResponseSource
     /// <summary>Nothing could answer; the agent holds.</summary>
     public static ResponseSource Hold { get; } = new("hold");
 
+    /// <summary>
+    /// The model budget could not cover the call, so no provider was asked: the call as logged, and the agent's answer
+    /// from its rule (or its abstention) that replaced the model's.
+    /// </summary>
+    public static ResponseSource Budget { get; } = new("budget");
+
     /// <summary>A live provider answered.</summary>
     public static ResponseSource Llm(string providerAndModel) => new($"llm:{providerAndModel}");
 
@@ -34,8 +40,9 @@ public readonly record struct ResponseSource
         "replay" => Replay,
         "rules" => Rules,
         "hold" => Hold,
+        "budget" => Budget,
         _ when value.StartsWith("llm:", StringComparison.Ordinal) && value.Length > 4 => new(value),
-        _ => throw new FormatException($"'{value}' is not a response source (llm:<provider>/<model>, cache, replay, rules, hold)"),
+        _ => throw new FormatException($"'{value}' is not a response source (llm:<provider>/<model>, cache, replay, rules, hold, budget)"),
     };
 
     /// <summary>True when a live model produced the answer.</summary>

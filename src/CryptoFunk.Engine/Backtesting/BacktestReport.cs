@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Performance;
 
@@ -6,7 +7,8 @@ namespace CryptoFunk.Engine.Backtesting;
 /// <summary>
 /// A finished backtest: the agents' result next to buy-and-hold and the rules engine alone on the same bars, with
 /// where the answers came from and what the models cost. Everything but <see cref="RunId"/>, <see cref="StartedAt"/>,
-/// <see cref="Elapsed"/> and <see cref="SpansDropped"/> is the same every time the same inputs are run.
+/// <see cref="Elapsed"/>, <see cref="SpansDropped"/> and the day's spend in <see cref="Budget"/> is the same every
+/// time the same inputs are run.
 /// </summary>
 public sealed record BacktestReport
 {
@@ -48,6 +50,9 @@ public sealed record BacktestReport
 
     /// <summary>Decisions, sources, tokens and cost.</summary>
     public required SessionTally Tally { get; init; }
+
+    /// <summary>The model budget's limits and spend at the end of the run.</summary>
+    public required ModelBudgetStatus Budget { get; init; }
 
     /// <summary>What the run left out or assumed, in words.</summary>
     public required IReadOnlyList<string> Notes { get; init; }

@@ -12,7 +12,7 @@ namespace CryptoFunk.Engine.Backtesting;
 /// </summary>
 public static class BacktestReportJson
 {
-    /// <summary>The key holding the per-run fields (id, wall-clock start, elapsed time, speed, spans dropped).</summary>
+    /// <summary>The key holding the per-run fields (id, wall-clock start, elapsed time, speed, spans dropped, the day's model spend).</summary>
     public const string RunKey = "run";
 
     /// <summary>Serializes <paramref name="report"/>, indented.</summary>
@@ -35,7 +35,7 @@ public static class BacktestReportJson
             json.WriteBoolean("rules_only_is_same_run", report.RulesOnlyIsSameRun);
 
             var tally = report.Tally;
-            SessionTallyJson.Write(json, tally);
+            SessionTallyJson.Write(json, tally, report.Budget);
 
             json.WriteStartArray("notes");
             foreach (var note in report.Notes)
@@ -51,6 +51,7 @@ public static class BacktestReportJson
             json.WriteNumber("elapsed_seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
             json.WriteNumber("decisions_per_second", report.Elapsed > TimeSpan.Zero ? Math.Round(tally.Decisions / report.Elapsed.TotalSeconds, 1) : 0);
             json.WriteNumber("spans_dropped", report.SpansDropped);
+            SessionTallyJson.Number(json, "budget_spent_today_usd", report.Budget.MaxUsdPerDay is null ? null : report.Budget.SpentTodayUsd);
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -23,6 +23,7 @@ public sealed class BacktestRunner(
     DatabaseMigrator migrator,
     LlmProviderRegistry providers,
     IOptions<ModelPipelineOptions> pipeline,
+    ModelBudget budget,
     IOptions<PaperBrokerOptions> broker,
     SpanDropCounter spanDrops,
     TimeProvider time)
@@ -43,6 +44,7 @@ public sealed class BacktestRunner(
         var runId = TradingRunSetup.NewRunId("bt", time);
         var startedAt = time.GetUtcNow();
         var spansDroppedBefore = spanDrops.Total;
+        budget.BeginRun();
         await migrator.MigrateAsync(cancellationToken);
         await store.StartRunAsync(
             new TradingRunRecord
@@ -104,6 +106,7 @@ public sealed class BacktestRunner(
             RulesOnly = rules,
             RulesOnlyIsSameRun = rulesOnly,
             Tally = session.Tally,
+            Budget = await budget.StatusAsync(cancellationToken),
             Notes = notes,
             StartedAt = startedAt,
             Elapsed = elapsed,

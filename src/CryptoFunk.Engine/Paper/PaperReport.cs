@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading;
 
@@ -62,6 +63,9 @@ public sealed record PaperReport
 
     /// <summary>Spans the telemetry buffer dropped during the run.</summary>
     public long SpansDropped { get; init; }
+
+    /// <summary>The model budget's limits and this process's spend against them.</summary>
+    public required ModelBudgetStatus Budget { get; init; }
 
     /// <summary>Equity over starting cash, minus one.</summary>
     public decimal TotalReturn => (Equity / Capital) - 1m;

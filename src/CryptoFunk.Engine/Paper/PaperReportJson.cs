@@ -63,7 +63,7 @@ public static class PaperReportJson
             json.WriteNumber("fees_paid", report.Tally.FeesPaid);
             json.WriteEndObject();
 
-            SessionTallyJson.Write(json, report.Tally);
+            SessionTallyJson.Write(json, report.Tally, report.Budget);
 
             json.WriteStartObject(RunKey);
             json.WriteString("id", report.RunId);
@@ -71,6 +71,7 @@ public static class PaperReportJson
             json.WriteNumber("elapsed_seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
             json.WriteBoolean("stopped_by_user", report.Stopped);
             json.WriteNumber("spans_dropped", report.SpansDropped);
+            SessionTallyJson.Number(json, "budget_spent_today_usd", report.Budget.MaxUsdPerDay is null ? null : report.Budget.SpentTodayUsd);
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -24,6 +24,7 @@ public sealed class PaperTrader(
     IOptions<ModelPipelineOptions> pipeline,
     IOptions<PaperBrokerOptions> broker,
     SpanDropCounter spanDrops,
+    ModelBudget budget,
     TimeProvider time)
 {
     /// <summary>
@@ -48,6 +49,7 @@ public sealed class PaperTrader(
         var setup = TradingRunSetup.Of(maker, providers, pipeline.Value, orderBooks: false);
         var brokerOptions = broker.Value with { InitialCash = request.Capital, AllowShorts = maker.Options.AllowShorts };
         var runId = PaperAccounts.RunId(request.Account);
+        budget.BeginRun();
         var startedAt = time.GetUtcNow();
         var spansDroppedBefore = spanDrops.Total;
         await migrator.MigrateAsync(CancellationToken.None);
@@ -166,6 +168,7 @@ public sealed class PaperTrader(
             StartedAt = startedAt,
             Elapsed = stopwatch.Elapsed,
             SpansDropped = spanDrops.Total - spansDroppedBefore,
+            Budget = await budget.StatusAsync(CancellationToken.None),
         };
         await store.FinishRunAsync(
             runId, stopped ? TradingRunStatuses.Stopped : TradingRunStatuses.Completed, PaperReportJson.Write(report), report.SpansDropped, time.GetUtcNow(), CancellationToken.None);

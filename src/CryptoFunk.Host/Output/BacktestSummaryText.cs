@@ -48,6 +48,7 @@ internal static class BacktestSummaryText
             .Append(Invariant($"decisions: {tally.Decisions} ({Join(tally.DecisionsByAction)}), degraded {tally.DegradedDecisions}\n"))
             .Append(Invariant($"agent decisions by source: {Join(tally.AgentDecisionsBySource)}\n"))
             .Append(Invariant($"LLM: {calls.Live} calls, {calls.Cached} cache hits ({Percent(SessionTallyJson.CacheHitRate(calls))}), {calls.Replayed} replayed, {tally.InputTokens} input + {tally.OutputTokens} output tokens, ${tally.CostUsd:0.0000}\n"))
+            .Append(BudgetText.Format(report.Budget, calls.Refused))
             .Append(Invariant($"run {report.RunId} stored in {database}; {report.Elapsed.TotalSeconds:0.00} s\n"));
         if (report.SpansDropped > 0)
         {
@@ -57,6 +58,7 @@ internal static class BacktestSummaryText
         return text.ToString();
     }
 
+    /// <summary>The budget line, when a limit applies: its limits, the spend, and the calls it kept from the models.</summary>
     private static string Row(IReadOnlyList<string> cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd() + "\n";
 

@@ -3,6 +3,7 @@ using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Engine.Backtesting;
+using CryptoFunk.Host.Output;
 using CryptoFunk.Markets;
 using CryptoFunk.Markets.Csv;
 using CryptoFunk.Storage;
@@ -205,6 +206,43 @@ public sealed class BacktestEndToEndTests
             Assert.That(fallback.Agents.Trades, Is.GreaterThan(0));
             Assert.That(fallback.Agents, Is.EqualTo(rules.Agents), "the fallback decides as the rules engine alone");
             Assert.That(fallback.RulesOnly, Is.EqualTo(rules.Agents));
+        });
+    }
+
+    [Test]
+    public async Task A_tiny_run_budget_stops_model_calls_at_its_limit_and_the_agents_answer_from_their_rules_tagged_budget()
+    {
+        const decimal Limit = 0.25m;
+        await using var openai = await FakeOpenAIServer.StartAsync();
+        openai.Fallback = TradingDesk.Answer;
+        var settings = PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1");
+        settings["Llm:Budget:MaxUsdPerRun"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var services = DecisionFixtures.Services(_dir, settings);
+        var from = new DateTimeOffset(2021, 1, 4, 0, 0, 0, TimeSpan.Zero);
+
+        var report = await services.GetRequiredService<BacktestRunner>().RunAsync(Request(await CandlesAsync(), from, from.AddDays(2)), null, CancellationToken.None);
+
+        var decisions = await services.GetRequiredService<TradingStore>().DecisionsAsync(report.RunId, CancellationToken.None);
+        var budgeted = decisions.SelectMany(d => d.Agents).Where(a => a.Source == "budget").ToList();
+        var closedAt = decisions.First(d => d.Agents.Any(a => a.Source == "budget")).DecisionTime;
+        var json = JsonDocument.Parse(BacktestReportJson.Write(report)).RootElement.GetProperty("llm");
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Tally.AgentDecisionsBySource.Keys, Does.Contain("llm:openai/gpt-fake-1").And.Contain("budget"));
+            Assert.That(budgeted.All(a => a.Degraded && a.LlmProvider == "budget"), Is.True);
+            Assert.That(budgeted.Where(a => a.Action != "ABSTAIN"), Is.Not.Empty, "agents answered from their rules");
+            Assert.That(decisions.Where(d => d.DecisionTime > closedAt).SelectMany(d => d.Agents).Select(a => a.Source), Has.All.EqualTo("budget"));
+            Assert.That(openai.Requests.Select(TradingDesk.DecisionTime), Has.All.LessThanOrEqualTo(closedAt), "the provider got no call after the limit");
+            Assert.That(report.Tally.ModelCalls.Live, Is.EqualTo(openai.RequestCount));
+            Assert.That(report.Tally.ModelCalls.Refused, Is.GreaterThan(0));
+            Assert.That(report.Tally.CostUsd, Is.GreaterThan(Limit / 2).And.LessThanOrEqualTo(Limit), "spend came close to the limit and never passed it");
+            Assert.That(report.Budget.SpentThisRunUsd, Is.EqualTo(report.Tally.CostUsd));
+            Assert.That(json.GetProperty("refused_by_budget").GetInt32(), Is.EqualTo(report.Tally.ModelCalls.Refused));
+            Assert.That(json.GetProperty("budget").GetProperty("max_usd_per_run").GetDecimal(), Is.EqualTo(Limit));
+            Assert.That(json.GetProperty("budget").GetProperty("max_usd_per_day").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(
+                BacktestSummaryText.Format(report, "test.db"),
+                Does.Contain($"LLM budget: ${report.Tally.CostUsd:0.0000} of $0.2500 per run spent; {report.Tally.ModelCalls.Refused} calls refused, answered from rules or held (source budget)"));
         });
     }
 

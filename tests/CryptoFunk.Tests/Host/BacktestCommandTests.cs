@@ -110,6 +110,22 @@ public sealed class BacktestCommandTests
         });
     }
 
+    [TestCase("Llm:Budget:MaxUsdPerRun", "0")]
+    [TestCase("Llm:Budget:MaxUsdPerDay", "-1")]
+    public async Task A_budget_limit_that_is_not_positive_stops_with_one_line_naming_the_key(string key, string value)
+    {
+        var result = await RunAsync(
+            new Dictionary<string, string?> { [key] = value },
+            "backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", "2021-01-04", "--to", "2021-01-05", "--db", $"Data Source={_dir.File("cf.db")}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Error.Trim(), Does.StartWith($"error: invalid configuration: {key} must be positive (got {value})"));
+            Assert.That(result.Output, Is.Empty);
+        });
+    }
+
     [Test]
     public async Task A_file_of_another_interval_is_refused_naming_the_file()
     {

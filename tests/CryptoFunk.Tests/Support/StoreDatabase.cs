@@ -32,6 +32,8 @@ internal sealed class StoreDatabase : IAsyncDisposable
 
     public BatchInserter Inserter => _services.GetRequiredService<BatchInserter>();
 
+    public DatabaseMigrator Migrator => _services.GetRequiredService<DatabaseMigrator>();
+
     public static async Task<StoreDatabase> CreateAsync(string provider)
     {
         TempDirectory? directory = null;
