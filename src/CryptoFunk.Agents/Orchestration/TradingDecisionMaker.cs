@@ -57,6 +57,13 @@ public sealed class TradingDecisionMaker
             throw new InvalidOperationException($"no analysis agent is left once {string.Join(", ", skip)} are left out");
         }
 
+        if (analysts.Count < _options.MinimumVoters)
+        {
+            throw new InvalidOperationException(
+                $"only {analysts.Count} analysis agents are left once {string.Join(", ", skip)} are left out, fewer than " +
+                $"{TradingOptions.Section}:MinimumVoters ({_options.MinimumVoters}), so no consensus could ever be reached");
+        }
+
         return new DecisionParticipants(
             new ParallelAgentGroup { Name = "analysis", Description = "Analysis agents, in parallel", Members = analysts },
             new ParallelAgentGroup { Name = "strategy", Description = "Strategy agents, in parallel", Members = [.. _options.StrategyAgents.Select(Create)] },

@@ -2,7 +2,7 @@ namespace CryptoFunk.Agents.Orchestration;
 
 /// <summary>
 /// How the agents decide together (configuration section <c>Trading</c>): who sits in each stage, the consensus
-/// threshold, and whether a SELL may open a short.
+/// threshold and quorum, and whether a SELL may open a short.
 /// </summary>
 public sealed class TradingOptions
 {
@@ -11,6 +11,12 @@ public sealed class TradingOptions
 
     /// <summary>Share of the confidence-weighted vote the majority needs; the design document's 2 of 3.</summary>
     public double ConsensusThreshold { get; set; } = 2.0 / 3.0;
+
+    /// <summary>
+    /// Analysts that must vote for a consensus to count; with fewer (the others failed or abstained) the decision holds,
+    /// so one analyst alone can never make a "100% consensus".
+    /// </summary>
+    public int MinimumVoters { get; set; } = 2;
 
     /// <summary>Prompt names of the analysis agents, asked first and in parallel.</summary>
     public IList<string> AnalysisAgents { get; set; } = ["technical_analysis", "order_book", "sentiment"];
@@ -45,6 +51,15 @@ public sealed class TradingOptions
         if (AnalysisAgents.Count == 0)
         {
             errors.Add($"{Section}:AnalysisAgents must name at least one agent");
+        }
+
+        if (MinimumVoters < 1)
+        {
+            errors.Add($"{Section}:MinimumVoters must be at least 1, was {MinimumVoters}");
+        }
+        else if (AnalysisAgents.Count > 0 && MinimumVoters > AnalysisAgents.Count)
+        {
+            errors.Add($"{Section}:MinimumVoters ({MinimumVoters}) must not exceed the number of {Section}:AnalysisAgents ({AnalysisAgents.Count}), or no consensus could ever be reached");
         }
 
         if (StrategyAgents.Count == 0)
