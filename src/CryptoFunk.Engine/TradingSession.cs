@@ -20,9 +20,6 @@ namespace CryptoFunk.Engine;
 /// </summary>
 public sealed class TradingSession
 {
-    private const int MinimumTradesForWinRate = 10;
-    private const int WinRateTrades = 20;
-
     private readonly string _runId;
     private readonly MarketHistory _history;
     private readonly PaperBroker _broker;
@@ -89,7 +86,7 @@ public sealed class TradingSession
 
         _plugins.Clock.Set(closeTime);
         var snapshot = _history.SnapshotAt(closeTime, _maker.Options.RecentCandles);
-        var context = new DecisionContext(snapshot, Exposure(), OpenPosition());
+        var context = new DecisionContext(snapshot, Exposure(closeTime), OpenPosition());
         var features = DecisionInputs.Features(snapshot);
         var inputs = _participants.ReadPrompts
             ? DecisionInputs.For(context.Situation) with
@@ -268,21 +265,14 @@ public sealed class TradingSession
         return contexts;
     }
 
-    private PortfolioExposure Exposure()
+    private PortfolioExposure Exposure(DateTimeOffset time) => new(
+        _broker.Equity,
+        _broker.Cash,
+        _broker.PeakEquity,
+        [.. _broker.Positions.Select(ToOpenPosition)])
     {
-        var trades = _tally.ClosedTrades;
-        var recent = trades.Skip(Math.Max(0, trades.Count - WinRateTrades)).ToList();
-        return new PortfolioExposure(
-            _broker.Equity,
-            _broker.Cash,
-            _broker.PeakEquity,
-            [.. _broker.Positions.Select(ToOpenPosition)])
-        {
-            RecentWinRate = trades.Count >= MinimumTradesForWinRate
-                ? (decimal)recent.Count(t => t.ProfitAndLoss > 0) / recent.Count
-                : null,
-        };
-    }
+        RecentWinRate = WinRateEstimate.From(_tally.ClosedTrades, time, _maker.Limits),
+    };
 
     private OpenPosition? OpenPosition() => _broker.PositionFor(_history.Symbol) is { } position ? ToOpenPosition(position) : null;
 

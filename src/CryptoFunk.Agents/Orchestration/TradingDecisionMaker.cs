@@ -41,6 +41,9 @@ public sealed class TradingDecisionMaker
     /// <summary>The options in force.</summary>
     public TradingOptions Options => _options;
 
+    /// <summary>The hard risk limits in force.</summary>
+    public RiskLimitsOptions Limits => _limits;
+
     /// <summary>
     /// The agents of a decision, built once per run from their prompt files. Agents named in
     /// <paramref name="unavailable"/> are left out (an order-book agent in a backtest from candles has no book to read);

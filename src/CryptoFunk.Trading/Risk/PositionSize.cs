@@ -7,7 +7,7 @@ namespace CryptoFunk.Trading.Risk;
 /// <param name="KellyQuantity">Quantity that risks the fractional Kelly stake; null when Kelly could not be applied.</param>
 /// <param name="NotionalCapQuantity">Quantity whose notional equals the position cap.</param>
 /// <param name="CashCapQuantity">Quantity the available cash pays for.</param>
-/// <param name="WinProbability">Win probability used for Kelly (recent win rate, else confidence).</param>
+/// <param name="WinProbability">Win probability used for Kelly (the shrunk realised win rate, else the prior).</param>
 /// <param name="RewardToRisk">Take-profit distance over stop distance; null without a take profit.</param>
 /// <param name="Notes">What the sizer assumed or skipped, in words.</param>
 /// <param name="ZeroReason">Why the quantity is zero; null when it is positive.</param>

@@ -18,7 +18,7 @@ public sealed class PositionSizer(IOptions<RiskLimitsOptions> options)
 
     /// <summary>
     /// Sizes <paramref name="proposal"/> against <paramref name="portfolio"/>; the win probability is the portfolio's
-    /// recent win rate when known, else <see cref="RiskLimitsOptions.PriorWinProbability"/>.
+    /// shrunk win rate when a trade has closed, else <see cref="RiskLimitsOptions.PriorWinProbability"/>.
     /// </summary>
     public PositionSize Size(TradeProposal proposal, PortfolioExposure portfolio)
     {
