@@ -1,7 +1,9 @@
+using System.Text.Json;
 using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Trading;
+using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Engine;
 
@@ -16,6 +18,15 @@ public sealed class SessionTally
 
     /// <summary>Group decisions by action (BUY, SELL, HOLD, CLOSE).</summary>
     public SortedDictionary<string, int> DecisionsByAction { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Decisions whose trade a check refused, by the refusal's stable code (<see cref="RefusalCodes"/>); a decision
+    /// refused for two reasons counts under both.
+    /// </summary>
+    public SortedDictionary<string, int> RefusalsByReason { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Approved entries whose requested quantity a hard limit cut, by the limit (snake_case <see cref="RiskLimit"/>).</summary>
+    public SortedDictionary<string, int> ClampsByLimit { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Agent decisions by where the answer came from (<c>llm:…</c>, cache, replay, rules, hold).</summary>
     public SortedDictionary<string, int> AgentDecisionsBySource { get; } = new(StringComparer.Ordinal);
@@ -47,6 +58,16 @@ public sealed class SessionTally
         Decisions++;
         DegradedDecisions += decision.Degraded ? 1 : 0;
         Increment(DecisionsByAction, decision.Action.ToWire());
+        foreach (var code in decision.Refusals.Select(r => r.Code).Distinct())
+        {
+            Increment(RefusalsByReason, code);
+        }
+
+        foreach (var limit in (decision.Risk?.Clamps ?? []).Select(c => c.Limit).Distinct())
+        {
+            Increment(ClampsByLimit, JsonNamingPolicy.SnakeCaseLower.ConvertName(limit.ToString()));
+        }
+
         foreach (var response in decision.Responses)
         {
             Increment(AgentDecisionsBySource, response.Source.Value);

@@ -126,10 +126,27 @@ public sealed class TradingDecisionMaker
 
         return conclusion switch
         {
+            ChatConclusion.NoQuorum => decision with { Refusals = [new TradeRefusal(RefusalCodes.Quorum, reason)] },
             ChatConclusion.Close => decision with { Action = TradeAction.Close, Quantity = context.Position!.Quantity },
+            ChatConclusion.RiskRejected => decision with { Refusals = RiskRejection(decision, context) },
             ChatConclusion.RiskApproved => Approve(decision, context),
             _ => decision,
         };
+    }
+
+    /// <summary>
+    /// Why the risk review refused: the gate's own reasons when it refused the trade before the agent saw it (the agent
+    /// only passed them on), else the agent's rejection or missing verdict.
+    /// </summary>
+    private IReadOnlyList<TradeRefusal> RiskRejection(TradingDecision decision, DecisionContext context)
+    {
+        var preview = _gate.Evaluate(decision.Trade!, context.Portfolio, context.MarketCheck, llmApprovedQuantity: null, llmApproved: true);
+        if (!preview.Approved)
+        {
+            return preview.Refusals;
+        }
+
+        return [new TradeRefusal(decision.Review is null ? RefusalCodes.RiskAgentNoVerdict : RefusalCodes.RiskAgentRejected, decision.Reason)];
     }
 
     private TradingDecision Approve(TradingDecision decision, DecisionContext context)
@@ -137,7 +154,12 @@ public sealed class TradingDecisionMaker
         var assessment = _gate.Evaluate(decision.Trade!, context.Portfolio, context.MarketCheck, decision.Review!.AdjustedSize, llmApproved: true);
         if (!assessment.Approved)
         {
-            return decision with { Risk = assessment, Reason = $"HOLD: {decision.Reason}; but the code risk gate refused: {string.Join("; ", assessment.Rejections)}" };
+            return decision with
+            {
+                Risk = assessment,
+                Refusals = assessment.Refusals,
+                Reason = $"HOLD: {decision.Reason}; but the code risk gate refused: {string.Join("; ", assessment.Rejections)}",
+            };
         }
 
         var clamps = assessment.Clamps.Count == 0 ? string.Empty : $"; clamped by code: {string.Join("; ", assessment.Clamps.Select(c => c.Reason))}";

@@ -45,6 +45,7 @@ internal static class BacktestSummaryText
         var calls = tally.ModelCalls;
         text.Append('\n')
             .Append(Invariant($"decisions: {tally.Decisions} ({Join(tally.DecisionsByAction)}), degraded {tally.DegradedDecisions}\n"))
+            .Append(Invariant($"refusals by reason: {Join(tally.RefusalsByReason)}; clamps by limit: {Join(tally.ClampsByLimit)}\n"))
             .Append(Invariant($"agent decisions by source: {Join(tally.AgentDecisionsBySource)}\n"))
             .Append(Invariant($"LLM: {calls.Live} calls, {calls.Cached} cache hits ({Percent(BacktestReportJson.CacheHitRate(calls))}), {calls.Replayed} replayed, {tally.InputTokens} input + {tally.OutputTokens} output tokens, ${tally.CostUsd:0.0000}\n"))
             .Append(Invariant($"run {report.RunId} stored in {database}; {report.Elapsed.TotalSeconds:0.00} s\n"));

@@ -108,6 +108,7 @@ public sealed class TradingDecisionMakerTests
             Assert.That(decision.Consensus.MajoritySignal, Is.EqualTo(TradeAction.Buy));
             Assert.That(trend.Calls + reversion.Calls + risk.Calls, Is.Zero);
             Assert.That(decision.Degraded, Is.True);
+            Assert.That(decision.Refusals, Is.EqualTo(new[] { new TradeRefusal(RefusalCodes.Quorum, decision.Reason) }));
         });
     }
 
@@ -219,6 +220,27 @@ public sealed class TradingDecisionMakerTests
             Assert.That(decision.Reason, Does.Contain("the code risk gate refused: long stop loss"));
             Assert.That(decision.Reason, Does.Contain("must be below the entry"));
             Assert.That((string)risk.LastArguments!["proposal_context"]!, Does.Contain("Code risk check: REFUSED: long stop loss"));
+        });
+    }
+
+    [TestCase(false, 0.97, RefusalCodes.RiskAgentRejected, TestName = "The risk agent's own rejection is counted as its refusal")]
+    [TestCase(true, 1.02, RefusalCodes.StopWrongSide, TestName = "Code's refusal after the risk agent approved is counted by the gate's code")]
+    [TestCase(false, 1.02, RefusalCodes.StopWrongSide, TestName = "A rejection that only passed on code's refusal is counted by the gate's code")]
+    public async Task Refusals_carry_the_code_of_the_check_that_refused(bool riskApproves, decimal stopFactor, string code)
+    {
+        var snapshot = Snapshot();
+        var (trend, reversion) = Buying(snapshot.Price, stop: snapshot.Price * stopFactor);
+        var participants = Participants(
+            [ScriptedAgent.Signal("technical_analysis", "BUY", 0.8), ScriptedAgent.Signal("sentiment", "BUY", 0.6)],
+            [trend, reversion],
+            ScriptedAgent.Risk(approved: riskApproves));
+
+        var decision = await DecideAsync(participants, Flat(snapshot));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.Action, Is.EqualTo(TradeAction.Hold));
+            Assert.That(decision.Refusals.Select(r => r.Code), Is.EqualTo(new[] { code }));
         });
     }
 
