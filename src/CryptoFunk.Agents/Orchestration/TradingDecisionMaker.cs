@@ -21,9 +21,13 @@ public sealed class TradingDecisionMaker
     private readonly TradingOptions _options;
     private readonly RiskGate _gate;
     private readonly RiskLimitsOptions _limits;
+    private readonly AgentDeadline _deadline;
 
-    /// <summary>Creates the decision maker; refuses invalid <see cref="TradingOptions"/> naming the key.</summary>
-    public TradingDecisionMaker(ChatCompletionAgentFactory agents, IRulesEngine rules, IOptions<TradingOptions> options, RiskGate gate, IOptions<RiskLimitsOptions> limits)
+    /// <summary>
+    /// Creates the decision maker; refuses invalid <see cref="TradingOptions"/> naming the key. Stage deadlines run on
+    /// <paramref name="time"/>.
+    /// </summary>
+    public TradingDecisionMaker(ChatCompletionAgentFactory agents, IRulesEngine rules, IOptions<TradingOptions> options, RiskGate gate, IOptions<RiskLimitsOptions> limits, TimeProvider time)
     {
         var errors = options.Value.Errors();
         if (errors.Count > 0)
@@ -36,6 +40,7 @@ public sealed class TradingDecisionMaker
         _options = options.Value;
         _gate = gate;
         _limits = limits.Value;
+        _deadline = new AgentDeadline(_options.DecisionTimeout, time);
     }
 
     /// <summary>The options in force.</summary>
@@ -99,7 +104,7 @@ public sealed class TradingDecisionMaker
             },
             participants.All)
         {
-            InvokeOptions = inputs,
+            InvokeOptions = inputs with { Deadline = _deadline },
         };
         chat.AddChatMessage(new ChatMessage(ChatRole.User, $"Decide whether to trade {context.Symbol} at {ContextFormat.Time(context.DecisionTime)}."));
         await foreach (var _ in chat.InvokeAsync(cancellationToken))
@@ -128,7 +133,7 @@ public sealed class TradingDecisionMaker
         {
             ChatConclusion.NoQuorum => decision with { Refusals = [new TradeRefusal(RefusalCodes.Quorum, reason)] },
             ChatConclusion.Close => decision with { Action = TradeAction.Close, Quantity = context.Position!.Quantity },
-            ChatConclusion.RiskRejected => decision with { Refusals = RiskRejection(decision, context) },
+            ChatConclusion.RiskRejected => decision with { Refusals = RiskRejection(decision, context, state.RiskResponse!) },
             ChatConclusion.RiskApproved => Approve(decision, context),
             _ => decision,
         };
@@ -136,9 +141,9 @@ public sealed class TradingDecisionMaker
 
     /// <summary>
     /// Why the risk review refused: the gate's own reasons when it refused the trade before the agent saw it (the agent
-    /// only passed them on), else the agent's rejection or missing verdict.
+    /// only passed them on), else the agent's rejection, its missed deadline or its missing verdict.
     /// </summary>
-    private IReadOnlyList<TradeRefusal> RiskRejection(TradingDecision decision, DecisionContext context)
+    private IReadOnlyList<TradeRefusal> RiskRejection(TradingDecision decision, DecisionContext context, AgentResponse risk)
     {
         var preview = _gate.Evaluate(decision.Trade!, context.Portfolio, context.MarketCheck, llmApprovedQuantity: null, llmApproved: true);
         if (!preview.Approved)
@@ -146,7 +151,10 @@ public sealed class TradingDecisionMaker
             return preview.Refusals;
         }
 
-        return [new TradeRefusal(decision.Review is null ? RefusalCodes.RiskAgentNoVerdict : RefusalCodes.RiskAgentRejected, decision.Reason)];
+        var code = decision.Review is not null ? RefusalCodes.RiskAgentRejected
+            : risk.MissedDeadline ? RefusalCodes.Deadline
+            : RefusalCodes.RiskAgentNoVerdict;
+        return [new TradeRefusal(code, decision.Reason)];
     }
 
     private TradingDecision Approve(TradingDecision decision, DecisionContext context)
