@@ -56,6 +56,8 @@ public static class DecisionRecords
             TakeProfit = decision.Trade?.TakeProfit,
             RiskJson = decision.Risk is null ? null : JsonSerializer.Serialize(decision.Risk, RiskJsonOptions),
             OrderId = orderId,
+            RefusalCodes = DecisionCodes.Join(DecisionCodes.Refusals(decision)),
+            ClampLimits = DecisionCodes.Join(DecisionCodes.Clamps(decision)),
             CreatedAt = createdAt,
         };
         foreach (var response in decision.Responses)
@@ -105,6 +107,7 @@ public static class DecisionRecords
             CallsLive = response.Calls.Live,
             CallsCached = response.Calls.Cached,
             CallsReplayed = response.Calls.Replayed,
+            CallsRefused = response.Calls.Refused,
         };
     }
 

@@ -3,6 +3,7 @@ using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Storage;
 using CryptoFunk.Trading;
+using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Engine;
 
@@ -17,6 +18,15 @@ public sealed class SessionTally
 
     /// <summary>Group decisions by action (BUY, SELL, HOLD, CLOSE).</summary>
     public SortedDictionary<string, int> DecisionsByAction { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Decisions whose trade a check refused, by the refusal's stable code (<see cref="RefusalCodes"/>); a decision
+    /// refused for two reasons counts under both.
+    /// </summary>
+    public SortedDictionary<string, int> RefusalsByReason { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Approved entries whose requested quantity a hard limit cut, by the limit (snake_case <see cref="RiskLimit"/>).</summary>
+    public SortedDictionary<string, int> ClampsByLimit { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Agent decisions by where the answer came from (<c>llm:…</c>, cache, replay, rules, hold).</summary>
     public SortedDictionary<string, int> AgentDecisionsBySource { get; } = new(StringComparer.Ordinal);
@@ -58,10 +68,20 @@ public sealed class SessionTally
             AgentDecisionsBySource[source] = count;
         }
 
+        foreach (var (code, count) in counts.RefusalsByReason)
+        {
+            RefusalsByReason[code] = count;
+        }
+
+        foreach (var (limit, count) in counts.ClampsByLimit)
+        {
+            ClampsByLimit[limit] = count;
+        }
+
         InputTokens = counts.InputTokens;
         OutputTokens = counts.OutputTokens;
         CostUsd = counts.CostUsd;
-        ModelCalls = new ModelCallCounts(counts.CallsLive, counts.CallsCached, counts.CallsReplayed);
+        ModelCalls = new ModelCallCounts(counts.CallsLive, counts.CallsCached, counts.CallsReplayed, counts.CallsRefused);
     }
 
     internal void Count(TradingDecision decision)
@@ -69,6 +89,16 @@ public sealed class SessionTally
         Decisions++;
         DegradedDecisions += decision.Degraded ? 1 : 0;
         Increment(DecisionsByAction, decision.Action.ToWire());
+        foreach (var code in DecisionCodes.Refusals(decision))
+        {
+            Increment(RefusalsByReason, code);
+        }
+
+        foreach (var limit in DecisionCodes.Clamps(decision))
+        {
+            Increment(ClampsByLimit, limit);
+        }
+
         foreach (var response in decision.Responses)
         {
             Increment(AgentDecisionsBySource, response.Source.Value);

@@ -17,6 +17,8 @@ public static class SessionTallyJson
         json.WriteNumber("degraded", tally.DegradedDecisions);
         Counts(json, "by_action", tally.DecisionsByAction);
         Counts(json, "agent_decisions_by_source", tally.AgentDecisionsBySource);
+        Counts(json, "refusals_by_reason", tally.RefusalsByReason);
+        Counts(json, "clamps_by_limit", tally.ClampsByLimit);
         json.WriteEndObject();
 
         var calls = tally.ModelCalls;

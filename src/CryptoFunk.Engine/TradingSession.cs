@@ -24,8 +24,6 @@ namespace CryptoFunk.Engine;
 /// </summary>
 public sealed class TradingSession
 {
-    private const int MinimumTradesForWinRate = 10;
-    private const int WinRateTrades = 20;
     private const string EntryPrefix = "entry:";
 
     private readonly string _runId;
@@ -169,7 +167,7 @@ public sealed class TradingSession
             return [];
         }
 
-        var exposure = Exposure(placedBefore: closeTime);
+        var exposure = Exposure(closeTime, withOrdersPlacedAtTime: false);
         var asks = closing.Select(market => Ask(market, closeTime, exposure)).ToList();
         var decisions = await Task.WhenAll(asks.Select(ask => _maker.DecideAsync(_participants, ask.Context, ask.Inputs, cancellationToken)));
         var executed = new List<TradingDecision>(decisions.Length);
@@ -178,7 +176,7 @@ public sealed class TradingSession
             // Markets decided in parallel saw the account as the close found it; once an order went out at this close,
             // the limits are checked again against the account it left.
             var decision = _placed.Values.Any(o => o.DecisionTime == closeTime)
-                ? _maker.Confirm(decisions[i], asks[i].Context with { Portfolio = Exposure(placedBefore: null) })
+                ? _maker.Confirm(decisions[i], asks[i].Context with { Portfolio = Exposure(closeTime, withOrdersPlacedAtTime: true) })
                 : decisions[i];
             await ExecuteAsync(decision, asks[i].Context.Snapshot, asks[i].Features, cancellationToken);
             _decidedAtLastClose.Add(decision.Symbol);
@@ -470,15 +468,14 @@ public sealed class TradingSession
 
     /// <summary>
     /// The account as the limits measure it: positions held, and entry orders accepted but not filled yet (those placed
-    /// before <paramref name="placedBefore"/>, or all) as if held at the last close (their cash is not spent yet, so it
-    /// is set aside here), so two markets deciding at the same close cannot both spend the same risk budget.
+    /// before <paramref name="time"/>, and those placed at it too when <paramref name="withOrdersPlacedAtTime"/>) as if
+    /// held at the last close (their cash is not spent yet, so it is set aside here), so two markets deciding at the
+    /// same close cannot both spend the same risk budget.
     /// </summary>
-    private PortfolioExposure Exposure(DateTimeOffset? placedBefore)
+    private PortfolioExposure Exposure(DateTimeOffset time, bool withOrdersPlacedAtTime)
     {
-        var trades = _tally.ClosedTrades;
-        var recent = trades.Skip(Math.Max(0, trades.Count - WinRateTrades)).ToList();
         var pending = _orders.Values
-            .Where(o => o.ClientOrderId.StartsWith(EntryPrefix, StringComparison.Ordinal) && (placedBefore is null || o.DecisionTime < placedBefore))
+            .Where(o => o.ClientOrderId.StartsWith(EntryPrefix, StringComparison.Ordinal) && (withOrdersPlacedAtTime || o.DecisionTime < time))
             .Select(Pending)
             .ToList();
         return new PortfolioExposure(
@@ -487,9 +484,7 @@ public sealed class TradingSession
             _broker.PeakEquity,
             [.. _broker.Positions.Select(ToOpenPosition), .. pending])
         {
-            RecentWinRate = trades.Count >= MinimumTradesForWinRate
-                ? (decimal)recent.Count(t => t.ProfitAndLoss > 0) / recent.Count
-                : null,
+            RecentWinRate = WinRateEstimate.From(_tally.ClosedTrades, time, _maker.Limits),
         };
     }
 

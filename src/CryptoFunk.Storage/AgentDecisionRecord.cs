@@ -115,4 +115,7 @@ public sealed class AgentDecisionRecord
 
     /// <summary>Model calls behind the answer that a recording served (replay mode).</summary>
     public int CallsReplayed { get; set; }
+
+    /// <summary>Model calls behind the answer that the model budget refused.</summary>
+    public int CallsRefused { get; set; }
 }

@@ -10,6 +10,9 @@ namespace CryptoFunk.Storage;
 /// <param name="CallsLive">Model calls a provider served.</param>
 /// <param name="CallsCached">Model calls the cache served.</param>
 /// <param name="CallsReplayed">Model calls a recording served.</param>
+/// <param name="CallsRefused">Model calls the model budget refused.</param>
+/// <param name="RefusalsByReason">Decisions per refusal code.</param>
+/// <param name="ClampsByLimit">Decisions per limit that clamped them.</param>
 public sealed record StoredDecisionCounts(
     IReadOnlyDictionary<string, int> ByAction,
     int Degraded,
@@ -19,4 +22,7 @@ public sealed record StoredDecisionCounts(
     decimal CostUsd,
     int CallsLive,
     int CallsCached,
-    int CallsReplayed);
+    int CallsReplayed,
+    int CallsRefused,
+    IReadOnlyDictionary<string, int> RefusalsByReason,
+    IReadOnlyDictionary<string, int> ClampsByLimit);

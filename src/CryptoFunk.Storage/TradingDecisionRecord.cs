@@ -81,4 +81,10 @@ public sealed class TradingDecisionRecord
 
     /// <summary>Each agent's contribution to this decision.</summary>
     public List<AgentDecisionRecord> Agents { get; } = [];
+
+    /// <summary>Why the trade was refused, as stable codes separated by spaces; null when nothing was refused.</summary>
+    public string? RefusalCodes { get; set; }
+
+    /// <summary>The limits that clamped the quantity, separated by spaces; null when none did.</summary>
+    public string? ClampLimits { get; set; }
 }

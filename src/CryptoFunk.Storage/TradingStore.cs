@@ -99,7 +99,9 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
             Live = g.Sum(a => a.CallsLive),
             Cached = g.Sum(a => a.CallsCached),
             Replayed = g.Sum(a => a.CallsReplayed),
+            Refused = g.Sum(a => a.CallsRefused),
         }).SingleOrDefaultAsync(cancellationToken);
+        var codes = await decisions.Where(d => d.RefusalCodes != null || d.ClampLimits != null).Select(d => new { d.RefusalCodes, d.ClampLimits }).ToListAsync(cancellationToken);
 
         // Summed here rather than in SQL: SQLite has no decimal type to sum the cost exactly.
         var cost = (await agents.Where(a => a.CostUsd != 0m).Select(a => a.CostUsd).ToListAsync(cancellationToken)).Sum();
@@ -124,9 +126,16 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
                 cost,
                 sums?.Live ?? 0,
                 sums?.Cached ?? 0,
-                sums?.Replayed ?? 0),
+                sums?.Replayed ?? 0,
+                sums?.Refused ?? 0,
+                Count(codes.Select(c => c.RefusalCodes)),
+                Count(codes.Select(c => c.ClampLimits))),
             entries);
     }
+
+    /// <summary>How many rows name each code, from space-separated code lists.</summary>
+    private static Dictionary<string, int> Count(IEnumerable<string?> codeLists) =>
+        codeLists.SelectMany(list => list?.Split(' ') ?? []).GroupBy(code => code).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     /// <summary>The run with the id, or null.</summary>
     public async Task<TradingRunRecord?> RunAsync(string runId, CancellationToken cancellationToken)

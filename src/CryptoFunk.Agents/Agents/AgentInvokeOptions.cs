@@ -22,6 +22,12 @@ public sealed record AgentInvokeOptions
     /// <summary>What code knows of the decision, for the rules engine; null when the call is not about a decision.</summary>
     public DecisionSituation? Situation { get; init; }
 
+    /// <summary>
+    /// How long the agent may take for this call; a late agent abstains. A group holds each member to it, so the
+    /// members that answered in time keep their answers. Null: no deadline.
+    /// </summary>
+    public AgentDeadline? Deadline { get; init; }
+
     /// <summary>Tools added to the agent's own for this call only.</summary>
     public IReadOnlyList<AITool> AdditionalTools { get; init; } = [];
 

@@ -36,6 +36,9 @@ public sealed record AgentResponse
     /// <summary>Why the agent abstained; null when it answered.</summary>
     public string? AbstainReason { get; init; }
 
+    /// <summary>True when the agent abstained because it had not answered by its <see cref="AgentDeadline"/>.</summary>
+    public bool MissedDeadline { get; init; }
+
     /// <summary>Content hash of the prompt file the answer was produced with.</summary>
     public string? PromptVersion { get; init; }
 

@@ -8,12 +8,16 @@ namespace CryptoFunk.Agents.Agents;
 /// Several agents that answer the same chat at the same time, so one turn of an <see cref="Chat.AgentGroupChat"/>
 /// can run the analysis (or strategy) agents in parallel while the chat keeps SK's one-agent-per-turn loop.
 /// Responses are yielded in member order, whatever order they finish in, so runs are reproducible. A member that
-/// fails abstains, except on a replay miss, which stops the run (replay must never decide differently from the record).
+/// fails abstains, except on a replay miss, which stops the run (replay must never decide differently from the record);
+/// a member that misses the call's deadline abstains on its own while the others keep their answers.
 /// </summary>
 public sealed class ParallelAgentGroup : Agent
 {
     /// <summary>The agents that answer together.</summary>
     public required IReadOnlyList<Agent> Members { get; init; }
+
+    /// <inheritdoc />
+    protected override bool PassesDeadlineToMembers => true;
 
     /// <inheritdoc />
     protected override async IAsyncEnumerable<AgentResponse> InvokeCoreAsync(

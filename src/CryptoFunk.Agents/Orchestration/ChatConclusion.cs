@@ -6,6 +6,9 @@ public enum ChatConclusion
     /// <summary>The analysts did not agree (or agreed on HOLD): hold.</summary>
     NoConsensus,
 
+    /// <summary>Fewer analysts voted than <see cref="TradingOptions.MinimumVoters"/>: hold, whatever they said.</summary>
+    NoQuorum,
+
     /// <summary>The analysts agreed, but on something the position cannot act on (BUY while long, SELL while flat without shorts): hold.</summary>
     NothingToDo,
 

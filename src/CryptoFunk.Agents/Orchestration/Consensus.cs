@@ -5,24 +5,30 @@ namespace CryptoFunk.Agents.Orchestration;
 
 /// <summary>
 /// The analysis agents' confidence-weighted vote. Agents that failed or abstained do not vote (they are listed, and
-/// make the decision degraded); they are never counted as a neutral HOLD.
+/// make the decision degraded); they are never counted as a neutral HOLD. Fewer voters than the quorum reach nothing,
+/// whatever their share.
 /// </summary>
-/// <param name="Signal">The majority signal when its share reached the threshold; null otherwise.</param>
+/// <param name="Signal">The majority signal when the quorum voted and its share reached the threshold; null otherwise.</param>
 /// <param name="MajoritySignal">The signal with the largest weight, reached or not; null when nobody voted.</param>
 /// <param name="Share">The majority's share of the total confidence weight (0..1).</param>
 /// <param name="Threshold">The share needed.</param>
 /// <param name="Votes">The votes counted, in agent order.</param>
 /// <param name="Abstained">Agents that gave no vote, with the reason.</param>
+/// <param name="MinimumVoters">The quorum: votes needed for any consensus.</param>
 public sealed record Consensus(
     TradeAction? Signal,
     TradeAction? MajoritySignal,
     double Share,
     double Threshold,
     IReadOnlyList<AnalysisSignal> Votes,
-    IReadOnlyList<string> Abstained)
+    IReadOnlyList<string> Abstained,
+    int MinimumVoters)
 {
-    /// <summary>True when the majority share reached the threshold.</summary>
+    /// <summary>True when the quorum voted and the majority share reached the threshold.</summary>
     public bool Reached => Signal is not null;
+
+    /// <summary>True when at least <see cref="MinimumVoters"/> analysts voted.</summary>
+    public bool QuorumMet => Votes.Count >= MinimumVoters;
 
     /// <summary>Mean confidence of the agents that voted with the majority.</summary>
     public double MajorityConfidence => MajoritySignal is { } m && Votes.Any(v => v.Signal == m)
@@ -31,10 +37,11 @@ public sealed record Consensus(
 
     /// <summary>
     /// Counts <paramref name="votes"/>: each signal's weight is the sum of its voters' confidence; the majority is the
-    /// heaviest (ties go to HOLD, then to the earlier agent's signal), reached when its share is at least
-    /// <paramref name="threshold"/>. With no weight at all there is no consensus.
+    /// heaviest (ties go to HOLD, then to the earlier agent's signal), reached when at least
+    /// <paramref name="minimumVoters"/> voted and its share is at least <paramref name="threshold"/>. With no weight at
+    /// all there is no consensus.
     /// </summary>
-    public static Consensus Tally(IReadOnlyList<AnalysisSignal> votes, IReadOnlyList<string> abstained, double threshold)
+    public static Consensus Tally(IReadOnlyList<AnalysisSignal> votes, IReadOnlyList<string> abstained, double threshold, int minimumVoters)
     {
         var total = 0.0;
         var weights = new List<(TradeAction Signal, double Weight, int First)>(3);
@@ -54,7 +61,7 @@ public sealed record Consensus(
 
         if (votes.Count == 0 || total <= 0)
         {
-            return new Consensus(null, null, 0, threshold, votes, abstained);
+            return new Consensus(null, null, 0, threshold, votes, abstained, minimumVoters);
         }
 
         var majority = weights[0];
@@ -69,8 +76,8 @@ public sealed record Consensus(
         var share = majority.Weight / total;
 
         // A share within rounding of the threshold (2 of 3 equal votes against 2/3) counts as reached.
-        var reached = share + 1e-9 >= threshold;
-        return new Consensus(reached ? majority.Signal : null, majority.Signal, share, threshold, votes, abstained);
+        var reached = votes.Count >= minimumVoters && share + 1e-9 >= threshold;
+        return new Consensus(reached ? majority.Signal : null, majority.Signal, share, threshold, votes, abstained, minimumVoters);
     }
 
     /// <summary>One line for people and prompts: the outcome, the share and every vote.</summary>
@@ -78,11 +85,13 @@ public sealed record Consensus(
     {
         var votes = string.Join(", ", Votes.Select(v => $"{v.AgentName} {v.Signal.ToWire()} {Fraction(v.Confidence)}"));
         var abstained = Abstained.Count == 0 ? string.Empty : $"; not voting: {string.Join("; ", Abstained)}";
-        var outcome = MajoritySignal is not { } majority
-            ? "no votes"
-            : Reached
-                ? $"consensus {majority.ToWire()} with {Percent(Share)} of the confidence-weighted vote (threshold {Percent(Threshold)})"
-                : $"no consensus: the strongest signal, {majority.ToWire()}, has {Percent(Share)} of the confidence-weighted vote, below the {Percent(Threshold)} threshold";
+        var outcome = (MajoritySignal, QuorumMet) switch
+        {
+            (_, false) => $"quorum not met: {Votes.Count} of {Votes.Count + Abstained.Count} analysts voted, at least {MinimumVoters} must",
+            (null, _) => "no votes",
+            ({ } majority, _) when Reached => $"consensus {majority.ToWire()} with {Percent(Share)} of the confidence-weighted vote (threshold {Percent(Threshold)})",
+            ({ } majority, _) => $"no consensus: the strongest signal, {majority.ToWire()}, has {Percent(Share)} of the confidence-weighted vote, below the {Percent(Threshold)} threshold",
+        };
         return $"{outcome} [{(votes.Length == 0 ? "none" : votes)}]{abstained}";
     }
 

@@ -62,7 +62,7 @@ public sealed class Deliberation
             }
         }
 
-        var consensus = Consensus.Tally(votes, abstained, options.ConsensusThreshold);
+        var consensus = Consensus.Tally(votes, abstained, options.ConsensusThreshold, options.MinimumVoters);
         if (AfterAnalysis(consensus, context, options) is { } stop)
         {
             return new Deliberation { Responses = responses, Consensus = consensus, Conclusion = stop };
@@ -100,6 +100,7 @@ public sealed class Deliberation
         var vote = consensus.Describe();
         return consensus.Signal switch
         {
+            null when !consensus.QuorumMet => (ChatConclusion.NoQuorum, $"HOLD: {vote}"),
             null => (ChatConclusion.NoConsensus, $"HOLD: {vote}"),
             TradeAction.Hold => (ChatConclusion.NoConsensus, $"HOLD: {vote}"),
             TradeAction.Buy when context.Position?.Side == TradeSide.Long =>

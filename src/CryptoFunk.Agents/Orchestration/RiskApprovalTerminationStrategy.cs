@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 namespace CryptoFunk.Agents.Orchestration;
 
 /// <summary>
-/// Ends a decision's chat as soon as its outcome is known, always with the reason: no consensus (HOLD), nothing the
+/// Ends a decision's chat as soon as its outcome is known, always with the reason: no quorum or no consensus (HOLD), nothing the
 /// position can act on, no fitting proposal, a close (executed without review), risk rejection or risk approval
 /// (execute within the code limits). The iteration limit of the base class ends anything else.
 /// </summary>

@@ -49,6 +49,13 @@ public sealed record TradingDecision
     /// <summary>The code risk gate's verdict with every clamp; null when no entry reached it.</summary>
     public RiskAssessment? Risk { get; init; }
 
+    /// <summary>
+    /// Every check that refused this decision's trade, with a stable code to count by: the quorum, the risk agent, or
+    /// the code risk gate (also when the risk agent rejected a trade the gate refused already, the gate's reasons,
+    /// which the agent was shown). Empty when nothing was refused.
+    /// </summary>
+    public IReadOnlyList<TradeRefusal> Refusals { get; init; } = [];
+
     /// <summary>Every agent answer, in chat order (abstentions included).</summary>
     public required IReadOnlyList<AgentResponse> Responses { get; init; }
 

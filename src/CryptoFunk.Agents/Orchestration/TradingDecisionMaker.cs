@@ -21,9 +21,13 @@ public sealed class TradingDecisionMaker
     private readonly TradingOptions _options;
     private readonly RiskGate _gate;
     private readonly RiskLimitsOptions _limits;
+    private readonly AgentDeadline _deadline;
 
-    /// <summary>Creates the decision maker; refuses invalid <see cref="TradingOptions"/> naming the key.</summary>
-    public TradingDecisionMaker(ChatCompletionAgentFactory agents, IRulesEngine rules, IOptions<TradingOptions> options, RiskGate gate, IOptions<RiskLimitsOptions> limits)
+    /// <summary>
+    /// Creates the decision maker; refuses invalid <see cref="TradingOptions"/> naming the key. Stage deadlines run on
+    /// <paramref name="time"/>.
+    /// </summary>
+    public TradingDecisionMaker(ChatCompletionAgentFactory agents, IRulesEngine rules, IOptions<TradingOptions> options, RiskGate gate, IOptions<RiskLimitsOptions> limits, TimeProvider time)
     {
         var errors = options.Value.Errors();
         if (errors.Count > 0)
@@ -36,10 +40,14 @@ public sealed class TradingDecisionMaker
         _options = options.Value;
         _gate = gate;
         _limits = limits.Value;
+        _deadline = new AgentDeadline(_options.DecisionTimeout, time);
     }
 
     /// <summary>The options in force.</summary>
     public TradingOptions Options => _options;
+
+    /// <summary>The hard risk limits in force.</summary>
+    public RiskLimitsOptions Limits => _limits;
 
     /// <summary>
     /// The agents of a decision, built once per run from their prompt files. Agents named in
@@ -55,6 +63,13 @@ public sealed class TradingDecisionMaker
         if (analysts.Count == 0)
         {
             throw new InvalidOperationException($"no analysis agent is left once {string.Join(", ", skip)} are left out");
+        }
+
+        if (analysts.Count < _options.MinimumVoters)
+        {
+            throw new InvalidOperationException(
+                $"only {analysts.Count} analysis agents are left once {string.Join(", ", skip)} are left out, fewer than " +
+                $"{TradingOptions.Section}:MinimumVoters ({_options.MinimumVoters}), so no consensus could ever be reached");
         }
 
         return new DecisionParticipants(
@@ -89,7 +104,7 @@ public sealed class TradingDecisionMaker
             },
             participants.All)
         {
-            InvokeOptions = inputs,
+            InvokeOptions = inputs with { Deadline = _deadline },
         };
         chat.AddChatMessage(new ChatMessage(ChatRole.User, $"Decide whether to trade {context.Symbol} at {ContextFormat.Time(context.DecisionTime)}."));
         await foreach (var _ in chat.InvokeAsync(cancellationToken))
@@ -116,7 +131,9 @@ public sealed class TradingDecisionMaker
 
         return conclusion switch
         {
+            ChatConclusion.NoQuorum => decision with { Refusals = [new TradeRefusal(RefusalCodes.Quorum, reason)] },
             ChatConclusion.Close => decision with { Action = TradeAction.Close, Quantity = context.Position!.Quantity },
+            ChatConclusion.RiskRejected => decision with { Refusals = RiskRejection(decision, context, state.RiskResponse!) },
             ChatConclusion.RiskApproved => Approve(decision, context),
             _ => decision,
         };
@@ -142,6 +159,7 @@ public sealed class TradingDecisionMaker
                 Action = TradeAction.Hold,
                 Quantity = 0m,
                 Risk = assessment,
+                Refusals = assessment.Refusals,
                 Reason = $"HOLD: {decision.Reason}; but once earlier markets had traded at this close the code risk gate refused: {string.Join("; ", assessment.Rejections)}",
             };
         }
@@ -154,12 +172,35 @@ public sealed class TradingDecisionMaker
         };
     }
 
+    /// <summary>
+    /// Why the risk review refused: the gate's own reasons when it refused the trade before the agent saw it (the agent
+    /// only passed them on), else the agent's rejection, its missed deadline or its missing verdict.
+    /// </summary>
+    private IReadOnlyList<TradeRefusal> RiskRejection(TradingDecision decision, DecisionContext context, AgentResponse risk)
+    {
+        var preview = _gate.Evaluate(decision.Trade!, context.Portfolio, context.MarketCheck, llmApprovedQuantity: null, llmApproved: true);
+        if (!preview.Approved)
+        {
+            return preview.Refusals;
+        }
+
+        var code = decision.Review is not null ? RefusalCodes.RiskAgentRejected
+            : risk.MissedDeadline ? RefusalCodes.Deadline
+            : RefusalCodes.RiskAgentNoVerdict;
+        return [new TradeRefusal(code, decision.Reason)];
+    }
+
     private TradingDecision Approve(TradingDecision decision, DecisionContext context)
     {
         var assessment = _gate.Evaluate(decision.Trade!, context.Portfolio, context.MarketCheck, decision.Review!.AdjustedSize, llmApproved: true);
         if (!assessment.Approved)
         {
-            return decision with { Risk = assessment, Reason = $"HOLD: {decision.Reason}; but the code risk gate refused: {string.Join("; ", assessment.Rejections)}" };
+            return decision with
+            {
+                Risk = assessment,
+                Refusals = assessment.Refusals,
+                Reason = $"HOLD: {decision.Reason}; but the code risk gate refused: {string.Join("; ", assessment.Rejections)}",
+            };
         }
 
         var clamps = assessment.Clamps.Count == 0 ? string.Empty : $"; clamped by code: {string.Join("; ", assessment.Clamps.Select(c => c.Reason))}";

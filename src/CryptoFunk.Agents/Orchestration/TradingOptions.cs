@@ -2,7 +2,7 @@ namespace CryptoFunk.Agents.Orchestration;
 
 /// <summary>
 /// How the agents decide together (configuration section <c>Trading</c>): who sits in each stage, the consensus
-/// threshold, and whether a SELL may open a short.
+/// threshold and quorum, how long a stage may take, and whether a SELL may open a short.
 /// </summary>
 public sealed class TradingOptions
 {
@@ -11,6 +11,12 @@ public sealed class TradingOptions
 
     /// <summary>Share of the confidence-weighted vote the majority needs; the design document's 2 of 3.</summary>
     public double ConsensusThreshold { get; set; } = 2.0 / 3.0;
+
+    /// <summary>
+    /// Analysts that must vote for a consensus to count; with fewer (the others failed or abstained) the decision holds,
+    /// so one analyst alone can never make a "100% consensus".
+    /// </summary>
+    public int MinimumVoters { get; set; } = 2;
 
     /// <summary>Prompt names of the analysis agents, asked first and in parallel.</summary>
     public IList<string> AnalysisAgents { get; set; } = ["technical_analysis", "order_book", "sentiment"];
@@ -26,6 +32,14 @@ public sealed class TradingOptions
 
     /// <summary>Turns a decision's chat may take: analysis, strategy and risk review are three.</summary>
     public int MaximumIterations { get; set; } = 3;
+
+    /// <summary>
+    /// How long each stage of a decision (the analysts, the strategists, the risk review) may take: an agent still
+    /// working then abstains, saying so, and the decision goes on with the answers it has (the design's "proceed with
+    /// partial results"); a risk agent that misses it approves nothing. A decision so takes at most
+    /// <see cref="MaximumIterations"/> times this, however a provider hangs.
+    /// </summary>
+    public TimeSpan DecisionTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>When true a SELL while flat opens a short (the paper broker must allow shorts too); off by default.</summary>
     public bool AllowShorts { get; set; }
@@ -47,6 +61,15 @@ public sealed class TradingOptions
             errors.Add($"{Section}:AnalysisAgents must name at least one agent");
         }
 
+        if (MinimumVoters < 1)
+        {
+            errors.Add($"{Section}:MinimumVoters must be at least 1, was {MinimumVoters}");
+        }
+        else if (AnalysisAgents.Count > 0 && MinimumVoters > AnalysisAgents.Count)
+        {
+            errors.Add($"{Section}:MinimumVoters ({MinimumVoters}) must not exceed the number of {Section}:AnalysisAgents ({AnalysisAgents.Count}), or no consensus could ever be reached");
+        }
+
         if (StrategyAgents.Count == 0)
         {
             errors.Add($"{Section}:StrategyAgents must name at least one agent");
@@ -60,6 +83,11 @@ public sealed class TradingOptions
         if (MaximumIterations < 1)
         {
             errors.Add($"{Section}:MaximumIterations must be at least 1, was {MaximumIterations}");
+        }
+
+        if (DecisionTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{Section}:DecisionTimeout must be positive, was {DecisionTimeout:c}");
         }
 
         if (RecentCandles is < 1 or > 500)

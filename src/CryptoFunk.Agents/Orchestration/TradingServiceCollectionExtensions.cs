@@ -13,6 +13,7 @@ public static class TradingServiceCollectionExtensions
     public static IServiceCollection AddTradingDecisions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRiskLimits(configuration);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<TradingOptions>()
             .Bind(configuration.GetSection(TradingOptions.Section))
             .ValidateOnStart();

@@ -46,6 +46,7 @@ internal static class BacktestSummaryText
         var calls = tally.ModelCalls;
         text.Append('\n')
             .Append(Invariant($"decisions: {tally.Decisions} ({Join(tally.DecisionsByAction)}), degraded {tally.DegradedDecisions}\n"))
+            .Append(Invariant($"refusals by reason: {Join(tally.RefusalsByReason)}; clamps by limit: {Join(tally.ClampsByLimit)}\n"))
             .Append(Invariant($"agent decisions by source: {Join(tally.AgentDecisionsBySource)}\n"))
             .Append(Invariant($"LLM: {calls.Live} calls, {calls.Cached} cache hits ({Percent(SessionTallyJson.CacheHitRate(calls))}), {calls.Replayed} replayed, {tally.InputTokens} input + {tally.OutputTokens} output tokens, ${tally.CostUsd:0.0000}\n"))
             .Append(BudgetText.Format(report.Budget, calls.Refused))

@@ -5,7 +5,8 @@ namespace CryptoFunk.Storage.Migrations;
 
 /// <summary>
 /// What a paper account needs to continue after a crash: which process owns a run (so a killed one is told from a
-/// live one), and how each agent answer's model calls were served (so a resumed summary counts them exactly).
+/// live one), and how each answer's model calls were served and why each trade was refused or clamped (so a resumed
+/// summary counts them exactly).
 /// </summary>
 [DbContext(typeof(CryptoFunkDbContext))]
 [Migration("20261207000004_PaperAccounts")]
@@ -18,6 +19,9 @@ internal sealed class M0004_PaperAccounts : Migration
         migrationBuilder.AddColumn<int>(name: "CallsLive", table: "agent_decisions", nullable: false, defaultValue: 0);
         migrationBuilder.AddColumn<int>(name: "CallsCached", table: "agent_decisions", nullable: false, defaultValue: 0);
         migrationBuilder.AddColumn<int>(name: "CallsReplayed", table: "agent_decisions", nullable: false, defaultValue: 0);
+        migrationBuilder.AddColumn<int>(name: "CallsRefused", table: "agent_decisions", nullable: false, defaultValue: 0);
+        migrationBuilder.AddColumn<string>(name: "RefusalCodes", table: "trading_decisions", nullable: true);
+        migrationBuilder.AddColumn<string>(name: "ClampLimits", table: "trading_decisions", nullable: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
@@ -27,5 +31,8 @@ internal sealed class M0004_PaperAccounts : Migration
         migrationBuilder.DropColumn(name: "CallsLive", table: "agent_decisions");
         migrationBuilder.DropColumn(name: "CallsCached", table: "agent_decisions");
         migrationBuilder.DropColumn(name: "CallsReplayed", table: "agent_decisions");
+        migrationBuilder.DropColumn(name: "CallsRefused", table: "agent_decisions");
+        migrationBuilder.DropColumn(name: "RefusalCodes", table: "trading_decisions");
+        migrationBuilder.DropColumn(name: "ClampLimits", table: "trading_decisions");
     }
 }

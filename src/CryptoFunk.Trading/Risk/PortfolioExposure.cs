@@ -8,8 +8,9 @@ namespace CryptoFunk.Trading.Risk;
 public sealed record PortfolioExposure(decimal Equity, decimal Cash, decimal PeakEquity, IReadOnlyList<OpenPosition> OpenPositions)
 {
     /// <summary>
-    /// Recent realised win rate (0..1) when enough trades exist; preferred over an agent's confidence as the Kelly win
-    /// probability because confidence is not calibrated (until then the prior is used).
+    /// Realised win rate (0..1) shrunk toward the prior (<see cref="WinRateEstimate"/>); null before any trade has
+    /// closed, when the prior is used. Preferred over an agent's confidence as the Kelly win probability because
+    /// confidence is not calibrated.
     /// </summary>
     public decimal? RecentWinRate { get; init; }
 

@@ -18,7 +18,7 @@ public sealed class PositionSizer(IOptions<RiskLimitsOptions> options)
 
     /// <summary>
     /// Sizes <paramref name="proposal"/> against <paramref name="portfolio"/>; the win probability is the portfolio's
-    /// recent win rate when known, else <see cref="RiskLimitsOptions.PriorWinProbability"/>.
+    /// shrunk win rate when a trade has closed, else <see cref="RiskLimitsOptions.PriorWinProbability"/>.
     /// </summary>
     public PositionSize Size(TradeProposal proposal, PortfolioExposure portfolio)
     {
@@ -27,7 +27,7 @@ public sealed class PositionSizer(IOptions<RiskLimitsOptions> options)
         var entry = proposal.EntryPrice;
         if (entry <= 0m || portfolio.Equity <= 0m || proposal.StopLoss is not { } stop || stop == entry)
         {
-            return Zero(winProbability, notes, "a positive entry, positive equity and a stop away from the entry are needed to size a trade");
+            return Zero(winProbability, notes, new TradeRefusal(RefusalCodes.Unsizable, "a positive entry, positive equity and a stop away from the entry are needed to size a trade"));
         }
 
         var stopDistance = Math.Abs(entry - stop);
@@ -37,7 +37,7 @@ public sealed class PositionSizer(IOptions<RiskLimitsOptions> options)
 
         decimal? rewardToRisk = null;
         decimal? kellyQuantity = null;
-        string? zeroReason = null;
+        TradeRefusal? zero = null;
         if (proposal.TakeProfit is not { } takeProfit)
         {
             notes.Add("no take profit, so no reward/risk ratio for Kelly: sized by the risk cap only");
@@ -51,9 +51,10 @@ public sealed class PositionSizer(IOptions<RiskLimitsOptions> options)
             if (kellyStake <= 0m)
             {
                 kellyQuantity = 0m;
-                zeroReason =
+                zero = new TradeRefusal(
+                    RefusalCodes.NoEdge,
                     $"no edge: with win probability {RiskText.Number(winProbability)} and reward/risk {RiskText.Number(ratio)} " +
-                    "the Kelly stake p - (1 - p) / b is not positive";
+                    "the Kelly stake p - (1 - p) / b is not positive");
             }
             else
             {
@@ -78,15 +79,15 @@ public sealed class PositionSizer(IOptions<RiskLimitsOptions> options)
             }
         }
 
-        if (quantity == 0m && zeroReason is null)
+        if (quantity == 0m && zero is null)
         {
-            zeroReason = "no cash is available for a new position";
+            zero = new TradeRefusal(RefusalCodes.NoCash, "no cash is available for a new position");
         }
 
         return new PositionSize(
-            quantity, binding, riskCap, kellyQuantity, notionalCap, cashCap, winProbability, rewardToRisk, notes, zeroReason);
+            quantity, binding, riskCap, kellyQuantity, notionalCap, cashCap, winProbability, rewardToRisk, notes, zero);
     }
 
-    private static PositionSize Zero(decimal winProbability, List<string> notes, string reason) =>
-        new(0m, RiskLimit.RiskPerTrade, 0m, null, 0m, 0m, winProbability, null, notes, reason);
+    private static PositionSize Zero(decimal winProbability, List<string> notes, TradeRefusal refusal) =>
+        new(0m, RiskLimit.RiskPerTrade, 0m, null, 0m, 0m, winProbability, null, notes, refusal);
 }

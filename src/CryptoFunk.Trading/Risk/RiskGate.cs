@@ -37,10 +37,10 @@ public sealed class RiskGate
         decimal? llmApprovedQuantity,
         bool llmApproved)
     {
-        var rejections = Rejections(proposal, portfolio, market, llmApprovedQuantity, llmApproved).ToList();
-        if (rejections.Count > 0)
+        var refusals = Refusals(proposal, portfolio, market, llmApprovedQuantity, llmApproved).ToList();
+        if (refusals.Count > 0)
         {
-            return Refused(proposal, portfolio, market, rejections, sizing: null);
+            return Refused(proposal, portfolio, market, refusals, sizing: null);
         }
 
         var sizing = _sizer.Size(proposal, portfolio);
@@ -53,11 +53,13 @@ public sealed class RiskGate
             : (sizing.Quantity, sizing.BindingLimit);
         if (allowed <= 0m)
         {
-            var reason = limit == RiskLimit.PortfolioRisk
-                ? $"portfolio risk budget used up: open positions already risk {RiskText.Percent(openRisk / portfolio.Equity)} " +
-                  $"of equity, the limit is {RiskText.Percent(_limits.MaxPortfolioRiskFraction)}"
-                : sizing.ZeroReason ?? "the sizer allows no quantity";
-            return Refused(proposal, portfolio, market, [reason], sizing);
+            var refusal = limit == RiskLimit.PortfolioRisk
+                ? new TradeRefusal(
+                    RefusalCodes.PortfolioRisk,
+                    $"portfolio risk budget used up: open positions already risk {RiskText.Percent(openRisk / portfolio.Equity)} " +
+                    $"of equity, the limit is {RiskText.Percent(_limits.MaxPortfolioRiskFraction)}")
+                : sizing.Zero ?? new TradeRefusal(RefusalCodes.Unsizable, "the sizer allows no quantity");
+            return Refused(proposal, portfolio, market, [refusal], sizing);
         }
 
         var clamps = new List<RiskClamp>();
@@ -104,13 +106,13 @@ public sealed class RiskGate
             Approved: true,
             quantity,
             clamps,
-            Rejections: [],
+            Refusals: [],
             Metrics(proposal, portfolio, market, quantity),
             sizing,
             market.DecisionTime);
     }
 
-    private IEnumerable<string> Rejections(
+    private IEnumerable<TradeRefusal> Refusals(
         TradeProposal proposal,
         PortfolioExposure portfolio,
         MarketCheck market,
@@ -119,58 +121,61 @@ public sealed class RiskGate
     {
         if (!llmApproved)
         {
-            yield return "the risk agent rejected the trade";
+            yield return new(RefusalCodes.RiskAgentRejected, "the risk agent rejected the trade");
         }
         else if (llmApprovedQuantity is <= 0m)
         {
-            yield return $"the risk agent approved an adjusted size of {RiskText.Number(llmApprovedQuantity.Value)}; it must be positive";
+            yield return new(RefusalCodes.InvalidQuantity, $"the risk agent approved an adjusted size of {RiskText.Number(llmApprovedQuantity.Value)}; it must be positive");
         }
 
         if (portfolio.Equity <= 0m)
         {
-            yield return $"equity is {RiskText.Number(portfolio.Equity)}; nothing can be risked";
+            yield return new(RefusalCodes.NoEquity, $"equity is {RiskText.Number(portfolio.Equity)}; nothing can be risked");
         }
 
         if (portfolio.Drawdown >= _limits.HaltDrawdownFraction)
         {
-            yield return
+            yield return new(
+                RefusalCodes.DrawdownHalt,
                 $"trading is halted: equity {RiskText.Number(portfolio.Equity)} is {RiskText.Percent(portfolio.Drawdown)} below " +
-                $"the peak {RiskText.Number(portfolio.PeakEquity)}, the halt is at {RiskText.Percent(_limits.HaltDrawdownFraction)}";
+                $"the peak {RiskText.Number(portfolio.PeakEquity)}, the halt is at {RiskText.Percent(_limits.HaltDrawdownFraction)}");
         }
 
         if (portfolio.OpenPositions.Count >= _limits.MaxOpenPositions)
         {
-            yield return $"{portfolio.OpenPositions.Count} positions are open already; at most {_limits.MaxOpenPositions} are allowed";
+            yield return new(RefusalCodes.MaxPositions, $"{portfolio.OpenPositions.Count} positions are open already; at most {_limits.MaxOpenPositions} are allowed");
         }
 
         if (market.Symbol != proposal.Symbol)
         {
-            yield return $"the proposal is for {proposal.Symbol} but the market price is for {market.Symbol}";
+            yield return new(RefusalCodes.SymbolMismatch, $"the proposal is for {proposal.Symbol} but the market price is for {market.Symbol}");
         }
 
         if (proposal.Confidence is < 0m or > 1m)
         {
-            yield return $"confidence {RiskText.Number(proposal.Confidence)} is outside 0..1";
+            yield return new(RefusalCodes.InvalidConfidence, $"confidence {RiskText.Number(proposal.Confidence)} is outside 0..1");
         }
 
         if (proposal.Quantity is <= 0m)
         {
-            yield return $"proposed quantity {RiskText.Number(proposal.Quantity.Value)} must be positive";
+            yield return new(RefusalCodes.InvalidQuantity, $"proposed quantity {RiskText.Number(proposal.Quantity.Value)} must be positive");
         }
 
         if (proposal.EntryPrice <= 0m || market.MarketPrice <= 0m)
         {
-            yield return
-                $"entry {RiskText.Number(proposal.EntryPrice)} and market price {RiskText.Number(market.MarketPrice)} must be positive";
+            yield return new(
+                RefusalCodes.InvalidPrice,
+                $"entry {RiskText.Number(proposal.EntryPrice)} and market price {RiskText.Number(market.MarketPrice)} must be positive");
             yield break;
         }
 
         var deviation = Math.Abs(proposal.EntryPrice - market.MarketPrice) / market.MarketPrice;
         if (deviation > _limits.MaxEntryDeviationFraction)
         {
-            yield return
+            yield return new(
+                RefusalCodes.EntryDeviation,
                 $"entry {RiskText.Number(proposal.EntryPrice)} is {RiskText.Percent(deviation)} from the market price " +
-                $"{RiskText.Number(market.MarketPrice)}; at most {RiskText.Percent(_limits.MaxEntryDeviationFraction)} is allowed";
+                $"{RiskText.Number(market.MarketPrice)}; at most {RiskText.Percent(_limits.MaxEntryDeviationFraction)} is allowed");
         }
 
         foreach (var problem in StopAndTargetProblems(proposal))
@@ -179,32 +184,35 @@ public sealed class RiskGate
         }
     }
 
-    private IEnumerable<string> StopAndTargetProblems(TradeProposal proposal)
+    private IEnumerable<TradeRefusal> StopAndTargetProblems(TradeProposal proposal)
     {
         var entry = proposal.EntryPrice;
         var isLong = proposal.Side == TradeSide.Long;
         if (proposal.StopLoss is not { } stop)
         {
-            yield return "no stop loss: every trade needs one so its loss is bounded";
+            yield return new(RefusalCodes.NoStopLoss, "no stop loss: every trade needs one so its loss is bounded");
         }
         else if (isLong ? stop >= entry : stop <= entry)
         {
-            yield return
+            yield return new(
+                RefusalCodes.StopWrongSide,
                 $"{(isLong ? "long" : "short")} stop loss {RiskText.Number(stop)} must be {(isLong ? "below" : "above")} " +
-                $"the entry {RiskText.Number(entry)}";
+                $"the entry {RiskText.Number(entry)}");
         }
         else if (Math.Abs(entry - stop) / entry > _limits.MaxStopDistanceFraction)
         {
-            yield return
+            yield return new(
+                RefusalCodes.StopTooFar,
                 $"stop loss {RiskText.Number(stop)} is {RiskText.Percent(Math.Abs(entry - stop) / entry)} from the entry " +
-                $"{RiskText.Number(entry)}; at most {RiskText.Percent(_limits.MaxStopDistanceFraction)} is allowed";
+                $"{RiskText.Number(entry)}; at most {RiskText.Percent(_limits.MaxStopDistanceFraction)} is allowed");
         }
 
         if (proposal.TakeProfit is { } target && (isLong ? target <= entry : target >= entry))
         {
-            yield return
+            yield return new(
+                RefusalCodes.TakeProfitWrongSide,
                 $"{(isLong ? "long" : "short")} take profit {RiskText.Number(target)} must be {(isLong ? "above" : "below")} " +
-                $"the entry {RiskText.Number(entry)}";
+                $"the entry {RiskText.Number(entry)}");
         }
     }
 
@@ -224,13 +232,13 @@ public sealed class RiskGate
         TradeProposal proposal,
         PortfolioExposure portfolio,
         MarketCheck market,
-        IReadOnlyList<string> rejections,
+        IReadOnlyList<TradeRefusal> refusals,
         PositionSize? sizing) =>
         new(
             Approved: false,
             Quantity: 0m,
             Clamps: [],
-            rejections,
+            refusals,
             Metrics(proposal, portfolio, market, 0m),
             sizing,
             market.DecisionTime);

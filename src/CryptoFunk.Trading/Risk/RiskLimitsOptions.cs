@@ -31,10 +31,24 @@ public sealed class RiskLimitsOptions
     public decimal KellyFraction { get; set; } = 0.25m;
 
     /// <summary>
-    /// Win probability Kelly assumes until a realised win rate is known: an even chance, because an agent's confidence
-    /// is a label (the rules engine always says 0.3), not a calibrated probability.
+    /// Win probability Kelly assumes before any trade has closed, and shrinks the realised win rate toward: an even chance,
+    /// because an agent's confidence is a label (the rules engine always says 0.3), not a calibrated probability.
     /// </summary>
     public decimal PriorWinProbability { get; set; } = 0.5m;
+
+    /// <summary>
+    /// Weight of <see cref="PriorWinProbability"/> in pseudo-trades (a Beta prior's a + b): Kelly's win probability is
+    /// (wins + a) / (trades + a + b), so ten closed trades move it only halfway from the prior and a few early losses
+    /// cannot rule trading out.
+    /// </summary>
+    public decimal PriorStrength { get; set; } = 10m;
+
+    /// <summary>
+    /// Age at which a closed trade counts half in the win rate. Refused trades produce no outcomes, so without this the
+    /// estimate after a losing start could never change again; with it, it drifts back toward the prior while nothing
+    /// trades.
+    /// </summary>
+    public TimeSpan WinRateHalfLife { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Drawdown from peak equity at which trading halts (design: 20%).</summary>
     public decimal HaltDrawdownFraction { get; set; } = 0.20m;

@@ -24,6 +24,16 @@ public sealed class RiskLimitsOptionsValidator : IValidateOptions<RiskLimitsOpti
         RequireUnitInterval(errors, nameof(RiskLimitsOptions.PriorWinProbability), options.PriorWinProbability);
         RequireUnitInterval(errors, nameof(RiskLimitsOptions.HaltDrawdownFraction), options.HaltDrawdownFraction);
         RequireUnitInterval(errors, nameof(RiskLimitsOptions.MaxEntryDeviationFraction), options.MaxEntryDeviationFraction);
+        if (options.PriorStrength <= 0m)
+        {
+            errors.Add(FormattableString.Invariant($"{Key(nameof(RiskLimitsOptions.PriorStrength))} must be positive (got {options.PriorStrength})"));
+        }
+
+        if (options.WinRateHalfLife <= TimeSpan.Zero)
+        {
+            errors.Add(FormattableString.Invariant($"{Key(nameof(RiskLimitsOptions.WinRateHalfLife))} must be positive (got {options.WinRateHalfLife})"));
+        }
+
         if (options.MaxOpenPositions < 1)
         {
             errors.Add($"{Key(nameof(RiskLimitsOptions.MaxOpenPositions))} must be at least 1 (got {options.MaxOpenPositions})");

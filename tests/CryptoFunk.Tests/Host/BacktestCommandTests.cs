@@ -1,8 +1,12 @@
 using System.Text.Json.Nodes;
 using CryptoFunk.Host;
+using CryptoFunk.Storage;
+using CryptoFunk.Tests.Orchestration;
+using CryptoFunk.Trading.Risk;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.Support;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CryptoFunk.Tests.Host;
 
@@ -64,6 +68,40 @@ public sealed class BacktestCommandTests
             Assert.That(a["bars"]!.GetValue<int>(), Is.GreaterThan(8_700));
             Assert.That(a["decisions"]!["total"]!.GetValue<int>(), Is.EqualTo(a["bars"]!.GetValue<int>() - 1));
             Assert.That(a["buy_and_hold"]!["total_return"]!.GetValue<decimal>(), Is.GreaterThan(0.5m), "BTC rose about 60% in 2021");
+        });
+    }
+
+    [Test]
+    public async Task The_summary_and_json_count_refusals_by_reason_as_the_stored_decisions_give_them()
+    {
+        // A 6% drawdown halt and a pessimistic prior make the gate refuse often, for more than one reason.
+        var settings = new Dictionary<string, string?> { ["Risk:HaltDrawdownFraction"] = "0.06", ["Risk:PriorWinProbability"] = "0.4" };
+        var summary = _dir.File("summary.json");
+
+        var run = await RunAsync(settings, "backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", "2021-01-01", "--to", "2021-05-01", "--db", $"Data Source={_dir.File("cf.db")}", "--json", summary);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(summary))!.AsObject();
+        var counted = json["decisions"]!["refusals_by_reason"]!.AsObject().ToDictionary(c => c.Key, c => c.Value!.GetValue<int>());
+        await using var services = DecisionFixtures.Services(_dir);
+        var decisions = await services.GetRequiredService<TradingStore>().DecisionsAsync(json["run"]!["id"]!.GetValue<string>(), CancellationToken.None);
+        var expected = new Dictionary<string, string>
+            {
+                [RefusalCodes.DrawdownHalt] = "trading is halted: ",
+                [RefusalCodes.NoEdge] = "no edge: ",
+                [RefusalCodes.PortfolioRisk] = "portfolio risk budget used up",
+                [RefusalCodes.NoCash] = "no cash is available",
+            }
+            .Select(c => (Code: c.Key, Count: decisions.Count(d => d.Reason.Contains(c.Value, StringComparison.Ordinal))))
+            .Where(c => c.Count > 0)
+            .ToDictionary(c => c.Code, c => c.Count);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(expected.Keys, Is.SupersetOf(new[] { RefusalCodes.DrawdownHalt, RefusalCodes.NoEdge }));
+            Assert.That(counted, Is.EqualTo(expected));
+            Assert.That(json["decisions"]!["clamps_by_limit"]!.AsObject(), Is.Empty, "the rules propose no quantity, so nothing is clamped");
+            Assert.That(run.Output, Does.Contain($"refusals by reason: {string.Join(", ", expected.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"))}; clamps by limit: none\n"));
         });
     }
 

@@ -42,7 +42,7 @@ internal static class DecisionFixtures
         return new(snapshot, new PortfolioExposure(10_000m, 10_000m - (quantity * position.EntryPrice), 10_000m, [position]), position);
     }
 
-    public static ServiceProvider Services(TempDirectory dir, Dictionary<string, string?>? settings = null)
+    public static ServiceProvider Services(TempDirectory dir, Dictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -54,9 +54,15 @@ internal static class DecisionFixtures
             all[key] = value;
         }
 
-        return new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IEnvironmentVariables>(FakeEnvironmentVariables.Empty)
+            .AddSingleton<IEnvironmentVariables>(FakeEnvironmentVariables.Empty);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        return services
             .AddTradingEngine(new ConfigurationBuilder().AddInMemoryCollection(all).Build())
             .BuildServiceProvider();
     }

@@ -89,6 +89,70 @@ public sealed class TradingDecisionMakerTests
     }
 
     [Test]
+    public async Task One_analyst_voting_alone_holds_because_the_quorum_is_not_met()
+    {
+        var snapshot = Snapshot();
+        var (trend, reversion) = Buying(snapshot.Price);
+        var risk = ScriptedAgent.Risk(approved: true);
+        var participants = Participants([ScriptedAgent.Signal("technical_analysis", "BUY", 0.8), ScriptedAgent.Failing("sentiment")], [trend, reversion], risk);
+
+        var decision = await DecideAsync(participants, Flat(snapshot));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.Action, Is.EqualTo(TradeAction.Hold));
+            Assert.That(decision.Conclusion, Is.EqualTo(ChatConclusion.NoQuorum));
+            Assert.That(decision.Reason, Does.StartWith("HOLD: quorum not met: 1 of 2 analysts voted, at least 2 must [technical_analysis BUY 0.80]; not voting: sentiment (sentiment failed"));
+            Assert.That(decision.Reason, Does.Not.Contain("consensus BUY"));
+            Assert.That(decision.Consensus!.Reached, Is.False);
+            Assert.That(decision.Consensus.MajoritySignal, Is.EqualTo(TradeAction.Buy));
+            Assert.That(trend.Calls + reversion.Calls + risk.Calls, Is.Zero);
+            Assert.That(decision.Degraded, Is.True);
+            Assert.That(decision.Refusals, Is.EqualTo(new[] { new TradeRefusal(RefusalCodes.Quorum, decision.Reason) }));
+        });
+    }
+
+    [Test]
+    public async Task Two_analysts_voting_reach_consensus_as_before()
+    {
+        var snapshot = Snapshot();
+        var (trend, reversion) = Buying(snapshot.Price);
+        var participants = Participants(
+            [ScriptedAgent.Signal("technical_analysis", "BUY", 0.8), ScriptedAgent.Failing("order_book"), ScriptedAgent.Signal("sentiment", "BUY", 0.6)],
+            [trend, reversion],
+            ScriptedAgent.Risk(approved: true));
+
+        var decision = await DecideAsync(participants, Flat(snapshot));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.Consensus!.Reached, Is.True);
+            Assert.That(decision.Turns[1].Selection.Reason, Does.StartWith("consensus BUY with 100% of the confidence-weighted vote (threshold 67%)"));
+            Assert.That(decision.Action, Is.EqualTo(TradeAction.Buy));
+        });
+    }
+
+    [Test]
+    public async Task The_quorum_is_configurable()
+    {
+        var snapshot = Snapshot();
+        var (trend, reversion) = Buying(snapshot.Price);
+        var participants = Participants(
+            [ScriptedAgent.Signal("technical_analysis", "BUY", 0.8), ScriptedAgent.Failing("order_book"), ScriptedAgent.Signal("sentiment", "BUY", 0.6)],
+            [trend, reversion],
+            ScriptedAgent.Risk(approved: true));
+        await using var services = Services(_dir, new() { ["Trading:MinimumVoters"] = "3" });
+
+        var decision = await services.GetRequiredService<TradingDecisionMaker>().DecideAsync(participants, Flat(snapshot), DecisionInputs.For(new DecisionSituation(snapshot)), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.Conclusion, Is.EqualTo(ChatConclusion.NoQuorum));
+            Assert.That(decision.Reason, Does.StartWith("HOLD: quorum not met: 2 of 3 analysts voted, at least 3 must"));
+        });
+    }
+
+    [Test]
     public async Task Risk_rejection_holds_with_the_risk_agents_reasoning()
     {
         var snapshot = Snapshot();
@@ -156,6 +220,27 @@ public sealed class TradingDecisionMakerTests
             Assert.That(decision.Reason, Does.Contain("the code risk gate refused: long stop loss"));
             Assert.That(decision.Reason, Does.Contain("must be below the entry"));
             Assert.That((string)risk.LastArguments!["proposal_context"]!, Does.Contain("Code risk check: REFUSED: long stop loss"));
+        });
+    }
+
+    [TestCase(false, 0.97, RefusalCodes.RiskAgentRejected, TestName = "The risk agent's own rejection is counted as its refusal")]
+    [TestCase(true, 1.02, RefusalCodes.StopWrongSide, TestName = "Code's refusal after the risk agent approved is counted by the gate's code")]
+    [TestCase(false, 1.02, RefusalCodes.StopWrongSide, TestName = "A rejection that only passed on code's refusal is counted by the gate's code")]
+    public async Task Refusals_carry_the_code_of_the_check_that_refused(bool riskApproves, decimal stopFactor, string code)
+    {
+        var snapshot = Snapshot();
+        var (trend, reversion) = Buying(snapshot.Price, stop: snapshot.Price * stopFactor);
+        var participants = Participants(
+            [ScriptedAgent.Signal("technical_analysis", "BUY", 0.8), ScriptedAgent.Signal("sentiment", "BUY", 0.6)],
+            [trend, reversion],
+            ScriptedAgent.Risk(approved: riskApproves));
+
+        var decision = await DecideAsync(participants, Flat(snapshot));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decision.Action, Is.EqualTo(TradeAction.Hold));
+            Assert.That(decision.Refusals.Select(r => r.Code), Is.EqualTo(new[] { code }));
         });
     }
 

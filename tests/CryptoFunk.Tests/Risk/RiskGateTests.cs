@@ -304,6 +304,42 @@ public sealed class RiskGateTests
     }
 
     [Test]
+    public void Every_refusal_carries_its_stable_code()
+    {
+        var full = Enumerable.Range(0, 5).Select(_ => new OpenPosition(Eth, TradeSide.Long, 1m, 100m, 99m)).ToList();
+        var riskUsedUp = new List<OpenPosition> { new(Eth, TradeSide.Long, 40m, 100m, 75m) };
+        var cases = new (string Code, RiskAssessment Assessment)[]
+        {
+            (RefusalCodes.RiskAgentRejected, Gate().Evaluate(Proposal(), Portfolio(), Market(), null, llmApproved: false)),
+            (RefusalCodes.InvalidQuantity, Gate().Evaluate(Proposal(), Portfolio(), Market(), 0m, llmApproved: true)),
+            (RefusalCodes.InvalidQuantity, Gate().Evaluate(Proposal(quantity: -1m), Portfolio(), Market(), null, llmApproved: true)),
+            (RefusalCodes.NoEquity, Gate().Evaluate(Proposal(), Portfolio(equity: 0m), Market(), null, llmApproved: true)),
+            (RefusalCodes.DrawdownHalt, Gate().Evaluate(Proposal(), Portfolio(peak: 12_500m), Market(), null, llmApproved: true)),
+            (RefusalCodes.MaxPositions, Gate().Evaluate(Proposal(), Portfolio(positions: full), Market(), null, llmApproved: true)),
+            (RefusalCodes.SymbolMismatch, Gate().Evaluate(Proposal(), Portfolio(), new MarketCheck(Eth, 100m, Now), null, llmApproved: true)),
+            (RefusalCodes.InvalidConfidence, Gate().Evaluate(Proposal(confidence: 1.5m), Portfolio(), Market(), null, llmApproved: true)),
+            (RefusalCodes.InvalidPrice, Gate().Evaluate(Proposal(entry: 0m), Portfolio(), Market(), null, llmApproved: true)),
+            (RefusalCodes.EntryDeviation, Gate().Evaluate(Proposal(), Portfolio(), Market(105m), null, llmApproved: true)),
+            (RefusalCodes.NoStopLoss, Gate().Evaluate(Proposal(stop: null), Portfolio(), Market(), null, llmApproved: true)),
+            (RefusalCodes.StopWrongSide, Gate().Evaluate(Proposal(stop: 105m), Portfolio(), Market(), null, llmApproved: true)),
+            (RefusalCodes.StopTooFar, Gate().Evaluate(Proposal(stop: 90m), Portfolio(), Market(), null, llmApproved: true)),
+            (RefusalCodes.TakeProfitWrongSide, Gate().Evaluate(Proposal(takeProfit: 95m), Portfolio(), Market(), null, llmApproved: true)),
+            (RefusalCodes.PortfolioRisk, Gate().Evaluate(Proposal(), Portfolio(positions: riskUsedUp), Market(), null, llmApproved: true)),
+            (RefusalCodes.NoEdge, Gate().Evaluate(Proposal(takeProfit: 105m), Portfolio(), Market(), null, llmApproved: true)),
+            (RefusalCodes.NoCash, Gate().Evaluate(Proposal(), Portfolio(cash: 0m), Market(), null, llmApproved: true)),
+        };
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (code, assessment) in cases)
+            {
+                Assert.That(assessment.Refusals.Select(r => r.Code), Is.EqualTo(new[] { code }), string.Join("; ", assessment.Rejections));
+                Assert.That(assessment.Rejections, Is.EqualTo(assessment.Refusals.Select(r => r.Reason)));
+            }
+        });
+    }
+
+    [Test]
     public void Invalid_limits_are_refused_when_the_gate_is_built()
     {
         var limits = new RiskLimitsOptions { KellyFraction = 0m };
