@@ -45,23 +45,9 @@ public sealed class TradingSession
     private readonly HashSet<MarketSymbol> _decidedAtLastClose = [];
     private DateTimeOffset? _lastClose;
 
-    /// <summary>Creates a session over one market; with no <paramref name="store"/> nothing is persisted (the rules-only baseline).</summary>
-    public TradingSession(
-        string runId,
-        MarketHistory history,
-        PaperBroker broker,
-        TradingDecisionMaker maker,
-        DecisionParticipants participants,
-        TradingStore? store,
-        TimeProvider time,
-        int batchSize = 500)
-        : this(runId, [history], broker, maker, participants, store, time, batchSize)
-    {
-    }
-
     /// <summary>
     /// Creates a session over <paramref name="markets"/> (distinct symbols, one timeframe) on one account; they settle
-    /// and execute in this order.
+    /// and execute in this order. With no <paramref name="store"/> nothing is persisted (the rules-only baseline).
     /// </summary>
     public TradingSession(
         string runId,

@@ -69,7 +69,7 @@ public sealed class BacktestRunner(
             cancellationToken);
 
         var stopwatch = Stopwatch.StartNew();
-        var session = new TradingSession(runId, history, new PaperBroker(brokerOptions), maker, setup.Participants, store, time);
+        var session = new TradingSession(runId, [history], new PaperBroker(brokerOptions), maker, setup.Participants, store, time);
         try
         {
             await RunSessionAsync(session, history, first, last, progress, cancellationToken);
@@ -85,7 +85,7 @@ public sealed class BacktestRunner(
         var rules = agents;
         if (!rulesOnly)
         {
-            var baseline = new TradingSession(runId, history, new PaperBroker(brokerOptions), maker, maker.CreateParticipants(setup.Unavailable, rulesOnly: true), store: null, time);
+            var baseline = new TradingSession(runId, [history], new PaperBroker(brokerOptions), maker, maker.CreateParticipants(setup.Unavailable, rulesOnly: true), store: null, time);
             await RunSessionAsync(baseline, history, first, last, progress: null, cancellationToken);
             rules = PerformanceCalculator.Compute(baseline.EquityCurve, baseline.Tally.ClosedTrades, baseline.Tally.FeesPaid, request.Timeframe.Duration);
         }

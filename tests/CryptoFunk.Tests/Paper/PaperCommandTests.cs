@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using CryptoFunk.Host;
+using CryptoFunk.Storage;
+using CryptoFunk.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
+namespace CryptoFunk.Tests.Paper;
+
+/// <summary><c>cryptofunk paper --replay</c> in-process: one account across two markets, its limits, its inputs, its stop.</summary>
+public sealed class PaperCommandTests
+{
+    private TempDirectory _dir = null!;
+
+    [SetUp]
+    public void CreateDirectory() => _dir = new TempDirectory();
+
+    [TearDown]
+    public void DeleteDirectory()
+    {
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    [Test]
+    public async Task The_portfolio_risk_limit_binds_across_two_markets_deciding_at_the_same_close()
+    {
+        // Room for one trade's 2% risk: a second market entering at the same close finds the budget used by the first.
+        var settings = new Dictionary<string, string?> { ["Risk:MaxPortfolioRiskFraction"] = "0.025" };
+        var (exitCode, _, error) = await RunAsync(settings, [.. Replay("2021-01-01", "2021-02-01"), "--db", Db, "--json", _dir.File("s.json")]);
+        Assert.That(exitCode, Is.EqualTo(0), error);
+
+        var decisions = await new TradingStore(new CryptoFunkDbContextFactory(Db)).DecisionsAsync("paper-paper", CancellationToken.None);
+        var checkedAgain = decisions.Where(d => d.Reason.Contains("once earlier markets had traded at this close", StringComparison.Ordinal)).ToList();
+        Assert.That(checkedAgain, Is.Not.Empty, "some close had both markets entering");
+        Assert.Multiple(() =>
+        {
+            foreach (var later in checkedAgain)
+            {
+                var earlier = decisions.Single(d => d.DecisionTime == later.DecisionTime && d.Symbol == "BTC/USDT");
+                Assert.That(later.Symbol, Is.EqualTo("ETH/USDT"), "markets execute in --symbols order");
+                Assert.That(earlier.OrderId, Is.Not.Null, $"BTC/USDT traded first at {later.DecisionTime:O}");
+                Assert.That($"{later.RefusalCodes} {later.ClampLimits}", Does.Contain("portfolio_risk"), later.Reason);
+            }
+        });
+    }
+
+    [Test]
+    public async Task Stopped_by_ctrl_c_it_finishes_the_step_stores_everything_and_exits_0()
+    {
+        using var stop = new CancellationTokenSource();
+        using var output = new StringWriter();
+        var lines = new LineCountingWriter(output, " account equity ", 50, stop);
+        using var error = new StringWriter();
+        var exitCode = await CryptoFunkApp.RunAsync([.. Replay("2021-01-01", "2021-02-01"), "--db", Db, "--json", _dir.File("s.json")], lines, error, Configure(null), stop.Token);
+
+        var summary = JsonNode.Parse(await File.ReadAllTextAsync(_dir.File("s.json")))!;
+        var run = await new TradingStore(new CryptoFunkDbContextFactory(Db)).RunAsync("paper-paper", CancellationToken.None);
+        var decisions = await new TradingStore(new CryptoFunkDbContextFactory(Db)).DecisionsAsync("paper-paper", CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(0), error.ToString());
+            Assert.That(output.ToString(), Does.Contain("paper stopped: account paper"));
+            Assert.That(summary["run"]!["stopped_by_user"]!.GetValue<bool>(), Is.True);
+            Assert.That(run!.Status, Is.EqualTo(TradingRunStatuses.Stopped));
+            Assert.That(summary["closes"]!.GetValue<int>(), Is.InRange(50, 743), "stopped well before the end of January");
+            Assert.That(decisions, Has.Count.EqualTo(2 * summary["closes"]!.GetValue<int>()), "every close acted on is stored, both markets decided");
+        });
+    }
+
+    [TestCase("--replay", "a.csv", "names 1 file(s) but --symbols names 2 market(s)")]
+    [TestCase("--speed", "fast", "--speed must be a positive number or max, was 'fast'")]
+    [TestCase("--account", "no spaces", "--account 'no spaces' must be 1 to 40 letters")]
+    [TestCase("--from", "yesterday", "--from")]
+    public async Task A_bad_option_is_one_line_and_exit_code_2(string option, string value, string message)
+    {
+        var args = Replay("2021-01-01", "2021-01-03").ToList();
+        var at = args.IndexOf(option);
+        if (at >= 0)
+        {
+            args[at + 1] = value;
+        }
+        else
+        {
+            args.AddRange([option, value]);
+        }
+
+        var (exitCode, _, error) = await RunAsync(null, [.. args, "--db", Db]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), error);
+            Assert.That(error, Does.Contain(message));
+            Assert.That(error, Does.Not.Contain("   at "), "no stack trace");
+        });
+    }
+
+    [Test]
+    public async Task An_account_continues_only_with_the_markets_interval_and_capital_it_started_with()
+    {
+        var first = await RunAsync(null, [.. Replay("2021-01-01", "2021-01-03"), "--db", Db]);
+        var other = await RunAsync(null, [.. Replay("2021-01-01", "2021-01-03"), "--capital", "5000", "--db", Db]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
+            Assert.That(other.ExitCode, Is.EqualTo(2));
+            Assert.That(other.Error, Does.Contain("account paper trades BTC/USDT,ETH/USDT 1h with capital 10000"));
+        });
+    }
+
+    private string Db => $"Data Source={_dir.File("paper.db")}";
+
+    private static string[] Replay(string from, string to) =>
+    [
+        "paper", "--symbols", "BTC/USDT,ETH/USDT",
+        "--replay", $"{Data("BTC_USDT-1h-2021.csv")},{Data("ETH_USDT-1h-2021.csv")}",
+        "--from", from, "--to", to,
+    ];
+
+    private static string Data(string file) => Path.Combine(SharedFiles.RepositoryRoot, "data", file);
+
+    private static Action<IConfigurationBuilder> Configure(Dictionary<string, string?>? settings)
+    {
+        var all = new Dictionary<string, string?> { ["Prompts:Directory"] = Path.Combine(SharedFiles.RepositoryRoot, "prompts") };
+        foreach (var (key, value) in settings ?? [])
+        {
+            all[key] = value;
+        }
+
+        return c => c.AddInMemoryCollection(all);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(Dictionary<string, string?>? settings, string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await CryptoFunkApp.RunAsync(args, output, error, Configure(settings), CancellationToken.None);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Passes output on and asks the command to stop (as Ctrl+C does) once enough lines with a marker were written.</summary>
+    private sealed class LineCountingWriter(TextWriter inner, string marker, int count, CancellationTokenSource stop) : TextWriter
+    {
+        private int _seen;
+
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value) => inner.Write(value);
+
+        public override void WriteLine(string? value)
+        {
+            inner.WriteLine(value);
+            if (value is not null && value.Contains(marker, StringComparison.Ordinal) && ++_seen == count)
+            {
+                stop.Cancel();
+            }
+        }
+    }
+}
