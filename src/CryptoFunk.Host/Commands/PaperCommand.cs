@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Engine;
 using CryptoFunk.Engine.Paper;
 using CryptoFunk.Host.Output;
@@ -82,16 +83,33 @@ internal sealed class PaperCommand(IServiceProvider services, TimeProvider time)
                 return BadOptions;
             }
 
-            return await RunAsync(new PaperRequest(result.GetValue(account)!, result.GetValue(capital), feed), result.GetValue(json), output, error, cancellationToken);
+            var request = new PaperRequest(result.GetValue(account)!, result.GetValue(capital), feed);
+            return await RunAsync(request, Progress(request, markets, timeframe, output), result.GetValue(json), output, error, cancellationToken);
         });
     }
 
-    private async Task<int> RunAsync(PaperRequest request, string? jsonPath, TextWriter output, TextWriter error, CancellationToken stopping)
+    /// <summary>The screen on a terminal, plain log lines anywhere else.</summary>
+    private (IProgress<PaperStep> Progress, PaperScreenState? Screen) Progress(PaperRequest request, IReadOnlyList<MarketSymbol> markets, Timeframe timeframe, TextWriter output)
+    {
+        if (!PaperScreen.CanDraw(output))
+        {
+            return (new PaperStepLog(output), null);
+        }
+
+        var trading = services.GetRequiredService<IOptions<TradingOptions>>().Value;
+        var screen = new PaperScreenState(request.Account, markets, timeframe, [.. trading.AnalysisAgents, .. trading.StrategyAgents, trading.RiskAgent], time);
+        return (screen, screen);
+    }
+
+    private async Task<int> RunAsync(PaperRequest request, (IProgress<PaperStep> Progress, PaperScreenState? Screen) view, string? jsonPath, TextWriter output, TextWriter error, CancellationToken stopping)
     {
         PaperReport report;
         try
         {
-            report = await services.GetRequiredService<PaperTrader>().RunAsync(request, new PaperStepLog(output), stopping);
+            var trader = services.GetRequiredService<PaperTrader>();
+            report = view.Screen is { } screen
+                ? await PaperScreen.ShowAsync(screen, () => trader.RunAsync(request, view.Progress, stopping))
+                : await trader.RunAsync(request, view.Progress, stopping);
         }
         catch (OptionsValidationException e)
         {
