@@ -14,7 +14,8 @@ namespace CryptoFunk.Engine;
 /// <summary>
 /// Turns a <see cref="TradingDecision"/> into the rows the store keeps: the group's decision and one row per agent
 /// with the design document's columns (action, confidence, provider and model, tokens, latency, cost, source, prompt
-/// version, reasoning, key factors, and the market data and indicators it decided on).
+/// version, reasoning, key factors). The market data, indicators and features every agent saw go on the decision,
+/// once.
 /// </summary>
 public static class DecisionRecords
 {
@@ -37,8 +38,6 @@ public static class DecisionRecords
         string? orderId,
         DateTimeOffset createdAt)
     {
-        var marketData = MarketDataJson(snapshot);
-        var indicators = IndicatorsJson(snapshot.Indicators);
         var record = new TradingDecisionRecord
         {
             RunId = runId,
@@ -58,11 +57,14 @@ public static class DecisionRecords
             OrderId = orderId,
             RefusalCodes = DecisionCodes.Join(DecisionCodes.Refusals(decision)),
             ClampLimits = DecisionCodes.Join(DecisionCodes.Clamps(decision)),
+            MarketDataJson = MarketDataJson(snapshot),
+            IndicatorsJson = IndicatorsJson(snapshot.Indicators),
+            Features = [.. features],
             CreatedAt = createdAt,
         };
         foreach (var response in decision.Responses)
         {
-            record.Agents.Add(Agent(runId, decision, response, participants.RoleOf(response.AgentName), marketData, indicators, features));
+            record.Agents.Add(Agent(runId, decision, response, participants.RoleOf(response.AgentName)));
         }
 
         return record;
@@ -72,10 +74,7 @@ public static class DecisionRecords
         string runId,
         TradingDecision decision,
         AgentResponse response,
-        AgentRole role,
-        string marketData,
-        string indicators,
-        IReadOnlyList<double> features)
+        AgentRole role)
     {
         var (provider, model) = ProviderAndModel(response.Source);
         var (action, confidence, reasoning, factors) = Read(response, role);
@@ -96,14 +95,11 @@ public static class DecisionRecords
             CostUsd = response.CostUsd,
             Reasoning = reasoning,
             KeyFactorsJson = factors,
-            MarketDataJson = marketData,
-            IndicatorsJson = indicators,
             Source = response.Source.Value,
             Degraded = response.Degraded,
             PromptVersion = response.PromptVersion,
             AbstainReason = response.AbstainReason,
             OutputJson = response.Output?.GetRawText(),
-            Features = [.. features],
             CallsLive = response.Calls.Live,
             CallsCached = response.Calls.Cached,
             CallsReplayed = response.Calls.Replayed,

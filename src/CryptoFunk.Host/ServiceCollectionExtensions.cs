@@ -23,6 +23,10 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CliCommand, IndicatorsCommand>();
         services.AddSingleton<CliCommand, BacktestCommand>();
         services.AddSingleton<CliCommand, PaperCommand>();
+        services.AddSingleton<CliCommand, RunsCommand>();
+        services.AddSingleton<CliCommand, DecisionsCommand>();
+        services.AddSingleton<CliCommand, TradesCommand>();
+        services.AddSingleton<CliCommand, ExplainCommand>();
         services.AddSingleton<BacktestCandles>();
         services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.Section));
         return services;

@@ -1,8 +1,9 @@
 namespace CryptoFunk.Storage;
 
 /// <summary>
-/// One agent's answer within a decision, with the design document's columns (model, tokens, cost, reasoning,
-/// context) and the trade outcome written back later, so agents can be scored and can learn from their own past.
+/// One agent's answer within a decision, with the design document's columns (model, tokens, cost, reasoning)
+/// and the trade outcome written back later, so agents can be scored and can learn from their own past. The market
+/// context the agent was shown is its decision's (<see cref="TradingDecisionRecord.MarketDataJson"/>), stored once.
 /// <see cref="RunId"/>, <see cref="Symbol"/> and <see cref="Timestamp"/> repeat the decision's values for querying;
 /// <see cref="TradingStore"/> copies them from the decision when it saves.
 /// </summary>
@@ -59,12 +60,6 @@ public sealed class AgentDecisionRecord
     /// <summary>Key factors as a JSON array of strings.</summary>
     public required string KeyFactorsJson { get; set; }
 
-    /// <summary>The market data the agent was shown, as JSON.</summary>
-    public required string MarketDataJson { get; set; }
-
-    /// <summary>The indicator values the agent was shown, as JSON.</summary>
-    public required string IndicatorsJson { get; set; }
-
     /// <summary>Where the answer came from: <c>llm:provider/model</c>, <c>cache</c>, <c>replay</c>, <c>rules</c> or <c>hold</c>.</summary>
     public required string Source { get; set; }
 
@@ -79,9 +74,6 @@ public sealed class AgentDecisionRecord
 
     /// <summary>The agent's structured answer as JSON.</summary>
     public string? OutputJson { get; set; }
-
-    /// <summary>Numeric market-state features for similarity search; NaN (an indicator still warming up) is kept.</summary>
-    public double[]? Features { get; set; }
 
     /// <summary>True once the trade the decision opened has closed and its outcome is written back.</summary>
     public bool Executed { get; set; }

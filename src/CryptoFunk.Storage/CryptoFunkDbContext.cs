@@ -85,6 +85,7 @@ public sealed class CryptoFunkDbContext(DbContextOptions<CryptoFunkDbContext> op
             decision.ToTable("trading_decisions");
             decision.HasKey(d => d.Id);
             decision.HasIndex(d => new { d.RunId, d.Symbol, d.DecisionTime }).IsUnique();
+            decision.Property(d => d.Features).HasConversion((ValueConverter)new FeatureListConverter(), FeatureListConverter.Comparer);
             decision.HasMany(d => d.Agents).WithOne().HasForeignKey(a => a.TradingDecisionId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -92,7 +93,6 @@ public sealed class CryptoFunkDbContext(DbContextOptions<CryptoFunkDbContext> op
         {
             agent.ToTable("agent_decisions");
             agent.HasKey(a => a.Id);
-            agent.Property(a => a.Features).HasConversion((ValueConverter)new FeatureListConverter(), FeatureListConverter.Comparer);
             agent.HasIndex(a => a.Timestamp);
             agent.HasIndex(a => new { a.Symbol, a.AgentName });
             agent.HasIndex(a => new { a.Executed, a.PnlPercent });

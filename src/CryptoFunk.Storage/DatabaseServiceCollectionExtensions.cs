@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CryptoFunk.Storage;
 
-/// <summary>Registers the database: options from <c>Database</c>, a context factory, the migrator, the batch inserter and the trading store.</summary>
+/// <summary>Registers the database: options from <c>Database</c>, a context factory, the migrator, the batch inserter, the trading store and its read-only queries.</summary>
 public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="CryptoFunkDbContext"/> through a factory (agents run in parallel, each with its own context).</summary>
@@ -18,6 +18,8 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<BatchInserter>();
         services.AddSingleton<TradingStore>();
+        services.AddSingleton<ExistingDatabase>();
+        services.AddSingleton<JournalQueries>();
         return services;
     }
 

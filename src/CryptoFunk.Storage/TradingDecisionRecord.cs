@@ -79,6 +79,18 @@ public sealed class TradingDecisionRecord
     /// <summary>Market time the outcome became known (the exit); memory only uses outcomes known before a decision.</summary>
     public DateTimeOffset? OutcomeKnownAt { get; set; }
 
+    /// <summary>
+    /// The last closed candle every agent of the decision was shown, as JSON; stored here once rather than on each
+    /// agent's row. Null only for rows stored before decisions kept it and having no agent row to take it from.
+    /// </summary>
+    public string? MarketDataJson { get; set; }
+
+    /// <summary>The indicator values every agent of the decision was shown, as JSON (warm-up values null).</summary>
+    public string? IndicatorsJson { get; set; }
+
+    /// <summary>Numeric market-state features for similarity search; NaN (an indicator still warming up) is kept.</summary>
+    public double[]? Features { get; set; }
+
     /// <summary>Each agent's contribution to this decision.</summary>
     public List<AgentDecisionRecord> Agents { get; } = [];
 

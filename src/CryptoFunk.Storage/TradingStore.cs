@@ -110,7 +110,7 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
                 join decision in decisions on agent.TradingDecisionId equals decision.Id
                 where decision.OrderId != null && decision.OrderId.StartsWith("entry:") && agent.AbstainReason == null
                 orderby decision.DecisionTime, decision.Symbol, agent.Id
-                select new StoredEntryAnswer(agent.AgentName, agent.Symbol, agent.Timestamp, agent.Action, agent.Confidence, agent.Reasoning, decision.EntryPrice, agent.Features!, decision.OrderId!))
+                select new StoredEntryAnswer(agent.AgentName, agent.Symbol, agent.Timestamp, agent.Action, agent.Confidence, agent.Reasoning, decision.EntryPrice, decision.Features!, decision.OrderId!))
             .ToListAsync(cancellationToken);
         return new StoredJournal(
             orders,
@@ -261,7 +261,7 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
                     agent.Confidence,
                     agent.Reasoning,
                     agent.EntryPrice,
-                    agent.Features,
+                    decision.Features,
                     decision.OrderId,
                     agent.PnlPercent,
                     agent.OutcomeKnownAt,

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The command line or an input file was invalid; the message says which and where.</summary>
     public const int BadInput = 2;
+
+    /// <summary>A command that reads found no CryptoFunk database where <c>--db</c> points; it created none.</summary>
+    public const int NoDatabase = 3;
 }

@@ -72,7 +72,7 @@ public sealed class BacktestEndToEndTests
             Assert.That(entry.Agents.All(a => a.PromptTokens == 1000 && a.ResponseTokens == 100 && !a.Degraded && a.PromptVersion is not null), Is.True);
             Assert.That(entry.Agents[0].Reasoning, Is.EqualTo("Fake analyst: bullish."));
             Assert.That(entry.Agents[0].KeyFactorsJson, Is.EqualTo("[\"fake\"]"));
-            Assert.That(entry.Agents[0].IndicatorsJson, Does.Contain("\"rsi14\":"));
+            Assert.That(entry.IndicatorsJson, Does.Contain("\"rsi14\":"));
             Assert.That(entry.Agents[4].Action, Is.EqualTo("APPROVE"));
             Assert.That(entry.Quantity, Is.LessThan(TradingDesk.RequestedSize));
             Assert.That(risk.GetProperty("clamps")[0].GetProperty("requested").GetDecimal(), Is.EqualTo(TradingDesk.RequestedSize));

@@ -187,11 +187,11 @@ public sealed class DecisionMemoryTests
         var store = database.Store;
         await store.StartRunAsync(new TradingRunRecord { Id = "paper-1", Kind = TradingRunKinds.Paper, Symbol = "BTC/USDT", Interval = "1h", LlmMode = "live", StartedAt = T0 }, CancellationToken.None);
         var batch = new TradingJournalBatch();
-        var decision = new TradingDecisionRecord { RunId = "paper-1", Symbol = "BTC/USDT", DecisionTime = T0, Action = "BUY", Reason = "risk approved", OrderId = "o-1" };
+        var decision = new TradingDecisionRecord { RunId = "paper-1", Symbol = "BTC/USDT", DecisionTime = T0, Action = "BUY", Reason = "risk approved", OrderId = "o-1", Features = [30.0, 1.0] };
         decision.Agents.Add(new AgentDecisionRecord
         {
             AgentName = Technical, AgentType = "analysis", Action = "BUY", Confidence = 0.8m, LlmProvider = "rules", LlmModel = "rules", Reasoning = "trend up",
-            KeyFactorsJson = "[]", MarketDataJson = "{}", IndicatorsJson = "{}", Source = "rules", Features = [30.0, 1.0],
+            KeyFactorsJson = "[]", Source = "rules",
         });
         batch.Decisions.Add(decision);
         batch.Outcomes.Add(new TradeOutcome("paper-1", ["o-1"], T0.AddHours(1), 42000m, T0.AddHours(8), 43000m, 10m, 2.38m, TimeSpan.FromHours(7), T0.AddHours(9)));

@@ -46,12 +46,9 @@ public sealed class TradingStoreTests(string provider)
         CostUsd = 0.0012345678m,
         Reasoning = "RSI oversold under the lower band",
         KeyFactorsJson = "[\"rsi 28\",\"lower band\"]",
-        MarketDataJson = "{\"close\":42150.5}",
-        IndicatorsJson = "{\"rsi14\":28.1}",
         Source = "llm:openai/gpt-test",
         PromptVersion = "p-1a2b",
         OutputJson = "{\"signal\":\"BUY\"}",
-        Features = [28.1, double.NaN, 0.5],
     };
 
     private static TradingDecisionRecord Decision(DateTimeOffset time, string action = "BUY", string? orderId = null, params string[] agents)
@@ -72,6 +69,9 @@ public sealed class TradingStoreTests(string provider)
             TakeProfit = 44000m,
             RiskJson = "{\"clamps\":[]}",
             OrderId = orderId,
+            MarketDataJson = "{\"close\":42150.5}",
+            IndicatorsJson = "{\"rsi14\":28.1}",
+            Features = [28.1, double.NaN, 0.5],
             CreatedAt = new DateTimeOffset(2026, 11, 22, 9, 1, 0, TimeSpan.Zero),
         };
         decision.Agents.AddRange(agents.Select(name => Agent(name)));
@@ -138,9 +138,10 @@ public sealed class TradingStoreTests(string provider)
         Assert.That(agent.PromptTokens, Is.EqualTo(1_200));
         Assert.That(agent.LatencyMs, Is.EqualTo(812.5));
         Assert.That(agent.KeyFactorsJson, Is.EqualTo("[\"rsi 28\",\"lower band\"]"));
-        Assert.That(agent.Features![0], Is.EqualTo(28.1));
-        Assert.That(double.IsNaN(agent.Features[1]), Is.True, "an indicator still warming up round-trips as NaN");
-        Assert.That(agent.Features[2], Is.EqualTo(0.5));
+        Assert.That((decision.MarketDataJson, decision.IndicatorsJson), Is.EqualTo(("{\"close\":42150.5}", "{\"rsi14\":28.1}")));
+        Assert.That(decision.Features![0], Is.EqualTo(28.1));
+        Assert.That(double.IsNaN(decision.Features[1]), Is.True, "an indicator still warming up round-trips as NaN");
+        Assert.That(decision.Features[2], Is.EqualTo(0.5));
 
         var order = (await store.OrdersAsync(Run, CancellationToken.None)).Single();
         Assert.That(order.TradingDecisionId, Is.EqualTo(decision.Id), "linked to the decision saved in the same batch");

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace CryptoFunk.Storage;
+
+/// <summary>
+/// Reads the trading journal back for people (the <c>runs</c>, <c>decisions</c>, <c>trades</c> and <c>explain</c>
+/// commands). Every query first checks that the database exists (<see cref="ExistingDatabase"/>), so reading never
+/// creates one.
+/// </summary>
+public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contexts, ExistingDatabase database)
+{
+    /// <summary>Every run, oldest first, with its counts of decisions and closed trades.</summary>
+    public async Task<IReadOnlyList<RunListing>> RunsAsync(CancellationToken cancellationToken)
+    {
+        await database.EnsureAsync(cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var runs = await context.TradingRuns.AsNoTracking().OrderBy(r => r.StartedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        var decisions = await context.TradingDecisions.GroupBy(d => d.RunId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var trades = await context.Positions.Where(p => p.ClosedAt != null).GroupBy(p => p.RunId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return [.. runs.Select(r => new RunListing(r, decisions.GetValueOrDefault(r.Id), trades.GetValueOrDefault(r.Id)))];
+    }
+
+    /// <summary>The decisions <paramref name="query"/> selects, with their agents' rows, oldest first.</summary>
+    public async Task<IReadOnlyList<TradingDecisionRecord>> DecisionsAsync(DecisionQuery query, CancellationToken cancellationToken)
+    {
+        await database.EnsureAsync(cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var decisions = context.TradingDecisions.AsNoTracking();
+        if (query.RunId is { } runId)
+        {
+            decisions = decisions.Where(d => d.RunId == runId);
+        }
+
+        if (query.Symbol is { } symbol)
+        {
+            decisions = decisions.Where(d => d.Symbol == symbol);
+        }
+
+        if (query.Action is { } action)
+        {
+            decisions = decisions.Where(d => d.Action == action);
+        }
+
+        if (query.Agent is { } agent)
+        {
+            decisions = decisions.Where(d => d.Agents.Any(a => a.AgentName == agent));
+        }
+
+        var newestFirst = decisions.OrderByDescending(d => d.DecisionTime).ThenByDescending(d => d.Id);
+        var selected = query.Last is { } last ? newestFirst.Take(last) : newestFirst;
+        var rows = await selected.Include(d => d.Agents.OrderBy(a => a.Id)).ToListAsync(cancellationToken);
+        rows.Reverse();
+        return rows;
+    }
+
+    /// <summary>Trades (positions) of one run or of all, in opening order, each with the decision that opened it.</summary>
+    public async Task<IReadOnlyList<TradeListing>> TradesAsync(string? runId, CancellationToken cancellationToken)
+    {
+        await database.EnsureAsync(cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var positions = await context.Positions.AsNoTracking()
+            .Where(p => runId == null || p.RunId == runId)
+            .OrderBy(p => p.OpenedAt).ThenBy(p => p.RunId).ThenBy(p => p.Symbol)
+            .ToListAsync(cancellationToken);
+        var placers = await context.TradingDecisions.AsNoTracking()
+            .Where(d => d.OrderId != null && (runId == null || d.RunId == runId))
+            .Select(d => new { d.RunId, d.OrderId, d.Id })
+            .ToListAsync(cancellationToken);
+        var byOrder = placers.ToDictionary(d => (d.RunId, d.OrderId!), d => d.Id);
+        return [.. positions.Select(p => new TradeListing(
+            p,
+            OpeningOrders(p).Select(id => byOrder.TryGetValue((p.RunId, id), out var decisionId) ? decisionId : (long?)null).FirstOrDefault(id => id is not null)))];
+    }
+
+    /// <summary>Everything stored about the decision with the id, or null when there is none.</summary>
+    public async Task<DecisionExplanation?> ExplainAsync(long decisionId, CancellationToken cancellationToken)
+    {
+        await database.EnsureAsync(cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var decision = await context.TradingDecisions.AsNoTracking()
+            .Include(d => d.Agents.OrderBy(a => a.Id))
+            .SingleOrDefaultAsync(d => d.Id == decisionId, cancellationToken);
+        if (decision is null)
+        {
+            return null;
+        }
+
+        var run = await context.TradingRuns.AsNoTracking().SingleAsync(r => r.Id == decision.RunId, cancellationToken);
+        if (decision.OrderId is not { } orderId)
+        {
+            return new DecisionExplanation(decision, run, [], [], null);
+        }
+
+        var orders = await context.Orders.AsNoTracking().Where(o => o.RunId == decision.RunId && o.ClientOrderId == orderId).ToListAsync(cancellationToken);
+        var fills = await context.Fills.AsNoTracking().Where(f => f.RunId == decision.RunId && f.OrderId == orderId).OrderBy(f => f.FillId).ToListAsync(cancellationToken);
+        var candidates = await context.Positions.AsNoTracking()
+            .Where(p => p.RunId == decision.RunId && p.Symbol == decision.Symbol && p.OpenedAt >= decision.DecisionTime)
+            .OrderBy(p => p.OpenedAt)
+            .ToListAsync(cancellationToken);
+        return new DecisionExplanation(decision, run, orders, fills, candidates.FirstOrDefault(p => OpeningOrders(p).Contains(orderId)));
+    }
+
+    private static string[] OpeningOrders(PositionRecord position) =>
+        JsonSerializer.Deserialize<string[]>(position.OpeningOrderIdsJson) ?? [];
+}
