@@ -25,7 +25,7 @@ public sealed class LiveFeed : MarketFeed
     private readonly IReadOnlyList<MarketSymbol> _symbols;
     private readonly Timeframe _timeframe;
     private readonly IExchange _exchange;
-    private readonly LiveFeedOptions _options;
+    private readonly IOptions<LiveFeedOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<LiveFeed> _logger;
     private readonly List<Candle>[] _candles;
@@ -44,7 +44,7 @@ public sealed class LiveFeed : MarketFeed
         _symbols = symbols;
         _timeframe = timeframe;
         _exchange = exchange;
-        _options = options.Value;
+        _options = options;
         _time = time;
         _logger = logger;
         _candles = [.. symbols.Select(_ => new List<Candle>())];
@@ -59,10 +59,11 @@ public sealed class LiveFeed : MarketFeed
     /// <paramref name="since"/>, or before the latest close; the next close acted on is the first one after now.
     /// </remarks>
     /// <exception cref="ExchangeException">The exchange could not be reached or refused.</exception>
+    /// <exception cref="OptionsValidationException">A <c>Paper:*</c> setting is not valid.</exception>
     public override async Task<IReadOnlyList<MarketHistory>> StartAsync(DateTimeOffset? since, CancellationToken cancellationToken)
     {
         var bar = _timeframe.Duration;
-        _latestAtStart = LatestClose(_time.GetUtcNow() - _options.SettleDelay);
+        _latestAtStart = LatestClose(_time.GetUtcNow() - _options.Value.SettleDelay);
         _next = _latestAtStart + bar;
         var from = (since ?? _latestAtStart) - (bar * MarketHistory.WarmUpBars);
         var markets = new List<MarketHistory>(_symbols.Count);
@@ -105,7 +106,7 @@ public sealed class LiveFeed : MarketFeed
                 continue;
             }
 
-            var wait = close + _options.SettleDelay - _time.GetUtcNow();
+            var wait = close + _options.Value.SettleDelay - _time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, _time, cancellationToken);
@@ -154,7 +155,7 @@ public sealed class LiveFeed : MarketFeed
         var found = new Candle?[_symbols.Count];
         var done = new bool[_symbols.Count];
         var failures = new string?[_symbols.Count];
-        var deadline = close + _options.SettleDelay + _options.LateCandleTimeout;
+        var deadline = close + _options.Value.SettleDelay + _options.Value.LateCandleTimeout;
         while (true)
         {
             for (var i = 0; i < _symbols.Count; i++)
@@ -208,7 +209,7 @@ public sealed class LiveFeed : MarketFeed
                 return found;
             }
 
-            var wait = _options.PollInterval < deadline - now ? _options.PollInterval : deadline - now;
+            var wait = _options.Value.PollInterval < deadline - now ? _options.Value.PollInterval : deadline - now;
             for (var i = 0; i < _symbols.Count; i++)
             {
                 if (!done[i])

@@ -56,6 +56,19 @@ public sealed class PaperCommandTests
     }
 
     [Test]
+    public async Task An_invalid_live_setting_stops_with_one_line_naming_the_key()
+    {
+        var run = await RunAsync(new Dictionary<string, string?> { ["Paper:PollInterval"] = "00:00:00" }, "paper", "--symbols", "BTC/USDT", "--db", $"Data Source={_dir.File("cf.db")}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.Error.Trim().Split('\n'), Has.Length.EqualTo(1), run.Error);
+            Assert.That(run.Error, Does.StartWith("error: invalid configuration: ").And.Contain("Paper:PollInterval must be positive"));
+        });
+    }
+
+    [Test]
     public void A_close_missed_while_down_is_logged_as_settled_not_decided()
     {
         using var output = new StringWriter();
