@@ -5,10 +5,11 @@ using CryptoFunk.Trading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CryptoFunk.Engine;
 
-/// <summary>Registers the trading engine: the agent runtime, the paper broker's options and the backtest runner.</summary>
+/// <summary>Registers the trading engine: the agent runtime, the paper broker's and live feed's options, the backtest runner and the paper trader.</summary>
 public static class EngineServiceCollectionExtensions
 {
     /// <summary>The paper broker's section (fees, slippage, shorts).</summary>
@@ -19,6 +20,8 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddAgentRuntime(configuration);
         services.AddOptions<PaperBrokerOptions>().Bind(configuration.GetSection(PaperBrokerSection));
+        services.AddOptions<LiveFeedOptions>().Bind(configuration.GetSection(LiveFeedOptions.Section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveFeedOptions>, LiveFeedOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BacktestRunner>();
         services.TryAddSingleton<PaperTrader>();

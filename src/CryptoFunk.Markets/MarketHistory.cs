@@ -10,6 +10,12 @@ namespace CryptoFunk.Markets;
 /// </summary>
 public sealed class MarketHistory
 {
+    /// <summary>
+    /// Candles needed before the first decision so the slowest indicator (EMA 200) is defined there, with room to
+    /// spare: backtests and paper trading fetch this many bars before the first close they act on.
+    /// </summary>
+    public const int WarmUpBars = 250;
+
     private readonly IReadOnlyList<Candle> _candles;
     private readonly IndicatorTable _indicators;
 

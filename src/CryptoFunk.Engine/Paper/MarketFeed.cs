@@ -13,14 +13,20 @@ public abstract class MarketFeed
     /// <summary>Describes the data source for the run record, such as the files replayed.</summary>
     public abstract string Source { get; }
 
-    /// <summary>The markets' histories up to now, including the indicators' warm-up candles.</summary>
-    public abstract Task<IReadOnlyList<MarketHistory>> StartAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// The markets' histories up to now, including the indicators' warm-up candles. When <paramref name="since"/> is
+    /// given (an account continued after a restart: its first stored close) they reach back to it too, so the account
+    /// can be rebuilt by settling every stored close again.
+    /// </summary>
+    public abstract Task<IReadOnlyList<MarketHistory>> StartAsync(DateTimeOffset? since, CancellationToken cancellationToken);
 
     /// <summary>
     /// Waits for the next close and returns it, or null when the feed has ended. Close times only move forward, so a
-    /// feed can never make the loop decide twice at one time or go back in time.
+    /// feed can never make the loop decide twice at one time or go back in time, and no history it hands over holds a
+    /// candle closing after the close, so nothing from after a decision can reach it.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The feed returned a close at or before the previous one.</exception>
+    /// <exception cref="InvalidOperationException">The feed returned a close at or before the previous one, or a candle
+    /// closing after it.</exception>
     public async Task<MarketClose?> NextCloseAsync(CancellationToken cancellationToken)
     {
         var close = await NextCloseCoreAsync(cancellationToken);
@@ -29,6 +35,15 @@ public abstract class MarketFeed
             if (_last is { } last && close.Time <= last)
             {
                 throw new InvalidOperationException($"{Source} went back in time: {UtcTimestamp.Format(close.Time)} after {UtcTimestamp.Format(last)}");
+            }
+
+            foreach (var history in close.Extended)
+            {
+                if (history.Candles.Count > 0 && history.Candles[^1].OpenTime + history.Timeframe.Duration > close.Time)
+                {
+                    throw new InvalidOperationException(
+                        $"{Source} handed over a {history.Symbol} candle opening {UtcTimestamp.Format(history.Candles[^1].OpenTime)}, not closed by {UtcTimestamp.Format(close.Time)}");
+                }
             }
 
             _last = close.Time;

@@ -4,6 +4,7 @@ namespace CryptoFunk.Engine.Paper;
 
 /// <summary>What one close did, for the screen or the log: the decisions and the account after them.</summary>
 /// <param name="Time">The close.</param>
+/// <param name="Missed">The close went by while the program was down (or a whole bar before its candles were in): settled, not decided.</param>
 /// <param name="Decisions">The decisions made at it, in the markets' order (none at the last replayed close).</param>
 /// <param name="Equity">Cash plus positions marked at the last closes.</param>
 /// <param name="Cash">Cash not tied up in positions.</param>
@@ -11,6 +12,7 @@ namespace CryptoFunk.Engine.Paper;
 /// <param name="Tally">Decisions, sources, model calls and cost so far.</param>
 public sealed record PaperStep(
     DateTimeOffset Time,
+    bool Missed,
     IReadOnlyList<TradingDecision> Decisions,
     decimal Equity,
     decimal Cash,

@@ -45,23 +45,26 @@ public sealed class PaperTrader(
             throw new ArgumentException($"--account '{request.Account}' must be 1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
 
-        var markets = await request.Feed.StartAsync(stopping);
+        var runId = PaperAccounts.RunId(request.Account);
+        await migrator.MigrateAsync(CancellationToken.None);
+        await store.InterruptAbandonedRunsAsync(CancellationToken.None);
+        var existing = await store.RunAsync(runId, CancellationToken.None);
+        var journal = existing is null ? null : await store.JournalAsync(runId, CancellationToken.None);
+
+        // A continued account is rebuilt by settling every stored close again, so the histories reach back to the first.
+        var markets = await request.Feed.StartAsync(journal?.Equity.Count > 0 ? journal.Equity[0].Time : null, stopping);
         var setup = TradingRunSetup.Of(maker, providers, pipeline.Value, orderBooks: false);
         var brokerOptions = broker.Value with { InitialCash = request.Capital, AllowShorts = maker.Options.AllowShorts };
-        var runId = PaperAccounts.RunId(request.Account);
         budget.BeginRun();
         var startedAt = time.GetUtcNow();
         var spansDroppedBefore = spanDrops.Total;
-        await migrator.MigrateAsync(CancellationToken.None);
-        await store.InterruptAbandonedRunsAsync(CancellationToken.None);
         // Each close is stored as soon as it is decided (in the background, in order), so a crash loses at most the
         // close in progress and a restart continues from there.
         var session = new TradingSession(runId, markets, new PaperBroker(brokerOptions), maker, setup.Participants, store, time, batchSize: 1);
         var bar = markets[0].Timeframe.Duration;
-        if (await store.RunAsync(runId, CancellationToken.None) is { } existing)
+        if (existing is not null && journal is not null)
         {
             PaperAccounts.CheckContinues(existing, request, markets);
-            var journal = await store.JournalAsync(runId, CancellationToken.None);
             if (journal.Equity.Count > 0)
             {
                 session.Begin(journal.Equity[0].Time - bar);
@@ -129,8 +132,8 @@ public sealed class PaperTrader(
                 }
 
                 // Not the stop token: a step once started is finished, so no decision is left without its orders.
-                var decisions = await session.StepAsync(close.Time, decide: !close.IsLast, CancellationToken.None);
-                progress?.Report(new PaperStep(close.Time, decisions, session.Broker.Equity, session.Broker.Cash, PositionView.Of(session.Broker), session.Tally));
+                var decisions = await session.StepAsync(close.Time, close.Decide, CancellationToken.None);
+                progress?.Report(new PaperStep(close.Time, close.Missed, decisions, session.Broker.Equity, session.Broker.Cash, PositionView.Of(session.Broker), session.Tally));
                 if (stopping.IsCancellationRequested)
                 {
                     stopped = !close.IsLast;

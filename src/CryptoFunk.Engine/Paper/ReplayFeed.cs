@@ -50,7 +50,8 @@ public sealed class ReplayFeed : MarketFeed
     public DateTimeOffset FirstClose => _closes[0];
 
     /// <inheritdoc />
-    public override Task<IReadOnlyList<MarketHistory>> StartAsync(CancellationToken cancellationToken) => Task.FromResult(_markets);
+    /// <remarks>The files are held whole, so they reach back as far as they go whatever <paramref name="since"/> is.</remarks>
+    public override Task<IReadOnlyList<MarketHistory>> StartAsync(DateTimeOffset? since, CancellationToken cancellationToken) => Task.FromResult(_markets);
 
     /// <inheritdoc />
     protected override void ResumeFromCore(DateTimeOffset time)

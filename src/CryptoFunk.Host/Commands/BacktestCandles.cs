@@ -11,9 +11,6 @@ namespace CryptoFunk.Host.Commands;
 /// </summary>
 internal sealed class BacktestCandles(IExchange exchange)
 {
-    /// <summary>Bars fetched before <c>--from</c> so the slowest indicator is defined at the first decision.</summary>
-    public const int WarmUpBars = 250;
-
     /// <summary>Reads <paramref name="path"/>; errors name the file and line.</summary>
     public static async Task<CandleSeries> ReadAsync(string path, CancellationToken cancellationToken) =>
         await CandleFileReader.ReadAsync(Path.GetFullPath(path), cancellationToken);
@@ -36,7 +33,7 @@ internal sealed class BacktestCandles(IExchange exchange)
             throw new WindowException($"{series.Source} holds fewer than two candles");
         }
 
-        return (series, series.Candles[Math.Min(WarmUpBars, series.Candles.Count - 2)].OpenTime, series.Candles[^1].OpenTime + timeframe.Duration);
+        return (series, series.Candles[Math.Min(MarketHistory.WarmUpBars, series.Candles.Count - 2)].OpenTime, series.Candles[^1].OpenTime + timeframe.Duration);
     }
 
     /// <summary>
@@ -52,7 +49,7 @@ internal sealed class BacktestCandles(IExchange exchange)
         TextWriter error,
         CancellationToken cancellationToken)
     {
-        var start = from - (timeframe.Duration * WarmUpBars);
+        var start = from - (timeframe.Duration * MarketHistory.WarmUpBars);
         var cache = Path.Combine(
             cacheDirectory,
             $"{exchange.Name}-{symbol.Base}_{symbol.Quote}-{timeframe.Code}-{start.UtcDateTime:yyyyMMddHHmm}-{to.UtcDateTime:yyyyMMddHHmm}.csv".ToLowerInvariant());

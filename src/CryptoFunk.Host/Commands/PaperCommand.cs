@@ -7,9 +7,11 @@ using CryptoFunk.Engine.Paper;
 using CryptoFunk.Host.Output;
 using CryptoFunk.Markets;
 using CryptoFunk.Markets.Csv;
+using CryptoFunk.Markets.Exchanges;
 using CryptoFunk.Markets.Files;
 using CryptoFunk.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CryptoFunk.Host.Commands;
@@ -17,7 +19,8 @@ namespace CryptoFunk.Host.Commands;
 /// <summary>
 /// <c>cryptofunk paper</c>: paper-trades one account on one or more markets, deciding at every candle close and
 /// executing on the paper broker, until stopped (Ctrl+C finishes the step in progress, stores everything and exits 0).
-/// With <c>--replay</c> the candles come from files on a simulated clock.
+/// Live, candles come from the exchange as they close (<see cref="LiveFeed"/>); with <c>--replay</c>, from files on a
+/// simulated clock.
 /// </summary>
 internal sealed class PaperCommand(IServiceProvider services, TimeProvider time) : CliCommand
 {
@@ -61,26 +64,39 @@ internal sealed class PaperCommand(IServiceProvider services, TimeProvider time)
                 return BadOptions;
             }
 
+            MarketFeed feed;
             if (result.GetValue(replay) is not { } files)
             {
-                await error.WriteLineAsync("error: live paper trading is not available yet; pass --replay FILE[,FILE...] to replay candle files");
-                return BadOptions;
-            }
+                if (new Option[] { from, to, speed }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } replayOnly)
+                {
+                    await error.WriteLineAsync($"error: {replayOnly.Name} applies to --replay only");
+                    return BadOptions;
+                }
 
-            MarketFeed feed;
-            try
-            {
-                feed = await ReplayAsync(markets, timeframe, files, result.GetValue(from), result.GetValue(to), pace);
+                feed = new LiveFeed(
+                    markets,
+                    timeframe,
+                    services.GetRequiredService<IExchange>(),
+                    services.GetRequiredService<IOptions<LiveFeedOptions>>(),
+                    time,
+                    services.GetRequiredService<ILogger<LiveFeed>>());
             }
-            catch (CandleDataException e)
+            else
             {
-                await error.WriteLineAsync($"error: {e.Message}");
-                return ExitCodes.Failure;
-            }
-            catch (Exception e) when (e is ArgumentException or WindowException)
-            {
-                await error.WriteLineAsync($"error: {e.Message}");
-                return BadOptions;
+                try
+                {
+                    feed = await ReplayAsync(markets, timeframe, files, result.GetValue(from), result.GetValue(to), pace);
+                }
+                catch (CandleDataException e)
+                {
+                    await error.WriteLineAsync($"error: {e.Message}");
+                    return ExitCodes.Failure;
+                }
+                catch (Exception e) when (e is ArgumentException or WindowException)
+                {
+                    await error.WriteLineAsync($"error: {e.Message}");
+                    return BadOptions;
+                }
             }
 
             var request = new PaperRequest(result.GetValue(account)!, result.GetValue(capital), feed);
@@ -124,6 +140,12 @@ internal sealed class PaperCommand(IServiceProvider services, TimeProvider time)
         catch (TradingRunFailedException e)
         {
             await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (ExchangeException e)
+        {
+            // Only a live feed reaches the exchange, and only its start lets a failure through (later closes skip).
+            await error.WriteLineAsync($"error: could not fetch the candles from {request.Feed.Source} ({e.Message}); offline? pass --replay FILE[,FILE...] to replay candle files");
             return ExitCodes.Failure;
         }
 

@@ -17,6 +17,11 @@ internal sealed class PaperStepLog(TextWriter output) : IProgress<PaperStep>
     public void Report(PaperStep value)
     {
         var time = UtcTimestamp.Format(value.Time);
+        if (value.Missed)
+        {
+            output.WriteLine($"{time} missed while down, settled, not decided");
+        }
+
         foreach (var decision in value.Decisions)
         {
             var sources = string.Join("+", decision.Responses.Select(r => r.Source.Value).Distinct().Order(StringComparer.Ordinal));

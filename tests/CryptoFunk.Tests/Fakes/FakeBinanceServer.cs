@@ -35,6 +35,7 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeResponse> _script = new();
     private readonly ConcurrentQueue<RecordedBinanceRequest> _requests = new();
     private int _usedWeight;
+    private DateTimeOffset _now = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private FakeBinanceServer(WebApplication app)
     {
@@ -47,8 +48,24 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
     /// <summary>Open time of the first candle the market has (BTCUSDT's real listing hour by default).</summary>
     public DateTimeOffset ListedAt { get; set; } = new(2017, 8, 17, 4, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The fake's present: no candle opens after it.</summary>
-    public DateTimeOffset Now { get; set; } = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>The fake's present: no candle opens after it. Follows <see cref="Clock"/> when one is set.</summary>
+    public DateTimeOffset Now
+    {
+        get => Clock?.GetUtcNow() ?? _now;
+        set => _now = value;
+    }
+
+    /// <summary>
+    /// A clock the fake lives by, as live trading sees Binance: the bar forming at its present is served with
+    /// provisional values (<see cref="ProvisionalCandleAt"/>), as Binance serves its current kline.
+    /// </summary>
+    public TimeProvider? Clock { get; set; }
+
+    /// <summary>
+    /// Bars the exchange finishes late (open time, when they become final): until then such a bar is served with
+    /// provisional values and no later bar is served, as when Binance lags behind its trades. Needs <see cref="Clock"/>.
+    /// </summary>
+    public Dictionary<DateTimeOffset, DateTimeOffset> LateBars { get; } = [];
 
     /// <summary>Open times the exchange has no candle for (outages).</summary>
     public HashSet<DateTimeOffset> MissingOpenTimes { get; } = [];
@@ -95,6 +112,13 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
         var low = Math.Min(open, close) - (i % 5) - 0.25m;
         var volume = 100m + (i * 7 % 1_000) + 0.12345678m;
         return new Candle(openTime, open, high, low, close, volume);
+    }
+
+    /// <summary>What the fake serves for a bar not final yet: the open price throughout, a tenth of the volume.</summary>
+    public static Candle ProvisionalCandleAt(DateTimeOffset openTime)
+    {
+        var final = CandleAt(openTime);
+        return new Candle(openTime, final.Open, final.Open, final.Open, final.Open, final.Volume / 10m);
     }
 
     public async ValueTask DisposeAsync()
@@ -174,12 +198,20 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
             return Error(context, -1130, "Invalid data sent for a parameter.");
         }
 
+        var now = Now;
         var end = query.ContainsKey("endTime")
             ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(query["endTime"]!, CultureInfo.InvariantCulture))
-            : Now;
-        if (end > Now)
+            : now;
+        if (end > now)
         {
-            end = Now;
+            end = now;
+        }
+
+        // The exchange is stuck in the earliest late bar not final yet: nothing after it is served.
+        DateTimeOffset? stuck = Clock is null ? null : LateBars.Where(b => b.Key <= now && b.Value > now).Select(b => (DateTimeOffset?)b.Key).Min();
+        if (stuck is { } stuckAt && end > stuckAt)
+        {
+            end = stuckAt;
         }
 
         // Binance's weekly bars open on Mondays; every other bar is aligned to the Unix epoch.
@@ -210,7 +242,7 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
         var json = new StringBuilder("[");
         foreach (var openTime in rows)
         {
-            var c = CandleAt(openTime);
+            var c = Clock is not null && (openTime + step > now || openTime == stuck) ? ProvisionalCandleAt(openTime) : CandleAt(openTime);
             var close = openTime + step - TimeSpan.FromMilliseconds(1);
             json.Append(json.Length > 1 ? "," : string.Empty).Append(CultureInfo.InvariantCulture,
                 $"[{openTime.ToUnixTimeMilliseconds()},\"{c.Open:F8}\",\"{c.High:F8}\",\"{c.Low:F8}\",\"{c.Close:F8}\",\"{c.Volume:F8}\"," +
