@@ -326,12 +326,34 @@ public sealed class TradingDecisionMakerTests
     [Test]
     public async Task A_decision_is_one_trace_whose_root_carries_the_action_and_reason()
     {
+        // Only spans started from this test's own flow: agents another test left behind may end while this one runs.
         var finished = new List<Activity>();
+        var ours = new AsyncLocal<bool> { Value = true };
+        var started = new HashSet<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == AgentTelemetry.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = finished.Add,
+            ActivityStarted = activity =>
+            {
+                if (ours.Value)
+                {
+                    lock (started)
+                    {
+                        started.Add(activity);
+                    }
+                }
+            },
+            ActivityStopped = activity =>
+            {
+                lock (started)
+                {
+                    if (started.Contains(activity))
+                    {
+                        finished.Add(activity);
+                    }
+                }
+            },
         };
         ActivitySource.AddActivityListener(listener);
         var participants = Participants(
