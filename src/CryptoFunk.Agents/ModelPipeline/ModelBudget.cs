@@ -11,7 +11,8 @@ namespace CryptoFunk.Agents.ModelPipeline;
 /// parallel agents can never together reserve past a limit. The first call a limit cannot cover closes that limit:
 /// no call goes out for the rest of the run (per-run limit) or the UTC day of the clock (daily limit). A day's spend
 /// starts from what the call log already holds for it (read once), so a restart does not reset it; the calls of
-/// other processes running at the same time are not seen. A run's spend starts at <see cref="BeginRun"/>.
+/// other processes running at the same time are not seen. A run's spend starts at <see cref="BeginRun"/>, from what a
+/// continued run already spent.
 /// </summary>
 public sealed partial class ModelBudget
 {
@@ -45,13 +46,16 @@ public sealed partial class ModelBudget
     /// <summary>True when a limit applies; without one, calls are only counted.</summary>
     public bool IsLimited => _options.IsLimited;
 
-    /// <summary>Starts a new run: its spend is zero again and a closed per-run limit opens.</summary>
-    public void BeginRun()
+    /// <summary>
+    /// Starts a run: its spend is <paramref name="spentBefore"/> (what a continued run, such as a paper account after a
+    /// restart, already spent; zero for a new one) and a closed per-run limit opens.
+    /// </summary>
+    public void BeginRun(decimal spentBefore = 0m)
     {
         lock (_lock)
         {
             _run++;
-            _thisRun = 0m;
+            _thisRun = spentBefore;
             _runClosed = null;
         }
     }

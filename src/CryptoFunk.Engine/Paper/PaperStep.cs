@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Orchestration;
 
 namespace CryptoFunk.Engine.Paper;
@@ -17,4 +18,8 @@ public sealed record PaperStep(
     decimal Equity,
     decimal Cash,
     IReadOnlyList<PositionView> Positions,
-    SessionTally Tally);
+    SessionTally Tally)
+{
+    /// <summary>What models cost today (UTC) and the budget's limits; none when nobody asked.</summary>
+    public ModelBudgetStatus? Budget { get; init; }
+}

@@ -99,6 +99,8 @@ public sealed class PaperTrader(
                 CancellationToken.None);
         }
 
+        // The per-run limit covers the account's whole life, what it spent before a restart too.
+        budget.BeginRun(session.Tally.CostUsd);
         var stopwatch = Stopwatch.StartNew();
         var stopped = false;
         try
@@ -133,7 +135,10 @@ public sealed class PaperTrader(
 
                 // Not the stop token: a step once started is finished, so no decision is left without its orders.
                 var decisions = await session.StepAsync(close.Time, close.Decide, CancellationToken.None);
-                progress?.Report(new PaperStep(close.Time, close.Missed, decisions, session.Broker.Equity, session.Broker.Cash, PositionView.Of(session.Broker), session.Tally));
+                progress?.Report(new PaperStep(close.Time, close.Missed, decisions, session.Broker.Equity, session.Broker.Cash, PositionView.Of(session.Broker), session.Tally)
+                {
+                    Budget = await budget.StatusAsync(CancellationToken.None),
+                });
                 if (stopping.IsCancellationRequested)
                 {
                     stopped = !close.IsLast;

@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Engine;
 using CryptoFunk.Engine.Paper;
@@ -45,14 +46,17 @@ public sealed class PaperScreenTests
     {
         var screen = new PaperScreenState("demo", [Btc, Eth], Timeframe.OneHour, ["sentiment"], TimeProvider.System);
         var close = new DateTimeOffset(2021, 1, 5, 13, 0, 0, TimeSpan.Zero);
-        screen.Report(new PaperStep(close, false, [], 10_123.45m, 9_000m, [new PositionView(Btc, PositionSide.Long, 0.05m, 30_000m, 32_000m, 100m)], new SessionTally()));
+        screen.Report(new PaperStep(close, false, [], 10_123.45m, 9_000m, [new PositionView(Btc, PositionSide.Long, 0.05m, 30_000m, 32_000m, 100m)], new SessionTally())
+        {
+            Budget = new ModelBudgetStatus(MaxUsdPerRun: null, MaxUsdPerDay: 5m, SpentThisRunUsd: 0.5m, SpentTodayUsd: 1.25m),
+        });
 
         var text = Draw(screen);
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.Contain("account demo"));
             Assert.That(text, Does.Contain("close 2021-01-05T13:00:00Z · next close 2021-01-05T14:00:00Z"));
-            Assert.That(text, Does.Contain("equity 10,123.45 · cash 9,000.00"));
+            Assert.That(text, Does.Contain("equity 10,123.45 · cash 9,000.00 · model spend today $1.2500 of $5.00, account $0.0000"));
             Assert.That(text, Does.Match(@"BTC/USDT\s+│\s+long\s+│\s+0\.05\s+│\s+30,000\.00\s+│\s+32,000\.00\s+│\s+100\.00"));
             Assert.That(text, Does.Contain("no decision yet"));
         });

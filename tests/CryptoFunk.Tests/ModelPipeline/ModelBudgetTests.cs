@@ -67,6 +67,23 @@ public sealed class ModelBudgetTests
     }
 
     [Test]
+    public async Task A_continued_run_starts_from_what_it_spent_before()
+    {
+        var budget = Budget(perRun: 1m);
+        budget.BeginRun(spentBefore: 0.8m);
+
+        var tooDear = await budget.ReserveAsync(0.21m, CancellationToken.None);
+        budget.BeginRun(spentBefore: 0.5m);
+        var fits = await budget.ReserveAsync(0.5m, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tooDear.Refusal, Does.Contain("used $0.8"), "a paper account's restart does not give it a fresh budget");
+            Assert.That(fits.Refusal, Is.Null);
+        });
+    }
+
+    [Test]
     public async Task A_call_that_fits_exactly_is_granted()
     {
         var budget = Budget(perRun: 1m);
