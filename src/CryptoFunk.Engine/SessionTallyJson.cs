@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CryptoFunk.Agents.ModelPipeline;
+using CryptoFunk.Agents.StructuredOutput;
 
 namespace CryptoFunk.Engine;
 
@@ -26,14 +27,14 @@ public static class SessionTallyJson
         json.WriteNumber("calls", calls.Live);
         json.WriteNumber("cache_hits", calls.Cached);
         json.WriteNumber("replayed", calls.Replayed);
-        Number(json, "cache_hit_rate", CacheHitRate(calls));
+        json.WriteNumberOrNull("cache_hit_rate", CacheHitRate(calls));
         json.WriteNumber("input_tokens", tally.InputTokens);
         json.WriteNumber("output_tokens", tally.OutputTokens);
         json.WriteNumber("cost_usd", tally.CostUsd);
         json.WriteNumber("refused_by_budget", calls.Refused);
         json.WriteStartObject("budget");
-        Number(json, "max_usd_per_run", budget.MaxUsdPerRun);
-        Number(json, "max_usd_per_day", budget.MaxUsdPerDay);
+        json.WriteNumberOrNull("max_usd_per_run", budget.MaxUsdPerRun);
+        json.WriteNumberOrNull("max_usd_per_day", budget.MaxUsdPerDay);
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -41,32 +42,6 @@ public static class SessionTallyJson
     /// <summary>Cache hits over all calls a provider or the cache answered; null when there were none.</summary>
     public static double? CacheHitRate(ModelCallCounts calls) =>
         calls.Live + calls.Cached == 0 ? null : (double)calls.Cached / (calls.Live + calls.Cached);
-
-    /// <summary>Writes <paramref name="value"/>, or null when it is missing.</summary>
-    public static void Number(Utf8JsonWriter json, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes <paramref name="value"/>, or null when it is missing or not finite.</summary>
-    public static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v))
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
 
     private static void Counts(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, int> counts)
     {

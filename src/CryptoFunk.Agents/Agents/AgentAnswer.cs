@@ -29,28 +29,4 @@ public abstract record AgentAnswer(string AgentName)
     /// <summary>Writes the answer's properties in the schema's order.</summary>
     protected abstract void Write(Utf8JsonWriter json);
 
-    /// <summary>Writes a number, or null when there is none.</summary>
-    protected static void WriteNumber(Utf8JsonWriter json, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    /// <summary>Writes an array of strings.</summary>
-    protected static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.StructuredOutput;
 
 namespace CryptoFunk.Agents.Answers;
 
@@ -46,7 +47,7 @@ public sealed record AnalysisSignal(
         json.WriteString("signal", Signal.ToWire());
         json.WriteNumber("confidence", Confidence);
         json.WriteString("reasoning", Reasoning);
-        WriteStrings(json, "key_factors", KeyFactors);
+        json.WriteStringArray("key_factors", KeyFactors);
         json.WriteString("risk_level", RiskLevel);
     }
 }

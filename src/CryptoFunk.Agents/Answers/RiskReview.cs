@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.StructuredOutput;
 
 namespace CryptoFunk.Agents.Answers;
 
@@ -50,10 +51,10 @@ public sealed record RiskReview(
     protected override void Write(Utf8JsonWriter json)
     {
         json.WriteBoolean("approved", Approved);
-        WriteNumber(json, "adjusted_size", AdjustedSize);
+        json.WriteNumberOrNull("adjusted_size", AdjustedSize);
         json.WriteString("reasoning", Reasoning);
         json.WriteNumber("risk_score", RiskScore);
-        WriteStrings(json, "recommendations", Recommendations);
-        WriteStrings(json, "warnings", Warnings);
+        json.WriteStringArray("recommendations", Recommendations);
+        json.WriteStringArray("warnings", Warnings);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
+using CryptoFunk.Agents.StructuredOutput;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Risk;
 
@@ -88,9 +89,9 @@ public sealed record StrategyProposal(
         json.WriteString("action", Action.ToWire());
         json.WriteNumber("confidence", Confidence);
         json.WriteString("reasoning", Reasoning);
-        WriteNumber(json, "entry_price", EntryPrice);
-        WriteNumber(json, "stop_loss", StopLoss);
-        WriteNumber(json, "take_profit", TakeProfit);
+        json.WriteNumberOrNull("entry_price", EntryPrice);
+        json.WriteNumberOrNull("stop_loss", StopLoss);
+        json.WriteNumberOrNull("take_profit", TakeProfit);
         if (TrendPhase is not null)
         {
             json.WriteString("trend_phase", TrendPhase);

@@ -1,6 +1,7 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using CryptoFunk.Agents.StructuredOutput;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Performance;
 
@@ -51,7 +52,7 @@ public static class BacktestReportJson
             json.WriteNumber("elapsed_seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
             json.WriteNumber("decisions_per_second", report.Elapsed > TimeSpan.Zero ? Math.Round(tally.Decisions / report.Elapsed.TotalSeconds, 1) : 0);
             json.WriteNumber("spans_dropped", report.SpansDropped);
-            SessionTallyJson.Number(json, "budget_spent_today_usd", report.Budget.MaxUsdPerDay is null ? null : report.Budget.SpentTodayUsd);
+            json.WriteNumberOrNull("budget_spent_today_usd", report.Budget.MaxUsdPerDay is null ? null : report.Budget.SpentTodayUsd);
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -64,13 +65,13 @@ public static class BacktestReportJson
         json.WriteStartObject(name);
         json.WriteNumber("final_equity", m.FinalEquity);
         json.WriteNumber("total_return", m.TotalReturn);
-        SessionTallyJson.Number(json, "cagr", m.Cagr);
-        SessionTallyJson.Number(json, "sharpe", m.Sharpe);
-        SessionTallyJson.Number(json, "sortino", m.Sortino);
+        json.WriteNumberOrNull("cagr", m.Cagr);
+        json.WriteNumberOrNull("sharpe", m.Sharpe);
+        json.WriteNumberOrNull("sortino", m.Sortino);
         json.WriteNumber("max_drawdown", m.MaxDrawdown);
         json.WriteNumber("trades", m.Trades);
         json.WriteNumber("wins", m.Wins);
-        SessionTallyJson.Number(json, "win_rate", m.WinRate);
+        json.WriteNumberOrNull("win_rate", m.WinRate);
         if (m.AverageTradePnlPercent is { } average)
         {
             json.WriteNumber("average_trade_pnl_percent", average);
@@ -81,7 +82,7 @@ public static class BacktestReportJson
         }
 
         json.WriteNumber("fees_paid", m.FeesPaid);
-        SessionTallyJson.Number(json, "exposure", m.Exposure);
+        json.WriteNumberOrNull("exposure", m.Exposure);
         json.WriteEndObject();
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using CryptoFunk.Agents.StructuredOutput;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading;
 
@@ -71,7 +72,7 @@ public static class PaperReportJson
             json.WriteNumber("elapsed_seconds", Math.Round(report.Elapsed.TotalSeconds, 3));
             json.WriteBoolean("stopped_by_user", report.Stopped);
             json.WriteNumber("spans_dropped", report.SpansDropped);
-            SessionTallyJson.Number(json, "budget_spent_today_usd", report.Budget.MaxUsdPerDay is null ? null : report.Budget.SpentTodayUsd);
+            json.WriteNumberOrNull("budget_spent_today_usd", report.Budget.MaxUsdPerDay is null ? null : report.Budget.SpentTodayUsd);
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -1,6 +1,7 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using CryptoFunk.Agents.StructuredOutput;
 using CryptoFunk.Markets;
 using CryptoFunk.Storage;
 
@@ -23,19 +24,19 @@ internal static class JournalJsonLines
         json.WriteString("reason", decision.Reason);
         json.WriteBoolean("degraded", decision.Degraded);
         json.WriteString("consensus_signal", decision.ConsensusSignal);
-        Number(json, "consensus_share", decision.ConsensusShare);
+        json.WriteNumberOrNull("consensus_share", decision.ConsensusShare);
         json.WriteString("proposing_agent", decision.ProposingAgent);
-        Number(json, "quantity", decision.Quantity);
-        Number(json, "entry_price", decision.EntryPrice);
-        Number(json, "stop_loss", decision.StopLoss);
-        Number(json, "take_profit", decision.TakeProfit);
+        json.WriteNumberOrNull("quantity", decision.Quantity);
+        json.WriteNumberOrNull("entry_price", decision.EntryPrice);
+        json.WriteNumberOrNull("stop_loss", decision.StopLoss);
+        json.WriteNumberOrNull("take_profit", decision.TakeProfit);
         json.WriteString("order_id", decision.OrderId);
-        Strings(json, "refusals", JournalText.Codes(decision.RefusalCodes));
-        Strings(json, "clamps", JournalText.Codes(decision.ClampLimits));
+        json.WriteStringArray("refusals", JournalText.Codes(decision.RefusalCodes));
+        json.WriteStringArray("clamps", JournalText.Codes(decision.ClampLimits));
         json.WriteBoolean("executed", decision.Executed);
-        Number(json, "exit_price", decision.ExitPrice);
-        Number(json, "pnl", decision.Pnl);
-        Number(json, "pnl_percent", decision.PnlPercent);
+        json.WriteNumberOrNull("exit_price", decision.ExitPrice);
+        json.WriteNumberOrNull("pnl", decision.Pnl);
+        json.WriteNumberOrNull("pnl_percent", decision.PnlPercent);
         json.WriteStartArray("agents");
         foreach (var agent in decision.Agents)
         {
@@ -62,63 +63,16 @@ internal static class JournalJsonLines
         json.WriteNumber("quantity", position.Quantity);
         json.WriteString("opened_at", UtcTimestamp.Format(position.OpenedAt));
         json.WriteNumber("entry_price", position.EntryPrice);
-        Number(json, "stop_loss", position.StopLoss);
-        Number(json, "take_profit", position.TakeProfit);
+        json.WriteNumberOrNull("stop_loss", position.StopLoss);
+        json.WriteNumberOrNull("take_profit", position.TakeProfit);
         json.WriteString("closed_at", position.ClosedAt is { } closed ? UtcTimestamp.Format(closed) : null);
-        Number(json, "exit_price", position.ExitPrice);
-        Number(json, "pnl", position.Pnl);
-        Number(json, "pnl_percent", position.PnlPercent);
+        json.WriteNumberOrNull("exit_price", position.ExitPrice);
+        json.WriteNumberOrNull("pnl", position.Pnl);
+        json.WriteNumberOrNull("pnl_percent", position.PnlPercent);
         json.WriteString("exit_reason", position.ExitReason);
-        Strings(json, "opening_orders", JsonSerializer.Deserialize<string[]>(position.OpeningOrderIdsJson) ?? []);
-        Number(json, "decision_id", trade.DecisionId);
+        json.WriteStringArray("opening_orders", JsonSerializer.Deserialize<string[]>(position.OpeningOrderIdsJson) ?? []);
+        json.WriteNumberOrNull("decision_id", trade.DecisionId);
     });
-
-    private static void Number(Utf8JsonWriter json, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, long? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
-    }
 
     private static string Line(Action<Utf8JsonWriter> properties)
     {
