@@ -22,6 +22,9 @@ public static class DecisionRecords
     /// <summary>Where a value is missing: an agent that abstained has no action or provider.</summary>
     public const string None = "none";
 
+    /// <summary>The action stored for an agent that gave no valid answer.</summary>
+    public const string Abstain = "ABSTAIN";
+
     private static readonly JsonSerializerOptions RiskJsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -78,6 +81,7 @@ public static class DecisionRecords
     {
         var (provider, model) = ProviderAndModel(response.Source);
         var (action, confidence, reasoning, factors) = Read(response, role);
+        var abstained = action == Abstain;
         return new AgentDecisionRecord
         {
             RunId = runId,
@@ -99,7 +103,7 @@ public static class DecisionRecords
             Degraded = response.Degraded,
             PromptVersion = response.PromptVersion,
             AbstainReason = response.AbstainReason,
-            OutputJson = response.Output?.GetRawText(),
+            OutputJson = abstained ? response.Output?.GetRawText() : Rest(response, role),
             CallsLive = response.Calls.Live,
             CallsCached = response.Calls.Cached,
             CallsReplayed = response.Calls.Replayed,
@@ -124,8 +128,37 @@ public static class DecisionRecords
             case AgentRole.Risk when RiskReview.From(response) is { } review:
                 return (review.Approved ? "APPROVE" : "REJECT", Confidence(1 - review.RiskScore), review.Reasoning, Raw("warnings"));
             default:
-                return ("ABSTAIN", 0m, response.AbstainReason ?? "no valid answer", "[]");
+                return (Abstain, 0m, response.AbstainReason ?? "no valid answer", "[]");
         }
+    }
+
+    /// <summary>
+    /// The answer's fields that <see cref="Read"/> did not put in a column of their own (risk level, a strategy's
+    /// levels, the risk agent's score and adjustments), as the agent wrote them; null when nothing is left. The rest is
+    /// not stored twice: at one decision an hour it would double the agents' rows. An abstention keeps whatever came.
+    /// </summary>
+    private static string? Rest(AgentResponse response, AgentRole role)
+    {
+        if (response.Output is not { ValueKind: JsonValueKind.Object } output)
+        {
+            return null;
+        }
+
+        string[] inColumns = role switch
+        {
+            AgentRole.Analysis => ["signal", "confidence", "reasoning", "key_factors"],
+            AgentRole.Strategy => ["action", "confidence", "reasoning"],
+            AgentRole.Risk => ["reasoning", "warnings"],
+            _ => [],
+        };
+        var rest = output.EnumerateObject().Where(field => !inColumns.Contains(field.Name)).ToList();
+        return rest.Count == 0 ? null : Write(writer =>
+        {
+            foreach (var field in rest)
+            {
+                field.WriteTo(writer);
+            }
+        });
     }
 
     private static decimal Confidence(double value) => decimal.Round((decimal)value, 4);

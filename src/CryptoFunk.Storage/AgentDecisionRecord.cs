@@ -72,7 +72,10 @@ public sealed class AgentDecisionRecord
     /// <summary>Why the agent abstained.</summary>
     public string? AbstainReason { get; set; }
 
-    /// <summary>The agent's structured answer as JSON.</summary>
+    /// <summary>
+    /// The agent's structured answer as JSON, less the fields stored in their own columns (action or signal,
+    /// confidence, reasoning, key factors or warnings): rows before this rule hold the whole answer.
+    /// </summary>
     public string? OutputJson { get; set; }
 
     /// <summary>True once the trade the decision opened has closed and its outcome is written back.</summary>

@@ -10,7 +10,8 @@ namespace CryptoFunk.Agents.Telemetry;
 /// The span store's bounded export processor: an ending span is queued and <see cref="SpanStoreExporter"/> stores
 /// the queue in batches in the background. When <see cref="TelemetryOptions.SpanBufferCapacity"/> spans are waiting,
 /// the ending span waits up to <see cref="TelemetryOptions.SpanBufferWait"/> for room, slowing the run down to what
-/// the database can take; only then is it dropped, counted in <see cref="SpanDropCounter"/> and logged.
+/// the database can take; only then is it dropped, counted in <see cref="SpanDropCounter"/> and logged. Unless
+/// <see cref="TelemetryOptions.StoreRulesOnlyTraces"/> is set, spans pass <see cref="RulesOnlyTraceFilter"/> first.
 /// </summary>
 public sealed partial class SpanStoreProcessor : BaseExportProcessor<Activity>
 {
@@ -18,6 +19,7 @@ public sealed partial class SpanStoreProcessor : BaseExportProcessor<Activity>
     private readonly TimeSpan _wait;
     private readonly SpanDropCounter _drops;
     private readonly ILogger _logger;
+    private readonly RulesOnlyTraceFilter? _filter;
 
     /// <summary>Starts the buffer's background loop.</summary>
     public SpanStoreProcessor(SpanStoreExporter exporter, IOptions<TelemetryOptions> options, SpanDropCounter drops, ILogger<SpanStoreProcessor> logger)
@@ -26,20 +28,27 @@ public sealed partial class SpanStoreProcessor : BaseExportProcessor<Activity>
         _wait = options.Value.SpanBufferWait;
         _drops = drops;
         _logger = logger;
+        _filter = options.Value.StoreRulesOnlyTraces ? null : new RulesOnlyTraceFilter();
         _buffer = new BatchingWriter<Activity>(options.Value.SpanBufferCapacity, ExportAsync);
     }
 
     /// <inheritdoc />
     protected override void OnExport(Activity data)
     {
-        if (!data.Recorded || _buffer.TryEnqueue(data, _wait))
+        if (!data.Recorded)
         {
             return;
         }
 
-        if (_drops.Add() == 1)
+        if (_filter is null)
         {
-            LogBufferFull(_logger, _wait);
+            Enqueue(data);
+            return;
+        }
+
+        foreach (var span in _filter.Admit(data))
+        {
+            Enqueue(span);
         }
     }
 
@@ -57,6 +66,14 @@ public sealed partial class SpanStoreProcessor : BaseExportProcessor<Activity>
         }
 
         return drained && base.OnShutdown(timeoutMilliseconds);
+    }
+
+    private void Enqueue(Activity span)
+    {
+        if (!_buffer.TryEnqueue(span, _wait) && _drops.Add() == 1)
+        {
+            LogBufferFull(_logger, _wait);
+        }
     }
 
     private Task ExportAsync(IReadOnlyList<Activity> spans)

@@ -15,6 +15,12 @@ public sealed class TelemetryOptions
     /// <summary>Keep finished spans in the database so <c>cryptofunk traces</c> can show them; on by default.</summary>
     public bool StoreSpans { get; set; } = true;
 
+    /// <summary>
+    /// Also store traces in which every answer came from the rules engine as configured and nothing failed; off by
+    /// default because they repeat what the agents' decision rows hold (see <see cref="RulesOnlyTraceFilter"/>).
+    /// </summary>
+    public bool StoreRulesOnlyTraces { get; set; }
+
     /// <summary>Spans kept in memory waiting to be stored; an ending span finding it full waits for room.</summary>
     public int SpanBufferCapacity { get; set; } = 10_000;
 

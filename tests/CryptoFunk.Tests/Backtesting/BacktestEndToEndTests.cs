@@ -2,6 +2,7 @@ using System.Text.Json;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Providers;
+using CryptoFunk.Engine;
 using CryptoFunk.Engine.Backtesting;
 using CryptoFunk.Host.Output;
 using CryptoFunk.Markets;
@@ -178,6 +179,10 @@ public sealed class BacktestEndToEndTests
             Assert.That(replayed.Tally.ModelCalls, Is.EqualTo(new ModelCallCounts(0, 0, recorded.Tally.ModelCalls.Live)));
             Assert.That(second.Select(d => (d.DecisionTime, d.Action, d.Quantity, d.Reason)), Is.EqualTo(first.Select(d => (d.DecisionTime, d.Action, d.Quantity, d.Reason))));
             Assert.That(second.SelectMany(d => d.Agents).Select(a => a.OutputJson), Is.EqualTo(first.SelectMany(d => d.Agents).Select(a => a.OutputJson)));
+            Assert.That(
+                first.SelectMany(d => d.Agents).Where(a => a.AgentType == "analysis" && a.Action != DecisionRecords.Abstain).Select(a => a.OutputJson),
+                Has.All.Contains("\"risk_level\"").And.All.Not.Contains("\"reasoning\""),
+                "an answer's reasoning, signal, confidence and key factors are stored once, in their columns");
         });
     }
     [Test]

@@ -123,7 +123,7 @@ public sealed class TelemetryTests
     {
         const int Spans = 300;
         using var dir = new TempDirectory();
-        var settings = new Dictionary<string, string?> { ["Telemetry:SpanBufferCapacity"] = "1", ["Telemetry:SpanBufferWait"] = "00:00:00" };
+        var settings = new Dictionary<string, string?> { ["Telemetry:SpanBufferCapacity"] = "1", ["Telemetry:SpanBufferWait"] = "00:00:00", ["Telemetry:StoreRulesOnlyTraces"] = "true" };
         await using var services = Services(dir.File("cf.db"), settings);
         var drops = services.GetRequiredService<SpanDropCounter>();
 
@@ -144,7 +144,7 @@ public sealed class TelemetryTests
     {
         using var dir = new TempDirectory();
         var database = dir.File("cf.db");
-        var settings = new Dictionary<string, string?> { ["Telemetry:SpanBufferCapacity"] = "1", ["Telemetry:SpanBufferWait"] = "00:00:00" };
+        var settings = new Dictionary<string, string?> { ["Telemetry:SpanBufferCapacity"] = "1", ["Telemetry:SpanBufferWait"] = "00:00:00", ["Telemetry:StoreRulesOnlyTraces"] = "true" };
         var data = Path.Combine(SharedFiles.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv");
 
         var (code, output) = await CliAsync(database, settings, "backtest", "--data", data, "--symbol", "BTC/USDT", "--from", "2021-03-01", "--to", "2021-03-08", "--json", dir.File("report.json"));
@@ -164,6 +164,22 @@ public sealed class TelemetryTests
         var (listCode, list) = await CliAsync(database, null, "traces");
         Assert.That(listCode, Is.Zero);
         Assert.That(list, Does.Contain($"warning: run {runId}").And.Contain($"dropped {dropped} spans"));
+    }
+
+    [Test]
+    public async Task A_rules_backtest_stores_its_traces_only_when_asked()
+    {
+        using var dir = new TempDirectory();
+        var data = Path.Combine(SharedFiles.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv");
+        string[] backtest = ["backtest", "--data", data, "--symbol", "BTC/USDT", "--from", "2021-03-01", "--to", "2021-03-03"];
+
+        var (defaultCode, defaultOutput) = await CliAsync(dir.File("default.db"), null, backtest);
+        var (askedCode, askedOutput) = await CliAsync(dir.File("asked.db"), new() { ["Telemetry:StoreRulesOnlyTraces"] = "true" }, backtest);
+
+        Assert.That(defaultCode, Is.Zero, defaultOutput);
+        Assert.That(askedCode, Is.Zero, askedOutput);
+        Assert.That(await SpanCountAsync(dir.File("default.db")), Is.Zero, "every answer came from the rules engine as configured");
+        Assert.That(await SpanCountAsync(dir.File("asked.db")), Is.GreaterThanOrEqualTo(48 * 3), "a decision span and two analysts per hourly decision");
     }
 
     [Test]
@@ -220,6 +236,13 @@ public sealed class TelemetryTests
         Assert.That(traces, Is.Not.Empty, "the collector received no traces");
         Assert.That(traces.Any(t => Encoding.UTF8.GetString(t.Body).Contains("invoke_agent technical_analysis", StringComparison.Ordinal)), Is.True);
         Assert.That(received.Any(r => r.Path == "/v1/metrics"), Is.True, "the collector received no metrics");
+    }
+
+    private static async Task<int> SpanCountAsync(string database)
+    {
+        await using var services = Services(database);
+        await using var context = await services.GetRequiredService<IDbContextFactory<CryptoFunkDbContext>>().CreateDbContextAsync();
+        return await context.Spans.CountAsync();
     }
 
     private static async Task<(int Code, string Output)> CliAsync(string database, Dictionary<string, string?>? settings, params string[] args)
