@@ -5,7 +5,8 @@ namespace CryptoFunk.Storage;
 
 /// <summary>
 /// Brings the database to the latest schema before anything uses it. SQLite files get write-ahead logging so the
-/// parallel agents' writes do not block each other's reads.
+/// parallel agents' writes do not block each other's reads, and, when new, 16 KiB pages: a decision row of about a
+/// kilobyte wastes up to a fifth of a 4 KiB page, and a year of hourly decisions is stored for good.
 /// </summary>
 public sealed class DatabaseMigrator(IDbContextFactory<CryptoFunkDbContext> contexts, IOptions<DatabaseOptions> options) : IDisposable
 {
@@ -32,7 +33,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CryptoFunkDbContext> cont
             if (options.Value.Provider == DatabaseProvider.Sqlite)
             {
                 await context.Database.OpenConnectionAsync(cancellationToken);
-                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                await context.Database.ExecuteSqlRawAsync("PRAGMA page_size = 16384; PRAGMA journal_mode = WAL;", cancellationToken);
             }
 
             await context.Database.MigrateAsync(cancellationToken);

@@ -29,7 +29,7 @@ public static class DatabaseServiceCollectionExtensions
         _ = DatabaseProviders.Detect(connectionString) switch
         {
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
-            _ => builder.UseSqlite(connectionString).AddInterceptors(new SqliteBusyTimeout()),
+            _ => builder.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionPragmas()),
         };
 
         // Migrations are hand-written and provider-neutral (one set for SQLite and PostgreSQL), without a model

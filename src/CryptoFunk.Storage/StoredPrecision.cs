@@ -12,6 +12,9 @@ public static class StoredPrecision
     /// <summary><paramref name="value"/> rounded toward zero to what the store keeps, so storing it loses nothing.</summary>
     public static decimal Truncate(decimal value) => decimal.Round(value, Scale, MidpointRounding.ToZero);
 
+    /// <summary><paramref name="value"/> as stored: rounded half away from zero, as PostgreSQL's <c>numeric(28, 10)</c> rounds.</summary>
+    public static decimal Round(decimal value) => decimal.Round(value, Scale, MidpointRounding.AwayFromZero);
+
     /// <summary>True when <paramref name="a"/> and <paramref name="b"/> are equal once stored.</summary>
-    public static bool Equal(decimal a, decimal b) => decimal.Round(a, Scale) == decimal.Round(b, Scale);
+    public static bool Equal(decimal a, decimal b) => Round(a) == Round(b);
 }

@@ -18,7 +18,7 @@ internal static class BenchmarkCandles
     {
         Skender => Read("reference/skender/quotes-default.csv"),
         BtcHourly => Read("data/candles/binance-spot-2017-2022/BTC_USDT-1h.csv"),
-        RandomWalk => Walk(RandomWalk, seed: 42),
+        RandomWalk => CandleQuotes.ToColumns(Benchmarks.RandomWalk.Hourly(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), RandomWalk, 30_000d, 100d, decimals: 2, seed: 42)),
         _ => throw new ArgumentOutOfRangeException(nameof(count), count, "no candle series of that length"),
     };
 
@@ -38,33 +38,6 @@ internal static class BenchmarkCandles
         }).ToList();
         return CandleQuotes.ToColumns(candles);
     }
-
-    // Hourly bars with about 1% moves, wicks beyond open and close, and log-normal volume.
-    private static QuoteColumns Walk(int count, int seed)
-    {
-        var random = new Random(seed);
-        var candles = new List<Candle>(count);
-        var time = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var price = 30_000d;
-        for (var i = 0; i < count; i++)
-        {
-            var open = price;
-            var close = open * Math.Exp(0.01 * Gaussian(random));
-            var high = Math.Max(open, close) * (1 + (0.004 * Math.Abs(Gaussian(random))));
-            var low = Math.Min(open, close) * (1 - (0.004 * Math.Abs(Gaussian(random))));
-            var volume = 100 * Math.Exp(0.5 * Gaussian(random));
-            candles.Add(new Candle(
-                time.AddHours(i), Round(open), Round(high), Round(low), Round(close), Math.Round((decimal)volume, 6)));
-            price = close;
-        }
-
-        return CandleQuotes.ToColumns(candles);
-    }
-
-    private static decimal Round(double price) => Math.Round((decimal)price, 2);
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static string SharedFolder()
     {

@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CryptoFunk.Storage;
+
+/// <summary>
+/// Per-connection SQLite settings. <c>busy_timeout</c> lets SQLite itself wait (in millisecond steps) for a write lock
+/// another writer holds, instead of the client's retry loop that sleeps 150 ms per attempt: the trading journal and the
+/// background span writer share one file. <c>synchronous = NORMAL</c> (with the write-ahead log) syncs the log at
+/// checkpoints instead of at every commit: a commit still survives the process being killed at any moment, and only a
+/// power cut or OS crash can lose the last commits (never corrupt the file), after which a paper account continues
+/// from its last stored close; paper orders have no effect outside the process. It makes storing an order's intent
+/// before the broker sees it cost a write, not a disk flush.
+/// </summary>
+internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
+{
+    private const string Pragma = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+
+    /// <inheritdoc />
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc />
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
