@@ -191,6 +191,7 @@ public sealed class LiveFeedTests
         [Btc],
         Timeframe.OneHour,
         TestBinance.Exchange(_binance),
+        TestBinance.Futures(_binance),
         Options.Create(new LiveFeedOptions { SettleDelay = Settle, PollInterval = TimeSpan.FromSeconds(10), LateCandleTimeout = TimeSpan.FromMinutes(2) }),
         _clock,
         _log);
