@@ -86,6 +86,9 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
     /// </summary>
     public bool FuturesIgnoresEndTime { get; set; }
 
+    /// <summary>Answers every request to a path (such as <c>/api/v3/depth</c>) with its response, for as long as it is set.</summary>
+    public ConcurrentDictionary<string, FakeResponse> FailingPaths { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every request received, in order.</summary>
     public IReadOnlyList<RecordedBinanceRequest> Requests => [.. _requests];
 
@@ -159,7 +162,7 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
             context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal)));
         var used = Interlocked.Add(ref _usedWeight, WeightOf(context.Request));
         context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = (ReportedUsedWeight ?? used).ToString(CultureInfo.InvariantCulture);
-        if (!_script.TryDequeue(out var scripted))
+        if (!FailingPaths.TryGetValue(context.Request.Path.Value ?? string.Empty, out var scripted) && !_script.TryDequeue(out scripted))
         {
             await next();
             return;
