@@ -110,24 +110,7 @@ public sealed class LiveFeedTests
     {
         await using var services = DecisionFixtures.Services(_dir);
         var trader = services.GetRequiredService<PaperTrader>();
-        var before = new RecordingFeed(Feed(), _clock)
-        {
-            BeforeClose = delivered =>
-            {
-                switch (delivered)
-                {
-                    case 0:
-                        _server.Enqueue(FakeResponse.Status(502));
-                        break;
-                    case 1:
-                        _server.Enqueue(FakeResponse.RateLimited(retryAfterSeconds: 3));
-                        break;
-                    case 2:
-                        _server.LateBars[At(12)] = At(13).AddSeconds(30);
-                        break;
-                }
-            },
-        };
+        var before = TroubledFeed();
         var first = await RunUntilAsync(trader, before, At(13));
 
         _clock.Advance(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(20));
@@ -161,24 +144,7 @@ public sealed class LiveFeedTests
         openai.Fallback = TradingDesk.Answer;
         var db = $"Data Source={_dir.File("cf.db")}";
         await using var services = DecisionFixtures.Services(_dir, PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1"));
-        var feed = new RecordingFeed(Feed(), _clock)
-        {
-            BeforeClose = delivered =>
-            {
-                switch (delivered)
-                {
-                    case 0:
-                        _server.Enqueue(FakeResponse.Status(500));
-                        break;
-                    case 1:
-                        _server.Enqueue(FakeResponse.RateLimited(retryAfterSeconds: 4));
-                        break;
-                    case 2:
-                        _server.LateBars[At(12)] = At(13).AddSeconds(20);
-                        break;
-                }
-            },
-        };
+        var feed = TroubledFeed();
 
         var steps = await RunUntilAsync(services.GetRequiredService<PaperTrader>(), feed, At(13));
 
@@ -186,6 +152,8 @@ public sealed class LiveFeedTests
         var closes = new[] { At(11), At(12), At(13) };
         Assert.That(steps.Select(s => (s.Time, s.Missed, s.Decisions.Count)), Is.EqualTo(closes.Select(c => (c, false, 1))));
         Assert.That(decisions.Select(d => d.DecisionTime), Is.EqualTo(closes));
+        Assert.That(_clock.Waits, Does.Contain(TimeSpan.FromSeconds(3)), "the 429's Retry-After was sat out");
+        Assert.That(feed.Closes[2].DeliveredAt, Is.GreaterThanOrEqualTo(At(13).AddSeconds(30)), "the late bar was waited for");
         foreach (var (close, at) in feed.Closes)
         {
             AssertFinalAndClosed(close, at);
@@ -316,6 +284,29 @@ public sealed class LiveFeedTests
         Assert.That(close, Is.Not.Null);
         return (close!, _clock.GetUtcNow());
     }
+
+    /// <summary>
+    /// The live feed as a run sees it when the exchange has trouble: a 502 on the first close's candles, a 429 on the
+    /// second's, and the bar of the third close finished 30 seconds late.
+    /// </summary>
+    private RecordingFeed TroubledFeed() => new(Feed(), _clock)
+    {
+        BeforeClose = delivered =>
+        {
+            switch (delivered)
+            {
+                case 0:
+                    _server.Enqueue(FakeResponse.Status(502));
+                    break;
+                case 1:
+                    _server.Enqueue(FakeResponse.RateLimited(retryAfterSeconds: 3));
+                    break;
+                case 2:
+                    _server.LateBars[At(12)] = At(13).AddSeconds(30);
+                    break;
+            }
+        },
+    };
 
     private LiveFeed Feed(TimeSpan? marketDataTimeout = null) => new(
         [Btc],
