@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CryptoFunk.Agents.Agents;
@@ -14,8 +15,8 @@ namespace CryptoFunk.Engine;
 /// <summary>
 /// Turns a <see cref="TradingDecision"/> into the rows the store keeps: the group's decision and one row per agent
 /// with the design document's columns (action, confidence, provider and model, tokens, latency, cost, source, prompt
-/// version, reasoning, key factors). The market data, indicators and features every agent saw go on the decision,
-/// once.
+/// version, reasoning, key factors). The market data, indicators, features, order book and futures sentiment every
+/// agent saw go on the decision, once.
 /// </summary>
 public static class DecisionRecords
 {
@@ -63,6 +64,8 @@ public static class DecisionRecords
             MarketDataJson = MarketDataJson(snapshot),
             IndicatorsJson = IndicatorsJson(snapshot.Indicators),
             Features = [.. features],
+            OrderBookJson = OrderBookJson(snapshot.OrderBook),
+            SentimentJson = SentimentJson(snapshot.Sentiment),
             CreatedAt = createdAt,
         };
         foreach (var response in decision.Responses)
@@ -213,6 +216,82 @@ public static class DecisionRecords
             }
         });
     }
+
+    /// <summary>
+    /// The order book the decision saw, compact: its time and every level fetched as <c>[price, quantity]</c>, best
+    /// first; null when there was none, so decisions on candles alone store nothing.
+    /// </summary>
+    public static string? OrderBookJson(OrderBook? book) => book is null ? null : Write(writer =>
+    {
+        writer.WriteString("time", UtcTimestamp.Format(book.Time));
+        WriteLevels(writer, "bids", book.Bids);
+        WriteLevels(writer, "asks", book.Asks);
+    });
+
+    /// <summary>The futures sentiment the decision saw, each part with its time or null when missing; null when there was none.</summary>
+    public static string? SentimentJson(FuturesSentiment? sentiment) => sentiment is null ? null : Write(writer =>
+    {
+        WritePart(writer, "funding", sentiment.Funding, funding =>
+        {
+            WriteAmount(writer, "rate", funding.Rate);
+            writer.WriteString("time", UtcTimestamp.Format(funding.Time));
+        });
+        WritePart(writer, "open_interest", sentiment.OpenInterest, interest =>
+        {
+            WriteAmount(writer, "quantity", interest.Quantity);
+            WriteAmount(writer, "value", interest.Value);
+            if (interest.PreviousQuantity is { } previous)
+            {
+                WriteAmount(writer, "previous_quantity", previous);
+            }
+
+            writer.WriteString("time", UtcTimestamp.Format(interest.Time));
+        });
+        WritePart(writer, "long_short", sentiment.LongShort, ratio =>
+        {
+            WriteAmount(writer, "ratio", ratio.Ratio);
+            WriteAmount(writer, "long_share", ratio.LongShare);
+            WriteAmount(writer, "short_share", ratio.ShortShare);
+            writer.WriteString("time", UtcTimestamp.Format(ratio.Time));
+        });
+    });
+
+    private static void WritePart<T>(Utf8JsonWriter writer, string name, T? part, Action<T> properties)
+        where T : class
+    {
+        if (part is null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        properties(part);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteLevels(Utf8JsonWriter writer, string name, IReadOnlyList<OrderBookLevel> levels)
+    {
+        writer.WriteStartArray(name);
+        foreach (var level in levels)
+        {
+            writer.WriteStartArray();
+            writer.WriteRawValue(Exact(level.Price), skipInputValidation: true);
+            writer.WriteRawValue(Exact(level.Quantity), skipInputValidation: true);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteAmount(Utf8JsonWriter writer, string name, decimal value)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteRawValue(Exact(value), skipInputValidation: true);
+    }
+
+    /// <summary>A decimal exactly, without the trailing zeros exchanges pad to eight places: storage stays small.</summary>
+    private static string Exact(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
     private static string Write(Action<Utf8JsonWriter> properties)
     {

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
@@ -121,7 +122,15 @@ public sealed class TradingSession
     /// Settles every market whose candle closed at <paramref name="closeTime"/> and, when <paramref name="decide"/>,
     /// decides for those markets at that time and executes, in the markets' order. Returns the decisions made.
     /// </summary>
-    public async Task<IReadOnlyList<TradingDecision>> StepAsync(DateTimeOffset closeTime, bool decide, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TradingDecision>> StepAsync(DateTimeOffset closeTime, bool decide, CancellationToken cancellationToken) =>
+        StepAsync(closeTime, decide, ReadOnlyDictionary<MarketSymbol, MarketExtras>.Empty, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StepAsync(DateTimeOffset, bool, CancellationToken)"/>, each market's decision also seeing what
+    /// <paramref name="extras"/> holds for it (live order book and futures sentiment).
+    /// </summary>
+    public async Task<IReadOnlyList<TradingDecision>> StepAsync(
+        DateTimeOffset closeTime, bool decide, IReadOnlyDictionary<MarketSymbol, MarketExtras> extras, CancellationToken cancellationToken)
     {
         // A close is settled once; at the last one settled (a step a crash cut short) only undecided markets decide.
         if (closeTime < _lastClose)
@@ -154,7 +163,7 @@ public sealed class TradingSession
         }
 
         var exposure = Exposure(closeTime, withOrdersPlacedAtTime: false);
-        var asks = closing.Select(market => Ask(market, closeTime, exposure)).ToList();
+        var asks = closing.Select(market => Ask(market, closeTime, exposure, extras.GetValueOrDefault(market.History.Symbol))).ToList();
         var decisions = await Task.WhenAll(asks.Select(ask => _maker.DecideAsync(_participants, ask.Context, ask.Inputs, cancellationToken)));
         var executed = new List<TradingDecision>(decisions.Length);
         for (var i = 0; i < decisions.Length; i++)
@@ -251,10 +260,11 @@ public sealed class TradingSession
     /// <summary>Saves everything not saved yet and waits until it is stored.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) => SaveAsync(wait: true, cancellationToken);
 
-    private (DecisionContext Context, AgentInvokeOptions Inputs, IReadOnlyList<double> Features) Ask(Market market, DateTimeOffset closeTime, PortfolioExposure exposure)
+    private (DecisionContext Context, AgentInvokeOptions Inputs, IReadOnlyList<double> Features) Ask(Market market, DateTimeOffset closeTime, PortfolioExposure exposure, MarketExtras? extras)
     {
         market.Plugins.Clock.Set(closeTime);
-        var snapshot = market.History.SnapshotAt(closeTime, _maker.Options.RecentCandles);
+        var candles = market.History.SnapshotAt(closeTime, _maker.Options.RecentCandles);
+        var snapshot = extras is null ? candles : candles with { OrderBook = extras.OrderBook, Sentiment = extras.Sentiment };
         var context = new DecisionContext(snapshot, exposure, OpenPosition(snapshot.Symbol));
         var features = DecisionInputs.Features(snapshot);
         var inputs = _participants.ReadPrompts

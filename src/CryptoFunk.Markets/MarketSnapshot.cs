@@ -4,7 +4,8 @@ namespace CryptoFunk.Markets;
 
 /// <summary>
 /// What is known about a market at a decision time, and nothing after it: the candles that had closed by then,
-/// the indicators over them, and the order book when one was available. Every number an agent sees comes from here.
+/// the indicators over them, and the order book and futures sentiment when they were available. Every number an agent
+/// sees comes from here.
 /// </summary>
 /// <param name="Symbol">The market.</param>
 /// <param name="Timeframe">Bar length.</param>
@@ -13,6 +14,7 @@ namespace CryptoFunk.Markets;
 /// <param name="Indicators">Indicators at the last closed candle.</param>
 /// <param name="PreviousIndicators">Indicators one candle earlier (for crossovers); null when there is none.</param>
 /// <param name="OrderBook">The order book at the decision time, when one was recorded; backtests from candles have none.</param>
+/// <param name="Sentiment">The futures positioning known at the decision time, when fetched; backtests from candles have none.</param>
 public sealed record MarketSnapshot(
     MarketSymbol Symbol,
     Timeframe Timeframe,
@@ -20,7 +22,8 @@ public sealed record MarketSnapshot(
     IReadOnlyList<Candle> RecentCandles,
     IndicatorValues Indicators,
     IndicatorValues? PreviousIndicators,
-    OrderBook? OrderBook)
+    OrderBook? OrderBook,
+    FuturesSentiment? Sentiment = null)
 {
     /// <summary>The newest closed candle.</summary>
     public Candle LastCandle => RecentCandles[^1];

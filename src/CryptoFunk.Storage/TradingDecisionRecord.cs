@@ -91,6 +91,18 @@ public sealed class TradingDecisionRecord
     /// <summary>Numeric market-state features for similarity search; NaN (an indicator still warming up) is kept.</summary>
     public double[]? Features { get; set; }
 
+    /// <summary>
+    /// The order book every agent of the decision was shown (its time and the levels fetched, best first), as JSON;
+    /// null when there was none (backtests and replays from candles, or a live fetch that failed).
+    /// </summary>
+    public string? OrderBookJson { get; set; }
+
+    /// <summary>
+    /// The futures sentiment (funding, open interest, long/short ratio, each with its time) the decision was shown, as
+    /// JSON; null when there was none.
+    /// </summary>
+    public string? SentimentJson { get; set; }
+
     /// <summary>Each agent's contribution to this decision.</summary>
     public List<AgentDecisionRecord> Agents { get; } = [];
 

@@ -20,6 +20,9 @@ public static class ContextFormat
     public static string Percent(double fraction) =>
         double.IsFinite(fraction) ? (fraction * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%" : NotAvailable;
 
+    /// <summary>A small rate as a percentage with four places and a sign (a funding rate of 0.0001 is <c>+0.0100%</c>).</summary>
+    public static string Rate(decimal fraction) => (fraction * 100).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>A share (0..1) as a whole percentage without sign, e.g. <c>67%</c>.</summary>
     public static string Share(double fraction) =>
         double.IsFinite(fraction) ? (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : NotAvailable;

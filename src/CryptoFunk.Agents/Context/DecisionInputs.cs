@@ -6,7 +6,8 @@ namespace CryptoFunk.Agents.Context;
 
 /// <summary>
 /// Turns the point-in-time state of one decision into an agent invocation: the prompt arguments (symbol, timeframe,
-/// decision time, the market context text, the learning context), the typed situation for the rules engine, and the
+/// decision time, the market context text, the futures sentiment text, the learning context), the typed situation for
+/// the rules engine, and the
 /// numeric features the cache's similarity tier compares.
 /// </summary>
 public static class DecisionInputs
@@ -17,6 +18,7 @@ public static class DecisionInputs
         var options = ForRules(situation);
         var arguments = (Dictionary<string, object?>)options.Arguments;
         arguments["market_context"] = new ContextBuilder().AddMarket(situation.Snapshot).Build();
+        arguments["futures_sentiment"] = new ContextBuilder().AddFuturesSentiment(situation.Snapshot).Build();
         arguments["learning_context"] = learningContext ?? "No earlier decisions with known outcomes yet.";
         foreach (var (key, value) in extra ?? new Dictionary<string, object?>())
         {

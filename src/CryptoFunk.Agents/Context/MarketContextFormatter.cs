@@ -4,8 +4,9 @@ namespace CryptoFunk.Agents.Context;
 
 /// <summary>
 /// Writes a <see cref="MarketSnapshot"/> as the sections every agent reads: the current market, the indicator table
-/// with what each reading means, recent prices and, when there is one, the order book. The code computes every
-/// number and every label ("oversold", "strong trend"); the model only interprets them.
+/// with what each reading means, recent prices and, when there is one, the order book; and, for the agents that read
+/// it, the futures sentiment. The code computes every number and every label ("oversold", "strong trend", "crowded
+/// long"); the model only interprets them.
 /// </summary>
 public static class MarketContextFormatter
 {
@@ -58,6 +59,44 @@ public static class MarketContextFormatter
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Text telling an agent that no futures positioning is known at this decision (backtests and replays from candle
+    /// files, or a live fetch that failed), so it judges sentiment from price action alone rather than pretend.
+    /// </summary>
+    public const string NoFuturesSentiment =
+        "No futures sentiment data (funding rate, open interest, long/short ratio) is available for this decision, so sentiment must be judged from price action alone.";
+
+    /// <summary>
+    /// Adds the futures positioning of <paramref name="snapshot"/>'s market (funding rate, open interest, long/short
+    /// account ratio, each with its time and reading), or <see cref="NoFuturesSentiment"/> when there is none. Kept
+    /// out of <see cref="AddMarket"/> so that only the agents that read it see it.
+    /// </summary>
+    public static ContextBuilder AddFuturesSentiment(this ContextBuilder builder, MarketSnapshot snapshot)
+    {
+        const string Title = "Futures Sentiment";
+        if (snapshot.Sentiment is not { } sentiment)
+        {
+            return builder.AddSection(Title, NoFuturesSentiment);
+        }
+
+        const string Missing = "not available";
+        var funding = sentiment.Funding is { } f
+            ? $"{ContextFormat.Rate(f.Rate)} per funding period, settled {ContextFormat.Time(f.Time)}: {Readings.Funding(f.Rate)}"
+            : Missing;
+        var interest = sentiment.OpenInterest is { } oi
+            ? $"{ContextFormat.Price(oi.Quantity)} {snapshot.Symbol.Base} ({ContextFormat.Price(decimal.Round(oi.Value, 2))} {snapshot.Symbol.Quote}) at {ContextFormat.Time(oi.Time)}; "
+                + $"{(oi.Change is { } change ? ContextFormat.Percent(change) : ContextFormat.NotAvailable)} since the previous reading: {Readings.OpenInterest(oi.Change)}"
+            : Missing;
+        var crowd = sentiment.LongShort is { } ls
+            ? $"{ContextFormat.Number((double)ls.Ratio)} ({ContextFormat.Share((double)ls.LongShare)} of accounts long, {ContextFormat.Share((double)ls.ShortShare)} short) at {ContextFormat.Time(ls.Time)}: {Readings.LongShort(ls.Ratio)}"
+            : Missing;
+        return builder.AddSection(Title, string.Join('\n',
+            $"Perpetual futures on {snapshot.Symbol}, each reading taken at or before the decision time:",
+            $"Funding rate: {funding}",
+            $"Open interest: {interest}",
+            $"Long/short account ratio: {crowd}"));
     }
 
     /// <summary>Relative change from the first open to the last close of <paramref name="candles"/>.</summary>

@@ -5,7 +5,8 @@ namespace CryptoFunk.Agents.Context;
 /// <summary>
 /// The design document's interpretation thresholds, in one place for the context text and the rules engine:
 /// RSI below 30 oversold and above 70 overbought, ADX above 25 a strong trend, EMA 50/200 crossovers, price beyond
-/// the Bollinger bands.
+/// the Bollinger bands; and for futures positioning, funding far above its usual 0.01 % or below zero, and a long/short
+/// account split two to one either way, marking a crowd leaning to one side.
 /// </summary>
 public static class Readings
 {
@@ -20,6 +21,21 @@ public static class Readings
 
     /// <summary>ADX above this is a mature trend.</summary>
     public const double MatureTrend = 40;
+
+    /// <summary>Funding per period at or above this (0.05 %, five times Binance's usual 0.01 %): longs pay a rich premium to stay long.</summary>
+    public const decimal HighFunding = 0.0005m;
+
+    /// <summary>Funding per period at or below this (-0.01 %): shorts pay longs to stay short.</summary>
+    public const decimal NegativeFunding = -0.0001m;
+
+    /// <summary>Long accounts per short account at or above this (two thirds long): the long side is crowded.</summary>
+    public const decimal CrowdedLongs = 2m;
+
+    /// <summary>Long accounts per short account at or below this (two thirds short): the short side is crowded.</summary>
+    public const decimal CrowdedShorts = 0.5m;
+
+    /// <summary>A change of open interest beyond this fraction since the previous reading is money moving in or out.</summary>
+    public const double OpenInterestMove = 0.01;
 
     /// <summary>RSI in words.</summary>
     public static string Rsi(double rsi) => rsi switch
@@ -87,6 +103,31 @@ public static class Readings
         < 20 => "oversold",
         > 80 => "overbought",
         _ => "neutral",
+    };
+
+    /// <summary>A funding rate in words.</summary>
+    public static string Funding(decimal rate) => rate switch
+    {
+        >= HighFunding => "high: longs pay a rich premium (crowded longs)",
+        <= NegativeFunding => "negative: shorts pay longs (crowded shorts)",
+        _ => "normal",
+    };
+
+    /// <summary>A long/short account ratio in words.</summary>
+    public static string LongShort(decimal ratio) => ratio switch
+    {
+        >= CrowdedLongs => "crowded long",
+        <= CrowdedShorts => "crowded short",
+        _ => "balanced",
+    };
+
+    /// <summary>A change of open interest in words.</summary>
+    public static string OpenInterest(double? change) => change switch
+    {
+        null => "no earlier reading to compare",
+        > OpenInterestMove => "rising: positions being opened",
+        < -OpenInterestMove => "falling: positions being closed",
+        _ => "flat",
     };
 
     private static string Direction(IndicatorValues i) => i.PlusDi14 >= i.MinusDi14 ? "up: +DI above -DI" : "down: -DI above +DI";

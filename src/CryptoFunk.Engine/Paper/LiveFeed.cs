@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using CryptoFunk.Markets;
 using CryptoFunk.Markets.Exchanges;
 using Microsoft.Extensions.Logging;
@@ -14,8 +15,9 @@ namespace CryptoFunk.Engine.Paper;
 /// is neither settled nor decided, and that candle stays out of this run's history even if it turns up later, so
 /// nothing appears behind a close already acted on. Closes that went by before the feed started (while the program
 /// was down), and a close whose candles came in only a whole bar late, are delivered as <see cref="MarketClose.Missed"/>:
-/// settled, not decided. Between closes each market keeps its last <see cref="HistoryBars"/> candles, so memory stays
-/// flat over weeks.
+/// settled, not decided. A close that is decided comes with each market's order book and futures sentiment fetched
+/// then (<see cref="MarketClose.Extras"/>; any that cannot be had are left out). Between closes each market keeps its
+/// last <see cref="HistoryBars"/> candles, so memory stays flat over weeks.
 /// </summary>
 public sealed class LiveFeed : MarketFeed
 {
@@ -28,15 +30,20 @@ public sealed class LiveFeed : MarketFeed
     private readonly IOptions<LiveFeedOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<LiveFeed> _logger;
+    private readonly MarketExtrasFetcher _extras;
     private readonly List<Candle>[] _candles;
     private DateTimeOffset _next;
     private DateTimeOffset _latestAtStart;
 
-    /// <summary>Creates the feed of <paramref name="symbols"/> (distinct, in the session's order) from <paramref name="exchange"/>.</summary>
+    /// <summary>
+    /// Creates the feed of <paramref name="symbols"/> (distinct, in the session's order) from <paramref name="exchange"/>,
+    /// with futures sentiment from <paramref name="futures"/>.
+    /// </summary>
     public LiveFeed(
         IReadOnlyList<MarketSymbol> symbols,
         Timeframe timeframe,
         IExchange exchange,
+        IFuturesSentimentSource futures,
         IOptions<LiveFeedOptions> options,
         TimeProvider time,
         ILogger<LiveFeed> logger)
@@ -48,10 +55,14 @@ public sealed class LiveFeed : MarketFeed
         _time = time;
         _logger = logger;
         _candles = [.. symbols.Select(_ => new List<Candle>())];
+        _extras = new MarketExtrasFetcher(exchange, futures, options, logger);
     }
 
     /// <inheritdoc />
     public override string Source => $"{_exchange.Name} live";
+
+    /// <inheritdoc />
+    public override bool HasOrderBooks => true;
 
     /// <inheritdoc />
     /// <remarks>
@@ -140,7 +151,9 @@ public sealed class LiveFeed : MarketFeed
                 LiveFeedLog.Stale(_logger, UtcTimestamp.Format(close), UtcTimestamp.Format(now));
             }
 
-            return new MarketClose(close, extended, IsLast: false, Missed: stale);
+            // Only a close that is decided needs what the market shows beyond candles; fetched now, at the decision.
+            var extras = stale ? ReadOnlyDictionary<MarketSymbol, MarketExtras>.Empty : await _extras.FetchAsync([.. extended.Select(h => h.Symbol)], _timeframe, close, cancellationToken);
+            return new MarketClose(close, extended, IsLast: false, Missed: stale) { Extras = extras };
         }
     }
 

@@ -20,4 +20,8 @@ internal static partial class LiveFeedLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning,
         Message = "The close at {Close} was a whole bar old when its candles were in ({Now}); settled, not decided")]
     public static partial void Stale(ILogger logger, string close, string now);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning,
+        Message = "{Symbol} decides at {Close} without its {Input}: {Reason}")]
+    public static partial void InputMissing(ILogger logger, string symbol, string close, string input, string reason);
 }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using CryptoFunk.Markets;
 
 namespace CryptoFunk.Engine.Paper;
@@ -11,6 +12,12 @@ namespace CryptoFunk.Engine.Paper;
 /// candles are settled, so stops and targets hit then still fill, but nothing is decided on data that old.</param>
 public sealed record MarketClose(DateTimeOffset Time, IReadOnlyList<MarketHistory> Extended, bool IsLast, bool Missed = false)
 {
+    /// <summary>
+    /// What each market showed at this close beyond its candles (live data: order book, futures sentiment), for the
+    /// decisions; empty when the feed has none.
+    /// </summary>
+    public IReadOnlyDictionary<MarketSymbol, MarketExtras> Extras { get; init; } = ReadOnlyDictionary<MarketSymbol, MarketExtras>.Empty;
+
     /// <summary>Whether the agents decide at this close; otherwise it is only settled.</summary>
     public bool Decide => !IsLast && !Missed;
 }

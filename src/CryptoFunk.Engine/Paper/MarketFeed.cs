@@ -13,6 +13,9 @@ public abstract class MarketFeed
     /// <summary>Describes the data source for the run record, such as the files replayed.</summary>
     public abstract string Source { get; }
 
+    /// <summary>Whether the feed hands over order books with its closes, so the order-book agents can take part.</summary>
+    public abstract bool HasOrderBooks { get; }
+
     /// <summary>
     /// The markets' histories up to now, including the indicators' warm-up candles. When <paramref name="since"/> is
     /// given (an account continued after a restart: its first stored close) they reach back to it too, so the account
@@ -23,10 +26,10 @@ public abstract class MarketFeed
     /// <summary>
     /// Waits for the next close and returns it, or null when the feed has ended. Close times only move forward, so a
     /// feed can never make the loop decide twice at one time or go back in time, and no history it hands over holds a
-    /// candle closing after the close, so nothing from after a decision can reach it.
+    /// candle closing after the close, nor futures sentiment stamped after it, so nothing from after a decision can reach it.
     /// </summary>
     /// <exception cref="InvalidOperationException">The feed returned a close at or before the previous one, or a candle
-    /// closing after it.</exception>
+    /// closing after it, or sentiment stamped after it.</exception>
     public async Task<MarketClose?> NextCloseAsync(CancellationToken cancellationToken)
     {
         var close = await NextCloseCoreAsync(cancellationToken);
@@ -43,6 +46,15 @@ public abstract class MarketFeed
                 {
                     throw new InvalidOperationException(
                         $"{Source} handed over a {history.Symbol} candle opening {UtcTimestamp.Format(history.Candles[^1].OpenTime)}, not closed by {UtcTimestamp.Format(close.Time)}");
+                }
+            }
+
+            foreach (var (symbol, extras) in close.Extras)
+            {
+                if (extras.Sentiment?.Latest > close.Time)
+                {
+                    throw new InvalidOperationException(
+                        $"{Source} handed over {symbol} futures sentiment stamped {UtcTimestamp.Format(extras.Sentiment.Latest.Value)}, after the close at {UtcTimestamp.Format(close.Time)}");
                 }
             }
 

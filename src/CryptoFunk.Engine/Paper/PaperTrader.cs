@@ -53,7 +53,7 @@ public sealed class PaperTrader(
 
         // A continued account is rebuilt by settling every stored close again, so the histories reach back to the first.
         var markets = await request.Feed.StartAsync(journal?.Equity.Count > 0 ? journal.Equity[0].Time : null, stopping);
-        var setup = TradingRunSetup.Of(maker, providers, pipeline.Value, orderBooks: false);
+        var setup = TradingRunSetup.Of(maker, providers, pipeline.Value, orderBooks: request.Feed.HasOrderBooks);
         var brokerOptions = broker.Value with { InitialCash = request.Capital, AllowShorts = maker.Options.AllowShorts };
         budget.BeginRun();
         var startedAt = time.GetUtcNow();
@@ -134,7 +134,7 @@ public sealed class PaperTrader(
                 }
 
                 // Not the stop token: a step once started is finished, so no decision is left without its orders.
-                var decisions = await session.StepAsync(close.Time, close.Decide, CancellationToken.None);
+                var decisions = await session.StepAsync(close.Time, close.Decide, close.Extras, CancellationToken.None);
                 progress?.Report(new PaperStep(close.Time, close.Missed, decisions, session.Broker.Equity, session.Broker.Cash, PositionView.Of(session.Broker), session.Tally)
                 {
                     Budget = await budget.StatusAsync(CancellationToken.None),

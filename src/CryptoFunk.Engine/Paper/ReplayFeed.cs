@@ -46,6 +46,10 @@ public sealed class ReplayFeed : MarketFeed
     /// <inheritdoc />
     public override string Source { get; }
 
+    /// <inheritdoc />
+    /// <remarks>Candle files hold no order book and no futures sentiment.</remarks>
+    public override bool HasOrderBooks => false;
+
     /// <summary>The first close replayed.</summary>
     public DateTimeOffset FirstClose => _closes[0];
 

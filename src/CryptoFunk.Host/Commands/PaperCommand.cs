@@ -77,6 +77,7 @@ internal sealed class PaperCommand(IServiceProvider services, TimeProvider time)
                     markets,
                     timeframe,
                     services.GetRequiredService<IExchange>(),
+                    services.GetRequiredService<IFuturesSentimentSource>(),
                     services.GetRequiredService<IOptions<LiveFeedOptions>>(),
                     time,
                     services.GetRequiredService<ILogger<LiveFeed>>());

@@ -6,7 +6,8 @@ namespace CryptoFunk.Host.Output;
 
 /// <summary>
 /// One decision as the design document's explainability view (section 7.2) lays it out: the decision and its
-/// confidence, the agents and models, each agent's reasoning and key factors, the market as the agents saw it, the
+/// confidence, the agents and models, each agent's reasoning and key factors, the market as the agents saw it (with
+/// the order book and futures sentiment of a live decision), the
 /// vote, the chosen proposal, the risk agent's verdict, what code clamped or refused, the order, fills and outcome.
 /// Everything comes from stored rows, so a decision months old explains the same as one just made.
 /// </summary>
@@ -93,7 +94,58 @@ internal static class DecisionExplanationText
         {
             output.WriteLine(Indent + string.Join("  ", chunk.Select(p => $"{p.Name} {Scalar(p.Value)}")));
         }
+
+        Book(output, decision.OrderBookJson);
+        Sentiment(output, decision.SentimentJson);
     }
+
+    /// <summary>The order book the agents saw: its time, best prices and spread, then every level as price×quantity.</summary>
+    private static void Book(TextWriter output, string? bookJson)
+    {
+        if (bookJson is null)
+        {
+            output.WriteLine($"{Indent}order book: none at this decision");
+            return;
+        }
+
+        using var book = JsonDocument.Parse(bookJson);
+        var root = book.RootElement;
+        var bids = root.GetProperty("bids").EnumerateArray().ToList();
+        var asks = root.GetProperty("asks").EnumerateArray().ToList();
+        var best = bids.Count > 0 && asks.Count > 0
+            ? $": best bid {Level(bids[0])}, best ask {Level(asks[0])}, spread {JournalText.Amount(asks[0][0].GetDecimal() - bids[0][0].GetDecimal())}"
+            : string.Empty;
+        output.WriteLine($"{Indent}order book at {Scalar(root.GetProperty("time"))}, {bids.Count} bid and {asks.Count} ask levels{best}");
+        foreach (var (side, levels) in new[] { ("bids", bids), ("asks", asks) })
+        {
+            foreach (var chunk in levels.Chunk(5))
+            {
+                output.WriteLine($"{Indent}{Indent}{side} {string.Join("  ", chunk.Select(Level))}");
+            }
+        }
+    }
+
+    /// <summary>The futures sentiment the agents saw, a line per part with its time.</summary>
+    private static void Sentiment(TextWriter output, string? sentimentJson)
+    {
+        if (sentimentJson is null)
+        {
+            output.WriteLine($"{Indent}futures sentiment: none at this decision");
+            return;
+        }
+
+        using var sentiment = JsonDocument.Parse(sentimentJson);
+        output.WriteLine($"{Indent}futures sentiment:");
+        foreach (var part in sentiment.RootElement.EnumerateObject())
+        {
+            var values = part.Value.ValueKind == JsonValueKind.Object
+                ? string.Join(", ", part.Value.EnumerateObject().Select(p => $"{p.Name} {Scalar(p.Value)}"))
+                : "not available";
+            output.WriteLine($"{Indent}{Indent}{part.Name}: {values}");
+        }
+    }
+
+    private static string Level(JsonElement level) => $"{Scalar(level[0])}×{Scalar(level[1])}";
 
     private static void Vote(TextWriter output, TradingDecisionRecord decision, TradingRunRecord run)
     {

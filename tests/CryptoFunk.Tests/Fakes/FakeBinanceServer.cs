@@ -16,7 +16,9 @@ namespace CryptoFunk.Tests.Fakes;
 /// A local stand-in for Binance's public spot REST API on 127.0.0.1: <c>/api/v3/klines</c>, <c>/api/v3/depth</c> and
 /// <c>/api/v3/ticker/24hr</c> in Binance's real shapes, with deterministic candles for any range, Binance's
 /// startTime/endTime/limit rules, its error bodies, the <c>X-MBX-USED-WEIGHT-1M</c> header, and scripted failures
-/// (<see cref="Enqueue"/>) that replace the next answers.
+/// (<see cref="Enqueue"/>) that replace the next answers. It also serves the USDⓈ-M futures statistics read for
+/// sentiment (<c>/fapi/v1/fundingRate</c>, <c>/futures/data/openInterestHist</c>,
+/// <c>/futures/data/globalLongShortAccountRatio</c>), never a row stamped after its present.
 /// </summary>
 internal sealed class FakeBinanceServer : IAsyncDisposable
 {
@@ -30,6 +32,11 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
         ["8h"] = TimeSpan.FromHours(8), ["12h"] = TimeSpan.FromHours(12), ["1d"] = TimeSpan.FromDays(1),
         ["3d"] = TimeSpan.FromDays(3), ["1w"] = TimeSpan.FromDays(7),
     };
+
+    /// <summary>Funding settles every 8 hours, at 00:00, 08:00 and 16:00 UTC.</summary>
+    public static readonly TimeSpan FundingInterval = TimeSpan.FromHours(8);
+
+    private static readonly HashSet<string> FuturesPeriods = ["5m", "15m", "30m", "1h", "2h", "4h", "6h", "12h", "1d"];
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeResponse> _script = new();
@@ -73,6 +80,15 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
     /// <summary>When set, the weight header reports this value instead of the fake's own count.</summary>
     public int? ReportedUsedWeight { get; set; }
 
+    /// <summary>
+    /// When set, the futures statistics are served up to the fake's present whatever <c>endTime</c> asks, as a server
+    /// that ignored it would: the client must drop the rows after its decision itself.
+    /// </summary>
+    public bool FuturesIgnoresEndTime { get; set; }
+
+    /// <summary>Answers every request to a path (such as <c>/api/v3/depth</c>) with its response, for as long as it is set.</summary>
+    public ConcurrentDictionary<string, FakeResponse> FailingPaths { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every request received, in order.</summary>
     public IReadOnlyList<RecordedBinanceRequest> Requests => [.. _requests];
 
@@ -87,6 +103,9 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
         app.MapGet("/api/v3/klines", server.KlinesAsync);
         app.MapGet("/api/v3/depth", server.DepthAsync);
         app.MapGet("/api/v3/ticker/24hr", server.TickerAsync);
+        app.MapGet("/fapi/v1/fundingRate", server.FundingRateAsync);
+        app.MapGet("/futures/data/openInterestHist", server.OpenInterestAsync);
+        app.MapGet("/futures/data/globalLongShortAccountRatio", server.LongShortRatioAsync);
         await app.StartAsync();
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(bound);
@@ -121,6 +140,15 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
         return new Candle(openTime, final.Open, final.Open, final.Open, final.Open, final.Volume / 10m);
     }
 
+    /// <summary>The funding rate the fake serves as settled at <paramref name="time"/>: around +0.01 %, varying by period.</summary>
+    public static decimal FundingRateAt(DateTimeOffset time) => 0.0001m + (((time.ToUnixTimeSeconds() / 28_800 % 5) - 2) * 0.00001m);
+
+    /// <summary>The open interest (BTC) the fake serves as read at <paramref name="time"/>.</summary>
+    public static decimal OpenInterestAt(DateTimeOffset time) => 80_000m + (time.ToUnixTimeSeconds() / 300 % 997) + 0.125m;
+
+    /// <summary>The share of accounts long the fake serves as read at <paramref name="time"/>: 0.55 to 0.64.</summary>
+    public static decimal LongShareAt(DateTimeOffset time) => 0.55m + (time.ToUnixTimeSeconds() / 300 % 10 / 100m);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -134,7 +162,7 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
             context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal)));
         var used = Interlocked.Add(ref _usedWeight, WeightOf(context.Request));
         context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = (ReportedUsedWeight ?? used).ToString(CultureInfo.InvariantCulture);
-        if (!_script.TryDequeue(out var scripted))
+        if (!FailingPaths.TryGetValue(context.Request.Path.Value ?? string.Empty, out var scripted) && !_script.TryDequeue(out scripted))
         {
             await next();
             return;
@@ -283,6 +311,76 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
              "highPrice":"65500.99000000","lowPrice":"63500.00000000","volume":"21345.67890000","quoteVolume":"1366390000.12345678",
              "openTime":{{open}},"closeTime":{{close}},"firstId":3700000000,"lastId":3701234567,"count":1234568}
             """);
+    }
+
+    private Task FundingRateAsync(HttpContext context) =>
+        FuturesRowsAsync(context, FundingInterval, defaultLimit: 100, maxLimit: 1000, time =>
+            $$"""{"symbol":"{{Symbol}}","fundingTime":{{time.ToUnixTimeMilliseconds()}},"fundingRate":"{{FundingRateAt(time):F8}}","markPrice":"64000.12345678"}""");
+
+    private Task OpenInterestAsync(HttpContext context) =>
+        PeriodRowsAsync(context, time =>
+        {
+            var quantity = OpenInterestAt(time);
+            return $$"""{"symbol":"{{Symbol}}","sumOpenInterest":"{{quantity:F8}}","sumOpenInterestValue":"{{quantity * 64_000m:F8}}","CMCCirculatingSupply":"19800000.000","timestamp":{{time.ToUnixTimeMilliseconds()}}}""";
+        });
+
+    private Task LongShortRatioAsync(HttpContext context) =>
+        PeriodRowsAsync(context, time =>
+        {
+            var longShare = LongShareAt(time);
+            var ratio = decimal.Round(longShare / (1m - longShare), 4);
+            return $$"""{"symbol":"{{Symbol}}","longAccount":"{{longShare:F4}}","longShortRatio":"{{ratio:F4}}","shortAccount":"{{1m - longShare:F4}}","timestamp":{{time.ToUnixTimeMilliseconds()}}}""";
+        });
+
+    private Task PeriodRowsAsync(HttpContext context, Func<DateTimeOffset, string> row)
+    {
+        var period = context.Request.Query["period"].ToString();
+        return FuturesPeriods.Contains(period) && Intervals.TryGetValue(period, out var step)
+            ? FuturesRowsAsync(context, step, defaultLimit: 30, maxLimit: 500, row)
+            : Error(context, -1120, "Invalid period.");
+    }
+
+    /// <summary>
+    /// Rows stamped every <paramref name="step"/>, oldest first, within startTime..endTime as Binance serves them: from
+    /// the start up to the limit, or the latest ones without a start; never one after the fake's present.
+    /// </summary>
+    private Task FuturesRowsAsync(HttpContext context, TimeSpan step, int defaultLimit, int maxLimit, Func<DateTimeOffset, string> row)
+    {
+        var query = context.Request.Query;
+        if (query["symbol"] != Symbol)
+        {
+            return Error(context, -1121, "Invalid symbol.");
+        }
+
+        var limit = query.ContainsKey("limit") ? int.Parse(query["limit"]!, CultureInfo.InvariantCulture) : defaultLimit;
+        if (limit < 1 || limit > maxLimit)
+        {
+            return Error(context, -1130, "Invalid data sent for a parameter.");
+        }
+
+        var now = Now;
+        var end = query.ContainsKey("endTime") && !FuturesIgnoresEndTime
+            ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(query["endTime"]!, CultureInfo.InvariantCulture))
+            : now;
+        end = end > now ? now : end;
+        var rows = new List<DateTimeOffset>();
+        if (query.ContainsKey("startTime"))
+        {
+            var start = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(query["startTime"]!, CultureInfo.InvariantCulture));
+            for (var t = AlignUp(start, DateTimeOffset.UnixEpoch, step); t <= end && rows.Count < limit; t += step)
+            {
+                rows.Add(t);
+            }
+        }
+        else
+        {
+            for (var t = AlignDown(end, DateTimeOffset.UnixEpoch, step); rows.Count < limit; t -= step)
+            {
+                rows.Insert(0, t);
+            }
+        }
+
+        return Json(context, $"[{string.Join(',', rows.Select(row))}]");
     }
 
     private static DateTimeOffset AlignUp(DateTimeOffset time, DateTimeOffset anchor, TimeSpan step)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CryptoFunk.Tests.Fakes;
 
 /// <summary>
-/// Builds the Binance exchange through its real DI registration, pointed at a <see cref="FakeBinanceServer"/>
+/// Builds the Binance exchange and futures statistics through their real DI registration, pointed at a <see cref="FakeBinanceServer"/>
 /// with short timeouts and back-off so failure tests stay fast.
 /// </summary>
 internal static class TestBinance
@@ -16,6 +16,7 @@ internal static class TestBinance
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Exchange:Binance:BaseUrl"] = server.BaseUrl.ToString(),
+            ["Exchange:Binance:FuturesBaseUrl"] = server.BaseUrl.ToString(),
             ["Exchange:Binance:RequestTimeout"] = "00:00:05",
             ["Exchange:Binance:RetryBaseDelay"] = "00:00:00.010",
             ["Exchange:Binance:MaxRetries"] = "3",
@@ -36,4 +37,6 @@ internal static class TestBinance
     }
 
     public static IExchange Exchange(ServiceProvider services) => services.GetRequiredService<IExchange>();
+
+    public static IFuturesSentimentSource Futures(ServiceProvider services) => services.GetRequiredService<IFuturesSentimentSource>();
 }

@@ -55,16 +55,18 @@ public sealed class PaperCommandTests
         });
     }
 
-    [Test]
-    public async Task An_invalid_live_setting_stops_with_one_line_naming_the_key()
+    [TestCase("Paper:PollInterval", "00:00:00", "Paper:PollInterval must be positive")]
+    [TestCase("Paper:OrderBookDepth", "0", "Paper:OrderBookDepth must be 1 to 100")]
+    [TestCase("Paper:MarketDataTimeout", "00:00:00", "Paper:MarketDataTimeout must be positive")]
+    public async Task An_invalid_live_setting_stops_with_one_line_naming_the_key(string key, string value, string message)
     {
-        var run = await RunAsync(new Dictionary<string, string?> { ["Paper:PollInterval"] = "00:00:00" }, "paper", "--symbols", "BTC/USDT", "--db", $"Data Source={_dir.File("cf.db")}");
+        var run = await RunAsync(new Dictionary<string, string?> { [key] = value }, "paper", "--symbols", "BTC/USDT", "--db", $"Data Source={_dir.File("cf.db")}");
 
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(1));
             Assert.That(run.Error.Trim().Split('\n'), Has.Length.EqualTo(1), run.Error);
-            Assert.That(run.Error, Does.StartWith("error: invalid configuration: ").And.Contain("Paper:PollInterval must be positive"));
+            Assert.That(run.Error, Does.StartWith("error: invalid configuration: ").And.Contain(message));
         });
     }
 

@@ -18,7 +18,8 @@ namespace CryptoFunk.Tests.Orchestration;
 
 /// <summary>
 /// Recordings and cached answers are found by the exact messages an agent sends, so what each agent renders for a
-/// given decision must never change by accident: these hashes were taken before the rules engine got typed inputs.
+/// given decision must never change by accident: these hashes were taken before the rules engine got typed inputs,
+/// the sentiment agent's again when its prompt got the futures sentiment section (the others did not change).
 /// </summary>
 public sealed class RenderedPromptReferenceTests
 {
@@ -34,7 +35,7 @@ public sealed class RenderedPromptReferenceTests
     {
         ["technical_analysis"] = "c658f975ca0180318ed1e0a0f1b5ee68",
         ["order_book"] = "49bb62267101c8aa3662a4d0f7dc87e3",
-        ["sentiment"] = "961c8ebc496a0d9887095d554ac10c08",
+        ["sentiment"] = "9167146c713552416ab2456c2d362176",
         ["trend_following"] = "9e8e850f11e12d38fa3ea2ab17cf3c52",
         ["mean_reversion"] = "c308e89e49743337c08ce5d4c6c3ab0d",
         ["risk_management"] = "9119b27341210151cfcf30b565521b17",
@@ -44,7 +45,7 @@ public sealed class RenderedPromptReferenceTests
     {
         ["technical_analysis"] = "c658f975ca0180318ed1e0a0f1b5ee68",
         ["order_book"] = "49bb62267101c8aa3662a4d0f7dc87e3",
-        ["sentiment"] = "961c8ebc496a0d9887095d554ac10c08",
+        ["sentiment"] = "9167146c713552416ab2456c2d362176",
         ["trend_following"] = "27c71ff4259104e59339d27e5bb5b2bd",
         ["mean_reversion"] = "04880c4971afd37f689db01e4f5d6c6f",
     };

@@ -18,6 +18,8 @@ internal sealed class RecordingFeed(MarketFeed inner, TimeProvider clock) : Mark
 
     public override string Source => inner.Source;
 
+    public override bool HasOrderBooks => inner.HasOrderBooks;
+
     public override Task<IReadOnlyList<MarketHistory>> StartAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
         inner.StartAsync(since, cancellationToken);
 

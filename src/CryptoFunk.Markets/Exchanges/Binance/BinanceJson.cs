@@ -11,6 +11,9 @@ internal static class BinanceJson
 {
     private const int ShownLength = 60;
 
+    /// <summary>The last millisecond of year 9999, the latest time <see cref="DateTimeOffset"/> holds.</summary>
+    private const long MaxMilliseconds = 253_402_300_799_999;
+
     /// <summary>Reads a decimal sent as a string such as <c>"64628.01000000"</c>; a sign only when allowed.</summary>
     public static bool TryReadDecimal(JsonElement element, bool allowSign, out decimal value)
     {
@@ -31,7 +34,28 @@ internal static class BinanceJson
     public static bool TryReadTime(JsonElement element, out DateTimeOffset value)
     {
         value = default;
-        if (!TryReadInt64(element, out var milliseconds) || milliseconds < 0 || milliseconds > 253_402_300_799_999)
+        if (!TryReadInt64(element, out var milliseconds) || milliseconds < 0 || milliseconds > MaxMilliseconds)
+        {
+            return false;
+        }
+
+        value = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads a millisecond Unix timestamp sent as a number or, as Binance's futures statistics document it, as a string
+    /// of digits (<c>"1583139600000"</c>).
+    /// </summary>
+    public static bool TryReadTimeNumberOrString(JsonElement element, out DateTimeOffset value)
+    {
+        value = default;
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return TryReadTime(element, out value);
+        }
+
+        if (!long.TryParse(element.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) || milliseconds > MaxMilliseconds)
         {
             return false;
         }

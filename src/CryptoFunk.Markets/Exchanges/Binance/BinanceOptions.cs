@@ -13,6 +13,12 @@ public sealed class BinanceOptions
     /// <summary>Root of the REST API; tests point it at a local fake server.</summary>
     public Uri BaseUrl { get; set; } = new("https://api.binance.com");
 
+    /// <summary>
+    /// Root of the public USDⓈ-M futures API, read for sentiment (funding, open interest, long/short ratio); tests
+    /// point it at a local fake server.
+    /// </summary>
+    public Uri FuturesBaseUrl { get; set; } = new("https://fapi.binance.com");
+
     /// <summary>Longest time one request (sending it and reading the whole answer) may take before it is cut.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

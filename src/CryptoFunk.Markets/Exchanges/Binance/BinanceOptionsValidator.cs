@@ -9,9 +9,12 @@ internal sealed class BinanceOptionsValidator : IValidateOptions<BinanceOptions>
     {
         var failures = new List<string>();
         var prefix = BinanceOptions.SectionName;
-        if (!options.BaseUrl.IsAbsoluteUri || (options.BaseUrl.Scheme != Uri.UriSchemeHttps && options.BaseUrl.Scheme != Uri.UriSchemeHttp))
+        foreach (var (key, url) in new[] { (nameof(options.BaseUrl), options.BaseUrl), (nameof(options.FuturesBaseUrl), options.FuturesBaseUrl) })
         {
-            failures.Add($"{prefix}:BaseUrl must be an absolute http or https URL, not '{options.BaseUrl}'");
+            if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            {
+                failures.Add($"{prefix}:{key} must be an absolute http or https URL, not '{url}'");
+            }
         }
 
         if (options.RequestTimeout <= TimeSpan.Zero)

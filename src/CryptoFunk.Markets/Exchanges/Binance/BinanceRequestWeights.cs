@@ -16,6 +16,13 @@ internal static class BinanceRequestWeights
     /// <summary><c>GET /api/v3/ticker/24hr</c> with one <c>symbol</c> weighs 2 (80 without one).</summary>
     public const int Ticker24hOneSymbol = 2;
 
+    /// <summary>
+    /// <c>GET /fapi/v1/fundingRate</c>, <c>/futures/data/openInterestHist</c> and <c>/futures/data/globalLongShortAccountRatio</c>:
+    /// Binance limits these by request count per 5 minutes (500 and 1000 per IP) rather than by spot weight; charging 1
+    /// each keeps them inside the shared budget all the same.
+    /// </summary>
+    public const int FuturesStatistics = 1;
+
     /// <summary><c>GET /api/v3/depth</c>: 5 up to 100 levels, 25 up to 500, 50 up to 1000, 250 up to 5000.</summary>
     public static int Depth(int limit) => limit switch
     {

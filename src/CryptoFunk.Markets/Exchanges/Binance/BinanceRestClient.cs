@@ -27,14 +27,21 @@ internal sealed class BinanceRestClient(
     private const int ShownBodyLength = 200;
 
     /// <summary>
-    /// GETs <paramref name="pathAndQuery"/> (relative to the base URL, such as <c>api/v3/depth?symbol=BTCUSDT&amp;limit=100</c>),
+    /// GETs <paramref name="pathAndQuery"/> (relative to the spot base URL, such as <c>api/v3/depth?symbol=BTCUSDT&amp;limit=100</c>),
     /// charging <paramref name="weight"/>, and returns the JSON answer.
     /// </summary>
-    public async Task<JsonDocument> GetAsync(string pathAndQuery, int weight, CancellationToken cancellationToken)
+    public Task<JsonDocument> GetAsync(string pathAndQuery, int weight, CancellationToken cancellationToken) =>
+        GetAsync(options.Value.BaseUrl, pathAndQuery, weight, cancellationToken);
+
+    /// <summary>
+    /// GETs <paramref name="pathAndQuery"/> relative to <paramref name="baseUrl"/> (the futures API shares the client's
+    /// limiter, retries and error handling: one IP, one set of manners), charging <paramref name="weight"/>.
+    /// </summary>
+    public async Task<JsonDocument> GetAsync(Uri baseUrl, string pathAndQuery, int weight, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var request = $"GET /{pathAndQuery}";
-        var uri = new Uri(WithTrailingSlash(settings.BaseUrl), pathAndQuery);
+        var uri = new Uri(WithTrailingSlash(baseUrl), pathAndQuery);
         var client = httpClientFactory.CreateClient(HttpClientName);
         for (var attempt = 1; ; attempt++)
         {

@@ -5,12 +5,13 @@ using Microsoft.Extensions.Options;
 
 namespace CryptoFunk.Markets.Exchanges.Binance;
 
-/// <summary>Registers the Binance exchange as the application's <see cref="IExchange"/>.</summary>
+/// <summary>Registers the Binance exchange as the application's <see cref="IExchange"/> and futures sentiment source.</summary>
 public static class BinanceServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IExchange"/> backed by Binance's public REST API, with <see cref="BinanceOptions"/> bound from
-    /// the <c>Exchange:Binance</c> section of <paramref name="configuration"/> and validated on first use.
+    /// Adds <see cref="IExchange"/> and <see cref="IFuturesSentimentSource"/> backed by Binance's public REST APIs, with
+    /// <see cref="BinanceOptions"/> bound from the <c>Exchange:Binance</c> section of <paramref name="configuration"/>
+    /// and validated on first use.
     /// </summary>
     public static IServiceCollection AddBinanceExchange(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +28,7 @@ public static class BinanceServiceCollectionExtensions
         services.TryAddSingleton<BinanceRestClient>();
         services.TryAddSingleton<BinanceExchange>();
         services.TryAddSingleton<IExchange>(provider => provider.GetRequiredService<BinanceExchange>());
+        services.TryAddSingleton<IFuturesSentimentSource, BinanceFuturesStatistics>();
         return services;
     }
 }
