@@ -63,7 +63,7 @@ public static class DecisionRecords
             ClampLimits = DecisionCodes.Join(DecisionCodes.Clamps(decision)),
             MarketDataJson = MarketDataJson(snapshot),
             IndicatorsJson = IndicatorsJson(snapshot.Indicators),
-            Features = [.. features],
+            Features = decision.IsEntry ? [.. features] : null,
             OrderBookJson = OrderBookJson(snapshot.OrderBook),
             SentimentJson = SentimentJson(snapshot.Sentiment),
             CreatedAt = createdAt,
@@ -155,7 +155,7 @@ public static class DecisionRecords
             _ => [],
         };
         var rest = output.EnumerateObject().Where(field => !inColumns.Contains(field.Name)).ToList();
-        return rest.Count == 0 ? null : Write(writer =>
+        return rest.Count == 0 ? null : WriteObject(writer =>
         {
             foreach (var field in rest)
             {
@@ -179,15 +179,12 @@ public static class DecisionRecords
         return slash < 0 ? (id, None) : (id[..slash], id[(slash + 1)..]);
     }
 
-    /// <summary>The last closed candle the decision saw, as JSON.</summary>
-    public static string MarketDataJson(MarketSnapshot snapshot)
+    /// <summary>The last closed candle the decision saw, as JSON; its symbol and time are the decision's columns.</summary>
+    private static string MarketDataJson(MarketSnapshot snapshot)
     {
         var candle = snapshot.LastCandle;
-        return Write(writer =>
+        return WriteObject(writer =>
         {
-            writer.WriteString("symbol", snapshot.Symbol.ToString());
-            writer.WriteString("timeframe", snapshot.Timeframe.Code);
-            writer.WriteString("decision_time", UtcTimestamp.Format(snapshot.DecisionTime));
             writer.WriteString("candle_open_time", UtcTimestamp.Format(candle.OpenTime));
             writer.WriteNumber("open", candle.Open);
             writer.WriteNumber("high", candle.High);
@@ -197,31 +194,46 @@ public static class DecisionRecords
         });
     }
 
-    /// <summary>The indicators the decision saw, named as the <c>indicators</c> command writes them; warm-up values are null.</summary>
-    public static string IndicatorsJson(IndicatorValues values)
+    /// <summary>
+    /// The indicators the decision saw, as a JSON array in the order of <see cref="IndicatorTable.ColumnNames"/> (the
+    /// <c>indicators</c> command's columns), to nine significant digits, warm-up values null: more than any context
+    /// shows, and names and seventeen digits would make them half of a decision's row. <see cref="Indicators"/> reads them.
+    /// </summary>
+    private static string IndicatorsJson(IndicatorValues values)
     {
         var all = values.ToColumns();
         return Write(writer =>
         {
-            for (var i = 0; i < all.Length; i++)
+            writer.WriteStartArray();
+            foreach (var value in all)
             {
-                if (double.IsFinite(all[i]))
+                if (double.IsFinite(value))
                 {
-                    writer.WriteNumber(IndicatorTable.ColumnNames[i], all[i]);
+                    writer.WriteNumberValue(double.Parse(value.ToString("G9", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
                 }
                 else
                 {
-                    writer.WriteNull(IndicatorTable.ColumnNames[i]);
+                    writer.WriteNullValue();
                 }
             }
+
+            writer.WriteEndArray();
         });
     }
+
+    /// <summary>
+    /// The stored indicators by name: the array written now, or the object of names and values decisions stored before.
+    /// </summary>
+    public static IEnumerable<(string Name, JsonElement Value)> Indicators(JsonElement stored) =>
+        stored.ValueKind == JsonValueKind.Array
+            ? stored.EnumerateArray().Zip(IndicatorTable.ColumnNames, (value, name) => (name, value))
+            : stored.EnumerateObject().Select(p => (p.Name, p.Value));
 
     /// <summary>
     /// The order book the decision saw, compact: its time and every level fetched as <c>[price, quantity]</c>, best
     /// first; null when there was none, so decisions on candles alone store nothing.
     /// </summary>
-    public static string? OrderBookJson(OrderBook? book) => book is null ? null : Write(writer =>
+    public static string? OrderBookJson(OrderBook? book) => book is null ? null : WriteObject(writer =>
     {
         writer.WriteString("time", UtcTimestamp.Format(book.Time));
         WriteLevels(writer, "bids", book.Bids);
@@ -229,7 +241,7 @@ public static class DecisionRecords
     });
 
     /// <summary>The futures sentiment the decision saw, each part with its time or null when missing; null when there was none.</summary>
-    public static string? SentimentJson(FuturesSentiment? sentiment) => sentiment is null ? null : Write(writer =>
+    public static string? SentimentJson(FuturesSentiment? sentiment) => sentiment is null ? null : WriteObject(writer =>
     {
         WritePart(writer, "funding", sentiment.Funding, funding =>
         {
@@ -293,14 +305,19 @@ public static class DecisionRecords
     /// <summary>A decimal exactly, without the trailing zeros exchanges pad to eight places: storage stays small.</summary>
     private static string Exact(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
 
-    private static string Write(Action<Utf8JsonWriter> properties)
+    private static string WriteObject(Action<Utf8JsonWriter> properties) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        properties(writer);
+        writer.WriteEndObject();
+    });
+
+    private static string Write(Action<Utf8JsonWriter> value)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartObject();
-            properties(writer);
-            writer.WriteEndObject();
+            value(writer);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);

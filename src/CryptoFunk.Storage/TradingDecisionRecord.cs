@@ -88,7 +88,10 @@ public sealed class TradingDecisionRecord
     /// <summary>The indicator values every agent of the decision was shown, as JSON (warm-up values null).</summary>
     public string? IndicatorsJson { get; set; }
 
-    /// <summary>Numeric market-state features for similarity search; NaN (an indicator still warming up) is kept.</summary>
+    /// <summary>
+    /// Numeric market-state features for decision memory's similarity search, kept for entries only: memory remembers
+    /// only decisions that traded. NaN (an indicator still warming up) is kept.
+    /// </summary>
     public double[]? Features { get; set; }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CryptoFunk.Engine;
 using CryptoFunk.Storage;
 
 namespace CryptoFunk.Host.Output;
@@ -90,7 +91,7 @@ internal static class DecisionExplanationText
         using var market = JsonDocument.Parse(decision.MarketDataJson);
         output.WriteLine(Indent + string.Join("  ", market.RootElement.EnumerateObject().Select(p => $"{p.Name} {Scalar(p.Value)}")));
         using var indicators = JsonDocument.Parse(decision.IndicatorsJson);
-        foreach (var chunk in indicators.RootElement.EnumerateObject().Chunk(5))
+        foreach (var chunk in DecisionRecords.Indicators(indicators.RootElement).Chunk(5))
         {
             output.WriteLine(Indent + string.Join("  ", chunk.Select(p => $"{p.Name} {Scalar(p.Value)}")));
         }
