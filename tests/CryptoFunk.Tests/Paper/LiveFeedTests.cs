@@ -177,8 +177,10 @@ public sealed class LiveFeedTests
         _server.OrderRules.Clear();
         await using var services = DecisionFixtures.Services(_dir);
 
+        // Were the rules not fetched, the run would trade on; the stop ends it then, and no exception fails the test.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var failed = Assert.ThrowsAsync<ExchangeRulesUnavailableException>(
-            () => services.GetRequiredService<PaperTrader>().RunAsync(new PaperRequest("live", 10_000m, Feed()), null, CancellationToken.None));
+            () => services.GetRequiredService<PaperTrader>().RunAsync(new PaperRequest("live", 10_000m, Feed()), null, stop.Token));
 
         Assert.That(failed!.Message, Does.StartWith("could not fetch the order rules from binance live (Binance refused GET /api/v3/exchangeInfo").And.Contain("Invalid symbol"));
     }
