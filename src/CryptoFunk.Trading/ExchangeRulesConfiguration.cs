@@ -94,13 +94,11 @@ public static class ExchangeRulesConfiguration
                 continue;
             }
 
-            rules = setting.Key.ToUpperInvariant() switch
-            {
-                "MINQUANTITY" => rules with { MinQuantity = value },
-                "STEPSIZE" => rules with { StepSize = value },
-                "MINNOTIONAL" => rules with { MinNotional = value },
-                _ => rules with { TickSize = value },
-            };
+            bool Is(string name) => setting.Key.Equals(name, StringComparison.OrdinalIgnoreCase);
+            rules = Is(nameof(ExchangeRules.MinQuantity)) ? rules with { MinQuantity = value }
+                : Is(nameof(ExchangeRules.StepSize)) ? rules with { StepSize = value }
+                : Is(nameof(ExchangeRules.MinNotional)) ? rules with { MinNotional = value }
+                : rules with { TickSize = value };
         }
 
         return rules;
