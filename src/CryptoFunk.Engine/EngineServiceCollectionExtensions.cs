@@ -9,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace CryptoFunk.Engine;
 
-/// <summary>Registers the trading engine: the agent runtime, the paper broker's and live feed's options, the backtest runner and the paper trader.</summary>
+/// <summary>
+/// Registers the trading engine: the agent runtime, the paper broker's and live feed's options, the exchange's order
+/// rules for replays and backtests, the backtest runner and the paper trader.
+/// </summary>
 public static class EngineServiceCollectionExtensions
 {
     /// <summary>The paper broker's section (fees, slippage, shorts).</summary>
@@ -20,6 +23,7 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddAgentRuntime(configuration);
         services.AddOptions<PaperBrokerOptions>().Bind(configuration.GetSection(PaperBrokerSection));
+        services.TryAddSingleton(_ => ExchangeRulesConfiguration.Read(configuration));
         services.AddOptions<LiveFeedOptions>().Bind(configuration.GetSection(LiveFeedOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveFeedOptions>, LiveFeedOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -26,10 +26,12 @@ namespace CryptoFunk.Engine;
 public sealed class TradingSession
 {
     private const string EntryPrefix = "entry:";
+    private const string ClosePrefix = "close:";
+    private const string AgentsCloseReason = "agents decided to close";
 
     private readonly string _runId;
     private readonly List<Market> _markets;
-    private readonly PaperBroker _broker;
+    private readonly IBroker _broker;
     private readonly DecisionParticipants _participants;
     private readonly TradingDecisionMaker _maker;
     private readonly DecisionMemory _memory;
@@ -53,7 +55,7 @@ public sealed class TradingSession
     public TradingSession(
         string runId,
         IReadOnlyList<MarketHistory> markets,
-        PaperBroker broker,
+        IBroker broker,
         TradingDecisionMaker maker,
         DecisionParticipants participants,
         TradingStore? store,
@@ -86,7 +88,7 @@ public sealed class TradingSession
     public SessionTally Tally => _tally;
 
     /// <summary>The account: cash, positions, equity.</summary>
-    public PaperBroker Broker => _broker;
+    public IBroker Broker => _broker;
 
     /// <summary>Records the starting equity at <paramref name="time"/>, before the first candle.</summary>
     public void Begin(DateTimeOffset time) => _curve.Add(new EquityPoint(time, _broker.Cash, InMarket: false));
@@ -229,7 +231,8 @@ public sealed class TradingSession
 
             foreach (var order in orders[time].OrderBy(o => _markets.FindIndex(m => m.History.Symbol.ToString() == o.Symbol)))
             {
-                var result = Place(order.ToRequest(), time);
+                var request = order.ToRequest();
+                var result = Place(order.ClientOrderId.StartsWith(ClosePrefix, StringComparison.Ordinal) ? request with { CloseReason = AgentsCloseReason } : request);
                 if (order.Status == OrderStatuses.Intent)
                 {
                     placedIntents.Add(new OrderStatusChange(
@@ -265,7 +268,7 @@ public sealed class TradingSession
         market.Plugins.Clock.Set(closeTime);
         var candles = market.History.SnapshotAt(closeTime, _maker.Options.RecentCandles);
         var snapshot = extras is null ? candles : candles with { OrderBook = extras.OrderBook, Sentiment = extras.Sentiment };
-        var context = new DecisionContext(snapshot, exposure, OpenPosition(snapshot.Symbol));
+        var context = new DecisionContext(snapshot, exposure, _broker.PositionFor(snapshot.Symbol)) { Rules = _broker.RulesFor(snapshot.Symbol) };
         var features = DecisionInputs.Features(snapshot);
         var inputs = _participants.ReadPrompts
             ? DecisionInputs.For(context.Situation) with
@@ -391,7 +394,7 @@ public sealed class TradingSession
         var orderId = decision.Action switch
         {
             _ when decision.IsEntry => $"{EntryPrefix}{decision.Symbol}:{UtcTimestamp.Format(time)}",
-            TradeAction.Close => $"close:{decision.Symbol}:{UtcTimestamp.Format(time)}",
+            TradeAction.Close => $"{ClosePrefix}{decision.Symbol}:{UtcTimestamp.Format(time)}",
             _ => null,
         };
         var record = DecisionRecords.From(_runId, decision, snapshot, _participants, features, orderId, _time.GetUtcNow());
@@ -423,24 +426,24 @@ public sealed class TradingSession
                 decision.Trade!.StopLoss is { } stop ? StoredPrecision.Truncate(stop) : null,
                 decision.Trade.TakeProfit is { } target ? StoredPrecision.Truncate(target) : null,
                 time)
-            : new OrderRequest(orderId, decision.Symbol, OpenPosition(decision.Symbol)!.Side == TradeSide.Long ? OrderSide.Sell : OrderSide.Buy, OrderType.Market, decision.Quantity, null, null, null, time);
+            : OrderRequest.Close(
+                _broker.PositionFor(decision.Symbol) ?? throw new InvalidOperationException($"agents decided to close {decision.Symbol} at {UtcTimestamp.Format(time)} but no position is open"),
+                orderId,
+                time,
+                AgentsCloseReason);
         _batch.Orders.Add(OrderRecord.From(_runId, request, _time.GetUtcNow()));
 
         // The intent is durable before the broker sees the order, so a crash cannot leave an order nobody recorded.
         await FlushAsync(cancellationToken);
-        var result = Place(request, time);
+        var result = Place(request);
         _batch.OrderUpdates.Add(new OrderStatusChange(
             _runId, orderId, result.Accepted ? OrderStatuses.Accepted : OrderStatuses.Rejected, result.RejectionReason, _time.GetUtcNow()));
     }
 
-    /// <summary>Hands <paramref name="request"/> to the broker (an entry with its stop and target, or a close).</summary>
-    private OrderResult Place(OrderRequest request, DateTimeOffset time)
+    /// <summary>Hands <paramref name="request"/> to the broker: entries and closes alike, exactly as stored.</summary>
+    private OrderResult Place(OrderRequest request)
     {
-        var market = _markets.First(m => m.History.Symbol == request.Symbol);
-        market.Plugins.Clock.Set(time);
-        var result = request.ClientOrderId.StartsWith(EntryPrefix, StringComparison.Ordinal)
-            ? market.Plugins.Orders.Place(new OrderTicket(request.ClientOrderId, request.Side, request.Quantity, OrderType.Market, null, request.StopLoss, request.TakeProfit))
-            : _broker.ClosePosition(request.Symbol, time, "agents decided to close", request.ClientOrderId);
+        var result = _broker.Submit(request);
         _placed[request.ClientOrderId] = request;
         if (result.Accepted)
         {
@@ -476,32 +479,28 @@ public sealed class TradingSession
             .ToList();
         return new PortfolioExposure(
             _broker.Equity,
-            _broker.Cash - pending.Sum(p => p.Quantity * p.EntryPrice),
+            _broker.Cash - pending.Sum(p => p.Quantity * p.AverageEntryPrice),
             _broker.PeakEquity,
-            [.. _broker.Positions.Select(ToOpenPosition), .. pending])
+            [.. _broker.Positions, .. pending])
         {
             RecentWinRate = WinRateEstimate.From(_tally.ClosedTrades, time, _maker.Limits),
         };
     }
 
-    private OpenPosition Pending(OrderRequest order) => new(
+    /// <summary>An accepted entry not filled yet, as the limits count it: held at the last close, with its stop.</summary>
+    private Position Pending(OrderRequest order) => new(
         order.Symbol,
-        order.Side == OrderSide.Buy ? TradeSide.Long : TradeSide.Short,
+        order.Side.OpensSide(),
         order.Quantity,
         _broker.LastCandle(order.Symbol)?.Close ?? 0m,
-        order.StopLoss);
-
-    private OpenPosition? OpenPosition(MarketSymbol symbol) => _broker.PositionFor(symbol) is { } position ? ToOpenPosition(position) : null;
-
-    private static OpenPosition ToOpenPosition(Position position) => new(
-        position.Symbol,
-        position.Side == PositionSide.Long ? TradeSide.Long : TradeSide.Short,
-        position.Quantity,
-        position.AverageEntryPrice,
-        position.StopLoss);
+        order.StopLoss,
+        order.TakeProfit,
+        order.DecisionTime,
+        [order.ClientOrderId],
+        0m);
 
     /// <summary>One market of the session: its candles and the plugins its agents read, bound to the account.</summary>
-    private sealed class Market(MarketHistory history, PaperBroker broker)
+    private sealed class Market(MarketHistory history, IBroker broker)
     {
         public MarketHistory History { get; } = history;
 

@@ -16,12 +16,12 @@ public sealed class OrdersPlugin
 {
     private const string SymbolParameter = "Market as BASE/QUOTE; leave empty for the market being traded.";
 
-    private readonly PaperBroker _broker;
+    private readonly IBroker _broker;
     private readonly DecisionClock _clock;
     private readonly MarketSymbol _symbol;
 
     /// <summary>Trades <paramref name="symbol"/> on <paramref name="broker"/> at <paramref name="clock"/>'s decision time.</summary>
-    public OrdersPlugin(PaperBroker broker, DecisionClock clock, MarketSymbol symbol)
+    public OrdersPlugin(IBroker broker, DecisionClock clock, MarketSymbol symbol)
     {
         _broker = broker;
         _clock = clock;

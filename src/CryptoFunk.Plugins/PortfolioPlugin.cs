@@ -1,6 +1,6 @@
+using System.ComponentModel;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading;
-using System.ComponentModel;
 using Microsoft.SemanticKernel;
 
 namespace CryptoFunk.Plugins;
@@ -12,10 +12,10 @@ namespace CryptoFunk.Plugins;
 /// </summary>
 public sealed class PortfolioPlugin
 {
-    private readonly PaperBroker _broker;
+    private readonly IBroker _broker;
 
     /// <summary>Reads <paramref name="broker"/>; it never places or cancels anything.</summary>
-    public PortfolioPlugin(PaperBroker broker)
+    public PortfolioPlugin(IBroker broker)
     {
         _broker = broker;
     }
@@ -42,7 +42,7 @@ public sealed class PortfolioPlugin
         new([.. _broker.Positions.OrderBy(position => position.Symbol.ToString(), StringComparer.Ordinal).Select(position =>
         {
             var mark = Mark(position);
-            var perUnit = position.Side == PositionSide.Long ? mark - position.AverageEntryPrice : position.AverageEntryPrice - mark;
+            var perUnit = position.GainPerUnitAt(mark);
             return new PositionView(
                 position.Symbol.ToString(),
                 position.Side,
@@ -52,7 +52,7 @@ public sealed class PortfolioPlugin
                 position.TakeProfit is { } target ? CompactNumber.Amount(target) : null,
                 UtcTimestamp.Format(position.OpenedAt),
                 CompactNumber.Amount(mark),
-                CompactNumber.Amount(perUnit * position.Quantity),
+                CompactNumber.Amount(position.UnrealisedProfitAndLossAt(mark)),
                 CompactNumber.Round(perUnit / position.AverageEntryPrice * 100m, 2));
         })]);
 

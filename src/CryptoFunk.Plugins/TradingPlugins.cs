@@ -13,7 +13,7 @@ namespace CryptoFunk.Plugins;
 public sealed class TradingPlugins
 {
     /// <summary>Builds every plugin for <paramref name="history"/>'s market; see <see cref="MarketDataPlugin"/> for <paramref name="orderBookAt"/>.</summary>
-    public TradingPlugins(MarketHistory history, PaperBroker broker, DecisionClock clock, Func<DateTimeOffset, OrderBook?>? orderBookAt = null)
+    public TradingPlugins(MarketHistory history, IBroker broker, DecisionClock clock, Func<DateTimeOffset, OrderBook?>? orderBookAt = null)
     {
         Clock = clock;
         MarketData = new MarketDataPlugin(history, clock, orderBookAt);

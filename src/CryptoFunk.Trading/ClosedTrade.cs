@@ -16,7 +16,7 @@ namespace CryptoFunk.Trading;
 /// <param name="ProfitAndLoss">Quote-currency result after the entry fee share and the exit fee.</param>
 /// <param name="ProfitAndLossPercent">Result as a percentage of the entry notional (1.5 means 1.5%).</param>
 /// <param name="HoldTime">Exit time minus entry time.</param>
-/// <param name="ExitReason">A <see cref="FillReasons"/> value, or the reason given to <see cref="PaperBroker.ClosePosition"/>.</param>
+/// <param name="ExitReason">A <see cref="FillReasons"/> value, or the closing order's <see cref="OrderRequest.CloseReason"/>.</param>
 /// <param name="OpeningOrderIds">Client order ids that opened the position.</param>
 /// <param name="ExitOrderId">Order id carried by the exit fill.</param>
 public sealed record ClosedTrade(

@@ -15,6 +15,10 @@ namespace CryptoFunk.Trading;
 /// <param name="StopLoss">Exit price that limits the loss of the position this order opens.</param>
 /// <param name="TakeProfit">Exit price that takes the gain of the position this order opens.</param>
 /// <param name="DecisionTime">When the decision was made; the order is live from the first candle opening at or after it.</param>
+/// <remarks>
+/// Entries and closes are the same record and take the same path through <see cref="IBroker.Submit"/>: the same
+/// checks, exchange rules, fees and unique ids. A close only adds <see cref="CloseReason"/>.
+/// </remarks>
 public sealed record OrderRequest(
     string ClientOrderId,
     MarketSymbol Symbol,
@@ -24,4 +28,21 @@ public sealed record OrderRequest(
     decimal? LimitPrice,
     decimal? StopLoss,
     decimal? TakeProfit,
-    DateTimeOffset DecisionTime);
+    DateTimeOffset DecisionTime)
+{
+    /// <summary>
+    /// Set on an order meant to close a position: the closed trade's exit reason. Such an order is refused unless it
+    /// reduces an open position, so a close can never open one.
+    /// </summary>
+    public string? CloseReason { get; init; }
+
+    /// <summary>A market order for the whole of <paramref name="position"/>, on the side that closes it.</summary>
+    public static OrderRequest Close(Position position, string clientOrderId, DateTimeOffset decisionTime, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return new OrderRequest(clientOrderId, position.Symbol, position.Side.ClosingSide(), OrderType.Market, position.Quantity, null, null, null, decisionTime)
+        {
+            CloseReason = reason,
+        };
+    }
+}

@@ -8,108 +8,114 @@ namespace CryptoFunk.Trading;
 /// anything it cannot do exactly is refused with the reason. Not thread-safe; one run drives one broker.
 /// </summary>
 /// <remarks>
-/// Per candle, in this order: market orders fill at the open (plus slippage); stop loss and take profit of the open
-/// position are checked against the open (gaps), then high and low; limit orders fill where the candle crosses them.
+/// Per candle, in this order: market orders, then the open position's stop loss and take profit, then limit orders;
+/// where and at what cost each fills is the <see cref="ExecutionModels"/>' business (by default at the open plus
+/// slippage, stops and targets against the open for gaps then high and low, limits where the candle crosses them).
 /// Candles with zero volume fill nothing (nothing traded). Shorts are fully collateralised: opening one costs its
 /// notional plus fee like a buy, and its value is <c>quantity * (2 * entry - mark)</c>.
 /// </remarks>
-public sealed class PaperBroker
+public sealed class PaperBroker : IBroker
 {
-    private const decimal BasisPointsPerUnit = 10_000m;
-
     private readonly PaperBrokerOptions _options;
-    private readonly List<PendingOrder> _openOrders = [];
+    private readonly ExchangeRuleBook _rules;
+    private readonly ExecutionModels _models;
+    private readonly List<OrderRequest> _openOrders = [];
     private readonly HashSet<string> _usedOrderIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _valueCheckedAtFill = new(StringComparer.Ordinal);
     private readonly Dictionary<MarketSymbol, Position> _positions = [];
     private readonly Dictionary<MarketSymbol, Candle> _lastCandles = [];
     private readonly List<Fill> _fills = [];
     private readonly List<ClosedTrade> _closedTrades = [];
     private long _lastFillId;
 
-    /// <summary>Creates a broker holding only <see cref="PaperBrokerOptions.InitialCash"/>.</summary>
-    public PaperBroker(PaperBrokerOptions? options = null)
+    /// <summary>
+    /// Creates a broker holding only <see cref="PaperBrokerOptions.InitialCash"/> that refuses orders breaking
+    /// <paramref name="rules"/> (by default none: unit tests and what-if baselines; runs pass the exchange's) and
+    /// executes with <paramref name="models"/> (by default <see cref="ExecutionModels.From"/> the options).
+    /// </summary>
+    public PaperBroker(PaperBrokerOptions? options = null, ExchangeRuleBook? rules = null, ExecutionModels? models = null)
     {
         _options = options ?? new PaperBrokerOptions();
         if (_options.InitialCash <= 0)
             throw new ArgumentException($"InitialCash must be positive, was {_options.InitialCash}", nameof(options));
-        if (_options.TakerFeeRate is < 0 or >= 1)
-            throw new ArgumentException($"TakerFeeRate must be in [0, 1), was {_options.TakerFeeRate}", nameof(options));
-        if (_options.SlippageBasisPoints < 0 || _options.SizeImpactBasisPointsPerPercentOfVolume < 0)
-            throw new ArgumentException("SlippageBasisPoints and SizeImpactBasisPointsPerPercentOfVolume must not be negative", nameof(options));
-        if (_options.SlippageBasisPoints + (100m * _options.SizeImpactBasisPointsPerPercentOfVolume) >= BasisPointsPerUnit)
-            throw new ArgumentException("slippage at 100% of a candle's volume must stay below 10,000 basis points", nameof(options));
 
+        _rules = rules ?? ExchangeRuleBook.None;
+        _models = models ?? ExecutionModels.From(_options);
         Cash = _options.InitialCash;
         PeakEquity = _options.InitialCash;
     }
 
-    /// <summary>Quote-currency cash not tied up in positions.</summary>
+    /// <inheritdoc />
     public decimal Cash { get; private set; }
 
-    /// <summary>Open positions, at most one per symbol.</summary>
+    /// <inheritdoc />
     public IReadOnlyCollection<Position> Positions => _positions.Values;
 
-    /// <summary>Orders accepted and not yet filled, refused or cancelled, in submission order.</summary>
-    public IReadOnlyList<OrderRequest> OpenOrders => [.. _openOrders.Select(order => order.Request)];
+    /// <inheritdoc />
+    public IReadOnlyList<OrderRequest> OpenOrders => [.. _openOrders];
 
-    /// <summary>Every fill so far, in the order it happened.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<Fill> Fills => _fills.AsReadOnly();
 
-    /// <summary>Every closed position (or closed part) so far.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<ClosedTrade> ClosedTrades => _closedTrades.AsReadOnly();
 
-    /// <summary>Highest equity seen at a candle close, the reference for <see cref="Drawdown"/>.</summary>
+    /// <inheritdoc />
     public decimal PeakEquity { get; private set; }
 
-    /// <summary>Cash plus positions marked at the last close of their symbol.</summary>
-    public decimal Equity => Cash + _positions.Values.Sum(position => Value(position, _lastCandles[position.Symbol].Close));
+    /// <inheritdoc />
+    public decimal Equity => Cash + _positions.Values.Sum(position => position.ValueAt(_lastCandles[position.Symbol].Close));
 
-    /// <summary>Fall from <see cref="PeakEquity"/> to <see cref="Equity"/> as a fraction (0.1 is 10%).</summary>
+    /// <inheritdoc />
     public decimal Drawdown => Math.Max(0m, (PeakEquity - Equity) / PeakEquity);
 
-    /// <summary>The open position in <paramref name="symbol"/>, or null.</summary>
+    /// <inheritdoc />
     public Position? PositionFor(MarketSymbol symbol) => _positions.GetValueOrDefault(symbol);
 
-    /// <summary>The last candle processed for <paramref name="symbol"/>, whose close marks its position; null before the first.</summary>
+    /// <inheritdoc />
     public Candle? LastCandle(MarketSymbol symbol) => _lastCandles.TryGetValue(symbol, out var candle) ? candle : null;
 
-    /// <summary>Equity with <paramref name="symbol"/> marked at <paramref name="markPrice"/> and others at their last close.</summary>
+    /// <inheritdoc />
     public decimal EquityAt(MarketSymbol symbol, decimal markPrice)
     {
         if (markPrice <= 0)
             throw new ArgumentOutOfRangeException(nameof(markPrice), markPrice, "markPrice must be positive");
 
         return Cash + _positions.Values.Sum(position =>
-            Value(position, position.Symbol == symbol ? markPrice : _lastCandles[position.Symbol].Close));
+            position.ValueAt(position.Symbol == symbol ? markPrice : _lastCandles[position.Symbol].Close));
     }
 
-    /// <summary>Queues an order after checking it; a refused order comes back with the reason naming the field.</summary>
-    public OrderResult Submit(OrderRequest request) => Queue(request, closeReason: null);
+    /// <inheritdoc />
+    public ExchangeRules RulesFor(MarketSymbol symbol) => _rules.For(symbol);
 
-    /// <summary>Removes an open order; false when no open order has that id.</summary>
-    public bool Cancel(string orderId) =>
-        _openOrders.RemoveAll(order => string.Equals(order.Request.ClientOrderId, orderId, StringComparison.Ordinal)) > 0;
-
-    /// <summary>
-    /// Submits a market order for the whole position in <paramref name="symbol"/>; the resulting closed trade carries
-    /// <paramref name="reason"/> as its exit reason. <paramref name="clientOrderId"/> lets the caller store the intent
-    /// under its id before the order exists.
-    /// </summary>
-    public OrderResult ClosePosition(MarketSymbol symbol, DateTimeOffset decisionTime, string reason, string? clientOrderId = null)
+    /// <inheritdoc />
+    /// <remarks>
+    /// The exchange's minimum order value is checked against the limit price, else the market's last close (as an
+    /// exchange checks a market order against its recent price); before the broker has seen a candle of the market,
+    /// against the fill price.
+    /// </remarks>
+    public OrderResult Submit(OrderRequest request)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var orderId = clientOrderId ?? $"close:{symbol}:{decisionTime.UtcTicks}";
-        if (!_positions.TryGetValue(symbol, out var position))
-            return OrderResult.Reject(orderId, $"there is no open position in {symbol} to close");
+        var error = Validate(request);
+        if (error is not null)
+            return OrderResult.Reject(request.ClientOrderId, error);
 
-        var side = position.Side == PositionSide.Long ? OrderSide.Sell : OrderSide.Buy;
-        return Queue(new OrderRequest(orderId, symbol, side, OrderType.Market, position.Quantity, null, null, null, decisionTime), reason);
+        _usedOrderIds.Add(request.ClientOrderId);
+        _openOrders.Add(request);
+        if (ReferencePrice(request) is null)
+            _valueCheckedAtFill.Add(request.ClientOrderId);
+        return OrderResult.Accept(request.ClientOrderId);
     }
 
-    /// <summary>
-    /// Processes the next candle of <paramref name="symbol"/>. Candles must arrive strictly increasing per symbol, so
-    /// no candle (and no fill) is applied twice.
-    /// </summary>
+    /// <inheritdoc />
+    public bool Cancel(string orderId)
+    {
+        _valueCheckedAtFill.Remove(orderId);
+        return _openOrders.RemoveAll(order => string.Equals(order.ClientOrderId, orderId, StringComparison.Ordinal)) > 0;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Candles must arrive strictly increasing per symbol, so no candle (and no fill) is applied twice.</remarks>
     public CandleOutcome OnCandle(MarketSymbol symbol, Candle candle)
     {
         ValidateCandle(symbol, candle);
@@ -124,17 +130,6 @@ public sealed class PaperBroker
         _lastCandles[symbol] = candle;
         PeakEquity = Math.Max(PeakEquity, Equity);
         return new CandleOutcome(outcome.Fills, outcome.ClosedTrades, outcome.Rejections);
-    }
-
-    private OrderResult Queue(OrderRequest request, string? closeReason)
-    {
-        var error = Validate(request);
-        if (error is not null)
-            return OrderResult.Reject(request.ClientOrderId, error);
-
-        _usedOrderIds.Add(request.ClientOrderId);
-        _openOrders.Add(new PendingOrder(request, closeReason));
-        return OrderResult.Accept(request.ClientOrderId);
     }
 
     private string? Validate(OrderRequest request)
@@ -161,6 +156,12 @@ public sealed class PaperBroker
             return $"StopLoss must be positive, was {request.StopLoss}";
         if (request.TakeProfit <= 0)
             return $"TakeProfit must be positive, was {request.TakeProfit}";
+        if (request.CloseReason is not null && string.IsNullOrWhiteSpace(request.CloseReason))
+            return "CloseReason is empty";
+        if (!_rules.TryFor(request.Symbol, out var rules))
+            return ExchangeRuleBook.Unknown(request.Symbol);
+        if (rules.Check(request.Symbol, request.Quantity, ReferencePrice(request), request.LimitPrice) is { } broken)
+            return broken.Reason;
 
         var positionError = CheckAgainstPosition(request, out var opens);
         if (positionError is not null)
@@ -179,7 +180,7 @@ public sealed class PaperBroker
         }
 
         return request.LimitPrice is { } limit
-            ? CheckBracket(request, side, limit, "limit price") ?? CheckCash(request.Quantity, limit)
+            ? CheckBracket(request, side, limit, "limit price") ?? CheckCash(request, limit)
             : null;
     }
 
@@ -194,6 +195,13 @@ public sealed class PaperBroker
             return request.Quantity > position!.Quantity
                 ? $"Quantity {request.Quantity} exceeds the {position.Side} position of {position.Quantity} in {request.Symbol}; the broker does not flip a position"
                 : null;
+        }
+
+        if (request.CloseReason is not null)
+        {
+            return position is null
+                ? $"there is no open position in {request.Symbol} to close"
+                : $"a {request.Side} closes no {position.Side} position in {request.Symbol}; a close must reduce the position";
         }
 
         if (position is null && request.Side == OrderSide.Sell && !_options.AllowShorts)
@@ -213,12 +221,12 @@ public sealed class PaperBroker
         return null;
     }
 
-    private string? CheckCash(decimal quantity, decimal price)
+    private string? CheckCash(OrderRequest request, decimal price)
     {
-        var notional = quantity * price;
-        var cost = notional + (notional * _options.TakerFeeRate);
+        var notional = request.Quantity * price;
+        var cost = notional + _models.Fee.Fee(request.Side, request.Quantity, price);
         return cost > Cash
-            ? $"insufficient cash: {quantity} x {price} plus fee costs {cost} but cash is {Cash}; orders are never resized"
+            ? $"insufficient cash: {request.Quantity} x {price} plus fee costs {cost} but cash is {Cash}; orders are never resized"
             : null;
     }
 
@@ -243,15 +251,7 @@ public sealed class PaperBroker
         foreach (var order in LiveOrders(symbol, OrderType.Market, candle))
         {
             _openOrders.Remove(order);
-            var request = order.Request;
-            if (request.Quantity > candle.Volume)
-            {
-                Reject(order, candle, $"Quantity {request.Quantity} exceeds the candle's traded volume {candle.Volume}", outcome);
-                continue;
-            }
-
-            var price = Slipped(request.Side, candle.Open, request.Quantity, candle);
-            Execute(order, price, Math.Abs(price - candle.Open) * request.Quantity, FillReasons.Market, candle, outcome);
+            Execute(order, _models.Fill.Fill(order, candle, _models.Slippage), candle, outcome);
         }
     }
 
@@ -259,33 +259,34 @@ public sealed class PaperBroker
     {
         foreach (var order in LiveOrders(symbol, OrderType.Limit, candle))
         {
-            var limit = order.Request.LimitPrice!.Value;
-            var isBuy = order.Request.Side == OrderSide.Buy;
-            if (isBuy ? candle.Low > limit : candle.High < limit)
-                continue;
-
-            _openOrders.Remove(order);
-            var price = isBuy ? Math.Min(candle.Open, limit) : Math.Max(candle.Open, limit);
-            Execute(order, price, 0m, FillReasons.Limit, candle, outcome);
+            var quote = _models.Fill.Fill(order, candle, _models.Slippage);
+            if (quote.Fills || quote.Refusal is not null)
+            {
+                _openOrders.Remove(order);
+                Execute(order, quote, candle, outcome);
+            }
         }
     }
 
-    private List<PendingOrder> LiveOrders(MarketSymbol symbol, OrderType type, Candle candle) =>
-        [.. _openOrders.Where(order => order.Request.Symbol == symbol && order.Request.Type == type && order.Request.DecisionTime <= candle.OpenTime)];
+    private List<OrderRequest> LiveOrders(MarketSymbol symbol, OrderType type, Candle candle) =>
+        [.. _openOrders.Where(order => order.Symbol == symbol && order.Type == type && order.DecisionTime <= candle.OpenTime)];
 
-    private void Execute(PendingOrder order, decimal price, decimal slippageCost, string reason, Candle candle, OutcomeBuilder outcome)
+    private void Execute(OrderRequest request, FillQuote quote, Candle candle, OutcomeBuilder outcome)
     {
-        var request = order.Request;
-        var error = CheckAgainstPosition(request, out var opens);
+        var positionError = CheckAgainstPosition(request, out var opens);
+        var valueError = _valueCheckedAtFill.Remove(request.ClientOrderId) && quote.Fills
+            ? _rules.For(request.Symbol).CheckNotional(request.Symbol, request.Quantity, quote.Price)?.Reason
+            : null;
+        var error = quote.Refusal ?? positionError ?? valueError;
         if (error is null && opens is { } side)
-            error = CheckBracket(request, side, price, "fill price") ?? CheckCash(request.Quantity, price);
+            error = CheckBracket(request, side, quote.Price, "fill price") ?? CheckCash(request, quote.Price);
         if (error is not null)
         {
-            Reject(order, candle, error, outcome);
+            Reject(request, candle, error, outcome);
             return;
         }
 
-        var fill = RecordFill(request.ClientOrderId, request.Symbol, request.Side, request.Quantity, price, slippageCost, candle, reason, outcome);
+        var fill = RecordFill(request.ClientOrderId, request.Symbol, request.Side, request.Quantity, quote, candle, outcome);
         if (opens is { } openSide)
         {
             Cash -= fill.Notional + fill.Fee;
@@ -293,7 +294,7 @@ public sealed class PaperBroker
         }
         else
         {
-            Reduce(_positions[request.Symbol], fill, order.CloseReason ?? reason, outcome);
+            Reduce(_positions[request.Symbol], fill, request.CloseReason ?? quote.Reason, outcome);
         }
     }
 
@@ -302,44 +303,18 @@ public sealed class PaperBroker
         if (!_positions.TryGetValue(symbol, out var position))
             return;
 
-        var isLong = position.Side == PositionSide.Long;
-        var exitSide = isLong ? OrderSide.Sell : OrderSide.Buy;
-        var stop = position.StopLoss;
-        var target = position.TakeProfit;
-        var stopHit = stop is { } s && (isLong ? candle.Low <= s : candle.High >= s);
-        var targetHit = target is { } t && (isLong ? candle.High >= t : candle.Low <= t);
+        var quote = _models.Fill.Exit(position, candle, _models.Slippage);
+        if (!quote.Fills)
+            return;
 
-        if (stop is { } gapStop && (isLong ? candle.Open <= gapStop : candle.Open >= gapStop))
-            ExitAt(position, exitSide, candle.Open, slipped: true, FillReasons.StopLossGap, candle, outcome);
-        else if (target is { } gapTarget && (isLong ? candle.Open >= gapTarget : candle.Open <= gapTarget))
-            ExitAt(position, exitSide, candle.Open, slipped: false, FillReasons.TakeProfit, candle, outcome);
-        else if (stopHit)
-            ExitAt(position, exitSide, stop!.Value, slipped: true, targetHit ? FillReasons.StopLossAssumedBothHit : FillReasons.StopLoss, candle, outcome);
-        else if (targetHit)
-            ExitAt(position, exitSide, target!.Value, slipped: false, FillReasons.TakeProfit, candle, outcome);
+        var fill = RecordFill(position.OpeningOrderIds[0], position.Symbol, position.Side.ClosingSide(), position.Quantity, quote, candle, outcome);
+        Reduce(position, fill, quote.Reason, outcome);
     }
 
-    private void ExitAt(Position position, OrderSide side, decimal reference, bool slipped, string reason, Candle candle, OutcomeBuilder outcome)
+    private Fill RecordFill(string orderId, MarketSymbol symbol, OrderSide side, decimal quantity, FillQuote quote, Candle candle, OutcomeBuilder outcome)
     {
-        var price = slipped ? Slipped(side, reference, position.Quantity, candle) : reference;
-        var fill = RecordFill(position.OpeningOrderIds[0], position.Symbol, side, position.Quantity, price,
-            Math.Abs(price - reference) * position.Quantity, candle, reason, outcome);
-        Reduce(position, fill, reason, outcome);
-    }
-
-    private decimal Slipped(OrderSide side, decimal reference, decimal quantity, Candle candle)
-    {
-        var participationPercent = Math.Min(100m, 100m * quantity * reference / (candle.Volume * candle.Close));
-        var basisPoints = _options.SlippageBasisPoints + (_options.SizeImpactBasisPointsPerPercentOfVolume * participationPercent);
-        var move = reference * basisPoints / BasisPointsPerUnit;
-        return side == OrderSide.Buy ? reference + move : reference - move;
-    }
-
-    private Fill RecordFill(string orderId, MarketSymbol symbol, OrderSide side, decimal quantity, decimal price,
-        decimal slippageCost, Candle candle, string reason, OutcomeBuilder outcome)
-    {
-        var fee = quantity * price * _options.TakerFeeRate;
-        var fill = new Fill(++_lastFillId, orderId, symbol, side, quantity, price, fee, slippageCost, candle.OpenTime, reason);
+        var fee = _models.Fee.Fee(side, quantity, quote.Price);
+        var fill = new Fill(++_lastFillId, orderId, symbol, side, quantity, quote.Price, fee, quote.SlippageCost, candle.OpenTime, quote.Reason);
         _fills.Add(fill);
         outcome.Fills.Add(fill);
         return fill;
@@ -388,15 +363,10 @@ public sealed class PaperBroker
             _positions[position.Symbol] = position with { Quantity = position.Quantity - quantity, EntryFees = position.EntryFees - entryFee };
     }
 
-    private static void Reject(PendingOrder order, Candle candle, string reason, OutcomeBuilder outcome) =>
-        outcome.Rejections.Add(new OrderRejection(order.Request.ClientOrderId, candle.OpenTime, reason));
+    private decimal? ReferencePrice(OrderRequest request) => request.LimitPrice ?? LastCandle(request.Symbol)?.Close;
 
-    private static decimal Value(Position position, decimal mark) =>
-        position.Side == PositionSide.Long
-            ? position.Quantity * mark
-            : position.Quantity * ((2m * position.AverageEntryPrice) - mark);
-
-    private sealed record PendingOrder(OrderRequest Request, string? CloseReason);
+    private static void Reject(OrderRequest order, Candle candle, string reason, OutcomeBuilder outcome) =>
+        outcome.Rejections.Add(new OrderRejection(order.ClientOrderId, candle.OpenTime, reason));
 
     private sealed class OutcomeBuilder
     {

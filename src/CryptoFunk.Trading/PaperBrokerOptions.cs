@@ -1,11 +1,12 @@
 namespace CryptoFunk.Trading;
 
 /// <summary>
-/// Costs and limits of the paper broker. Slippage model: a fill against reference price <c>p</c> (the open, or the
-/// stop price) moves by <c>SlippageBasisPoints + SizeImpactBasisPointsPerPercentOfVolume * participation</c> basis
-/// points against the trader, where <c>participation = 100 * quantity * p / (candle volume * candle close)</c> is the
-/// order's share of the candle's quote volume in percent. Limit and take-profit fills get no slippage (the price is
-/// guaranteed), only the fee.
+/// Costs and limits of the paper broker (section <c>PaperBroker</c>); the costs configure its default models
+/// (<see cref="ExecutionModels.From"/>). Slippage (<see cref="VolumeImpactSlippageModel"/>): a fill against reference
+/// price <c>p</c> (the open, or the stop price) moves by
+/// <c>SlippageBasisPoints + SizeImpactBasisPointsPerPercentOfVolume * participation</c> basis points against the
+/// trader, where <c>participation = 100 * quantity * p / (candle volume * candle close)</c> is the order's share of the
+/// candle's quote volume in percent. Limit and take-profit fills get no slippage (the price is guaranteed), only the fee.
 /// </summary>
 public sealed record PaperBrokerOptions
 {

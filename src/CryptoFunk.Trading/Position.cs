@@ -21,4 +21,37 @@ public sealed record Position(
     decimal? TakeProfit,
     DateTimeOffset OpenedAt,
     IReadOnlyList<string> OpeningOrderIds,
-    decimal EntryFees);
+    decimal EntryFees)
+{
+    /// <summary>
+    /// Loss if the stop is hit, what the portfolio-risk limit adds up: quantity times the entry-to-stop distance on
+    /// the losing side; zero once the stop has been moved past the entry (profit locked in); the whole notional when
+    /// there is no stop.
+    /// </summary>
+    public decimal RiskToStop
+    {
+        get
+        {
+            if (StopLoss is not { } stop)
+            {
+                return Quantity * AverageEntryPrice;
+            }
+
+            var lossPerUnit = Side == PositionSide.Long ? AverageEntryPrice - stop : stop - AverageEntryPrice;
+            return Math.Max(0m, lossPerUnit) * Quantity;
+        }
+    }
+
+    /// <summary>
+    /// What the position adds to equity at <paramref name="mark"/>: a long its quantity at the mark; a short, fully
+    /// collateralised, its collateral plus the gain, <c>quantity * (2 * entry - mark)</c>.
+    /// </summary>
+    public decimal ValueAt(decimal mark) =>
+        Side == PositionSide.Long ? Quantity * mark : Quantity * ((2m * AverageEntryPrice) - mark);
+
+    /// <summary>Gain per unit at <paramref name="mark"/> against the average entry, negative for a loss, before fees.</summary>
+    public decimal GainPerUnitAt(decimal mark) => Side == PositionSide.Long ? mark - AverageEntryPrice : AverageEntryPrice - mark;
+
+    /// <summary>Unrealised result at <paramref name="mark"/> before the fee of closing (the entry fee is already paid).</summary>
+    public decimal UnrealisedProfitAndLossAt(decimal mark) => GainPerUnitAt(mark) * Quantity;
+}

@@ -1,5 +1,4 @@
 using CryptoFunk.Markets;
-using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Agents.Agents;
 
@@ -9,7 +8,7 @@ namespace CryptoFunk.Agents.Agents;
 /// </summary>
 /// <param name="Snapshot">Candles and indicators closed at or before the decision time.</param>
 /// <param name="Position">The side of the open position in the symbol, or null when flat.</param>
-public sealed record DecisionSituation(MarketSnapshot Snapshot, TradeSide? Position = null)
+public sealed record DecisionSituation(MarketSnapshot Snapshot, Trading.PositionSide? Position = null)
 {
     /// <summary>The trade the risk agent reviews; null before a proposal is chosen.</summary>
     public TradeUnderReview? Review { get; init; }
@@ -18,7 +17,7 @@ public sealed record DecisionSituation(MarketSnapshot Snapshot, TradeSide? Posit
     public string PositionSide => Position switch
     {
         null => "flat",
-        TradeSide.Long => "long",
+        Trading.PositionSide.Long => "long",
         _ => "short",
     };
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.StructuredOutput;
 using CryptoFunk.Markets;
+using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Agents.Answers;
@@ -49,7 +50,7 @@ public sealed record StrategyProposal(
     public TradeProposal ToTrade(MarketSymbol symbol, decimal marketPrice) => new(
         AgentName,
         symbol,
-        Action == TradeAction.Sell ? TradeSide.Short : TradeSide.Long,
+        Action == TradeAction.Sell ? PositionSide.Short : PositionSide.Long,
         EntryPrice ?? marketPrice,
         StopLoss,
         TakeProfit,

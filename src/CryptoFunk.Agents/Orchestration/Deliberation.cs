@@ -1,6 +1,7 @@
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.AI;
 
@@ -103,9 +104,9 @@ public sealed class Deliberation
             null when !consensus.QuorumMet => (ChatConclusion.NoQuorum, $"HOLD: {vote}"),
             null => (ChatConclusion.NoConsensus, $"HOLD: {vote}"),
             TradeAction.Hold => (ChatConclusion.NoConsensus, $"HOLD: {vote}"),
-            TradeAction.Buy when context.Position?.Side == TradeSide.Long =>
+            TradeAction.Buy when context.Position?.Side == PositionSide.Long =>
                 (ChatConclusion.NothingToDo, $"HOLD: already long {context.Symbol}, adding to a position is not supported; {vote}"),
-            TradeAction.Sell when context.Position?.Side == TradeSide.Short =>
+            TradeAction.Sell when context.Position?.Side == PositionSide.Short =>
                 (ChatConclusion.NothingToDo, $"HOLD: already short {context.Symbol}; {vote}"),
             TradeAction.Sell when context.Position is null && !options.AllowShorts =>
                 (ChatConclusion.NothingToDo, $"HOLD: nothing to sell (no position) and shorts are disabled; {vote}"),

@@ -1,6 +1,7 @@
 using System.Text;
 using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Agents.Orchestration;
@@ -38,9 +39,9 @@ public static class DeliberationText
             return $"No open position in {context.Symbol}.";
         }
 
-        var direction = p.Side == TradeSide.Long ? 1m : -1m;
-        var result = direction * (context.Price - p.EntryPrice) / p.EntryPrice;
-        return $"{(p.Side == TradeSide.Long ? "Long" : "Short")} {RiskText.Number(p.Quantity)} {context.Symbol} from {ContextFormat.Price(p.EntryPrice)}; " +
+        var direction = p.Side == PositionSide.Long ? 1m : -1m;
+        var result = direction * (context.Price - p.AverageEntryPrice) / p.AverageEntryPrice;
+        return $"{(p.Side == PositionSide.Long ? "Long" : "Short")} {RiskText.Number(p.Quantity)} {context.Symbol} from {ContextFormat.Price(p.AverageEntryPrice)}; " +
                $"last close {ContextFormat.Price(context.Price)} ({ContextFormat.Percent((double)result)}); " +
                $"stop loss {(p.StopLoss is { } stop ? ContextFormat.Price(stop) : "none")}.";
     }

@@ -1,5 +1,6 @@
 using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Agents.Orchestration;
@@ -41,12 +42,12 @@ public sealed record ProposalChoice(StrategyProposal? Best, TradeAction Wanted, 
             $"{best.AgentName} {best.Action.ToWire()} chosen to {Describe(wanted, context.Position)}: confidence {ContextFormat.Number(best.Confidence)}{reward}, score {ContextFormat.Number(score)} [{all}]");
     }
 
-    private static TradeAction WantedFor(TradeAction consensus, OpenPosition? position) =>
+    private static TradeAction WantedFor(TradeAction consensus, Position? position) =>
         position is null ? consensus : TradeAction.Close;
 
-    private static bool Fits(TradeAction action, TradeAction wanted, OpenPosition? position) => wanted switch
+    private static bool Fits(TradeAction action, TradeAction wanted, Position? position) => wanted switch
     {
-        TradeAction.Close when position?.Side == TradeSide.Long => action is TradeAction.Close or TradeAction.Sell,
+        TradeAction.Close when position?.Side == PositionSide.Long => action is TradeAction.Close or TradeAction.Sell,
         TradeAction.Close => action is TradeAction.Close or TradeAction.Buy,
         _ => action == wanted,
     };
@@ -56,9 +57,9 @@ public sealed record ProposalChoice(StrategyProposal? Best, TradeAction Wanted, 
             ? proposal.Confidence
             : proposal.Confidence * Math.Min(proposal.RewardToRisk(price) ?? 0, RewardToRiskCap);
 
-    private static string Describe(TradeAction wanted, OpenPosition? position) => wanted switch
+    private static string Describe(TradeAction wanted, Position? position) => wanted switch
     {
-        TradeAction.Close => $"close the {(position?.Side == TradeSide.Short ? "short" : "long")} position",
+        TradeAction.Close => $"close the {(position?.Side == PositionSide.Short ? "short" : "long")} position",
         TradeAction.Buy => "open a long position",
         _ => "open a short position",
     };

@@ -1,6 +1,7 @@
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Agents.Rules;
@@ -23,7 +24,7 @@ public sealed class TrendFollowingRule : TradingRule
         var phase = i.Adx14 > Readings.MatureTrend ? "MATURE"
             : Readings.EmaCross(i, s.PreviousIndicators).Contains("cross on the last candle", StringComparison.Ordinal) ? "EMERGING"
             : i.Adx14 > Readings.StrongTrend ? "ESTABLISHED" : "EXHAUSTED";
-        var isLong = situation.Position == TradeSide.Long;
+        var isLong = situation.Position == PositionSide.Long;
         if (isLong && i.Ema50 < i.Ema200)
         {
             return Proposal(TradeAction.Close, "EMA50 crossed below EMA200: the uptrend is over") with { TrendPhase = phase };

@@ -25,6 +25,7 @@ public sealed class BacktestRunner(
     IOptions<ModelPipelineOptions> pipeline,
     ModelBudget budget,
     IOptions<PaperBrokerOptions> broker,
+    ExchangeRuleBook exchangeRules,
     SpanDropCounter spanDrops,
     TimeProvider time)
 {
@@ -64,12 +65,13 @@ public sealed class BacktestRunner(
                     ["consensus_threshold"] = maker.Options.ConsensusThreshold,
                     ["analysis_agents"] = setup.AnalysisAgents,
                     ["fee_rate"] = brokerOptions.TakerFeeRate,
+                    [ExchangeRulesSetting.Key] = ExchangeRulesSetting.Of([request.Symbol], exchangeRules),
                 }),
             },
             cancellationToken);
 
         var stopwatch = Stopwatch.StartNew();
-        var session = new TradingSession(runId, [history], new PaperBroker(brokerOptions), maker, setup.Participants, store, time);
+        var session = new TradingSession(runId, [history], new PaperBroker(brokerOptions, exchangeRules), maker, setup.Participants, store, time);
         try
         {
             await RunSessionAsync(session, history, first, last, progress, cancellationToken);
@@ -85,12 +87,19 @@ public sealed class BacktestRunner(
         var rules = agents;
         if (!rulesOnly)
         {
-            var baseline = new TradingSession(runId, [history], new PaperBroker(brokerOptions), maker, maker.CreateParticipants(setup.Unavailable, rulesOnly: true), store: null, time);
+            var baseline = new TradingSession(runId, [history], new PaperBroker(brokerOptions, exchangeRules), maker, maker.CreateParticipants(setup.Unavailable, rulesOnly: true), store: null, time);
             await RunSessionAsync(baseline, history, first, last, progress: null, cancellationToken);
             rules = PerformanceCalculator.Compute(baseline.EquityCurve, baseline.Tally.ClosedTrades, baseline.Tally.FeesPaid, request.Timeframe.Duration);
         }
 
         var firstClose = history.Candles[first].OpenTime + request.Timeframe.Duration;
+        var buyAndHold = BuyAndHoldBaseline.Run(
+            history.Candles, request.Symbol, request.Timeframe, history.Candles[first].OpenTime, request.To, brokerOptions, exchangeRules.For(request.Symbol));
+        if (buyAndHold.NotBought is { } notBought)
+        {
+            notes = [.. notes, $"buy and hold bought nothing: {notBought}"];
+        }
+
         var report = new BacktestReport
         {
             RunId = runId,
@@ -102,7 +111,7 @@ public sealed class BacktestRunner(
             Mode = mode,
             Bars = last - first + 1,
             Agents = agents,
-            BuyAndHold = BuyAndHoldBaseline.Run(history.Candles, request.Symbol, request.Timeframe, history.Candles[first].OpenTime, request.To, brokerOptions).Metrics,
+            BuyAndHold = buyAndHold.Metrics,
             RulesOnly = rules,
             RulesOnlyIsSameRun = rulesOnly,
             Tally = session.Tally,

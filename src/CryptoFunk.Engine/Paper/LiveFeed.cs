@@ -90,6 +90,11 @@ public sealed class LiveFeed : MarketFeed
     }
 
     /// <inheritdoc />
+    /// <exception cref="ExchangeException">The exchange could not be reached, refused, or sent no rules for a market.</exception>
+    protected override async Task<IReadOnlyDictionary<MarketSymbol, ExchangeRules>?> ExchangeRulesCoreAsync(CancellationToken cancellationToken) =>
+        await _exchange.GetExchangeRulesAsync(_symbols, cancellationToken);
+
+    /// <inheritdoc />
     protected override void ResumeFromCore(DateTimeOffset time)
     {
         if (time < _next)

@@ -65,10 +65,21 @@ public abstract class MarketFeed
     }
 
     /// <summary>
+    /// The exchange's order rules of the markets, when the feed takes them from the exchange (live, asked once at the
+    /// start); null when the data is replayed, whose rules come from configuration (<c>Exchange:Rules</c>).
+    /// </summary>
+    public Task<IReadOnlyDictionary<MarketSymbol, ExchangeRules>?> ExchangeRulesAsync(CancellationToken cancellationToken) =>
+        ExchangeRulesCoreAsync(cancellationToken);
+
+    /// <summary>
     /// Continues a run after a restart: closes before <paramref name="time"/> were handled by the earlier process and
     /// are not delivered again; the close at <paramref name="time"/> is, so a step a crash cut short can finish.
     /// </summary>
     public void ResumeFrom(DateTimeOffset time) => ResumeFromCore(time);
+
+    /// <summary>The feed's own order rules; by default none, so the configured ones apply.</summary>
+    protected virtual Task<IReadOnlyDictionary<MarketSymbol, ExchangeRules>?> ExchangeRulesCoreAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<MarketSymbol, ExchangeRules>?>(null);
 
     /// <summary>The feed's own skipping of closes before <paramref name="time"/>.</summary>
     protected abstract void ResumeFromCore(DateTimeOffset time);

@@ -5,6 +5,7 @@ using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Markets;
+using CryptoFunk.Markets.Exchanges;
 using CryptoFunk.Storage;
 using CryptoFunk.Trading;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed class PaperTrader(
     LlmProviderRegistry providers,
     IOptions<ModelPipelineOptions> pipeline,
     IOptions<PaperBrokerOptions> broker,
+    ExchangeRuleBook exchangeRules,
     SpanDropCounter spanDrops,
     ModelBudget budget,
     TimeProvider time)
@@ -32,6 +34,7 @@ public sealed class PaperTrader(
     /// started is finished and stored. Reports each close to <paramref name="progress"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The capital or account name is not valid.</exception>
+    /// <exception cref="ExchangeRulesUnavailableException">A live feed could not fetch the exchange's order rules.</exception>
     /// <exception cref="TradingRunFailedException">The run failed; it is stored as failed.</exception>
     public async Task<PaperReport> RunAsync(PaperRequest request, IProgress<PaperStep>? progress, CancellationToken stopping)
     {
@@ -53,6 +56,7 @@ public sealed class PaperTrader(
 
         // A continued account is rebuilt by settling every stored close again, so the histories reach back to the first.
         var markets = await request.Feed.StartAsync(journal?.Equity.Count > 0 ? journal.Equity[0].Time : null, stopping);
+        var rules = await RulesAsync(request.Feed, stopping);
         var setup = TradingRunSetup.Of(maker, providers, pipeline.Value, orderBooks: request.Feed.HasOrderBooks);
         var brokerOptions = broker.Value with { InitialCash = request.Capital, AllowShorts = maker.Options.AllowShorts };
         budget.BeginRun();
@@ -60,7 +64,7 @@ public sealed class PaperTrader(
         var spansDroppedBefore = spanDrops.Total;
         // Each close is stored as soon as it is decided (in the background, in order), so a crash loses at most the
         // close in progress and a restart continues from there.
-        var session = new TradingSession(runId, markets, new PaperBroker(brokerOptions), maker, setup.Participants, store, time, batchSize: 1);
+        var session = new TradingSession(runId, markets, new PaperBroker(brokerOptions, rules), maker, setup.Participants, store, time, batchSize: 1);
         var bar = markets[0].Timeframe.Duration;
         if (existing is not null && journal is not null)
         {
@@ -94,6 +98,7 @@ public sealed class PaperTrader(
                         ["consensus_threshold"] = maker.Options.ConsensusThreshold,
                         ["analysis_agents"] = setup.AnalysisAgents,
                         ["fee_rate"] = brokerOptions.TakerFeeRate,
+                        [ExchangeRulesSetting.Key] = ExchangeRulesSetting.Of(markets.Select(m => m.Symbol), rules),
                     }),
                 },
                 CancellationToken.None);
@@ -181,5 +186,18 @@ public sealed class PaperTrader(
         await store.FinishRunAsync(
             runId, stopped ? TradingRunStatuses.Stopped : TradingRunStatuses.Completed, PaperReportJson.Write(report), report.SpansDropped, time.GetUtcNow(), CancellationToken.None);
         return report;
+    }
+
+    /// <summary>The exchange's own rules when the feed has them (live), else the configured ones (replay).</summary>
+    private async Task<ExchangeRuleBook> RulesAsync(MarketFeed feed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await feed.ExchangeRulesAsync(cancellationToken) is { } fetched ? new ExchangeRuleBook(fetched) : exchangeRules;
+        }
+        catch (ExchangeException e)
+        {
+            throw new ExchangeRulesUnavailableException(feed.Source, e);
+        }
     }
 }

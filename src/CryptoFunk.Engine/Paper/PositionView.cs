@@ -13,15 +13,14 @@ namespace CryptoFunk.Engine.Paper;
 public sealed record PositionView(MarketSymbol Symbol, PositionSide Side, decimal Quantity, decimal EntryPrice, decimal MarkPrice, decimal UnrealisedPnl)
 {
     /// <summary>The broker's open positions, marked at each market's last close, in symbol order.</summary>
-    public static IReadOnlyList<PositionView> Of(PaperBroker broker) =>
+    public static IReadOnlyList<PositionView> Of(IBroker broker) =>
     [
         .. broker.Positions
             .OrderBy(p => p.Symbol.ToString(), StringComparer.Ordinal)
             .Select(p =>
             {
                 var mark = broker.LastCandle(p.Symbol)!.Value.Close;
-                var perUnit = p.Side == PositionSide.Long ? mark - p.AverageEntryPrice : p.AverageEntryPrice - mark;
-                return new PositionView(p.Symbol, p.Side, p.Quantity, p.AverageEntryPrice, mark, perUnit * p.Quantity);
+                return new PositionView(p.Symbol, p.Side, p.Quantity, p.AverageEntryPrice, mark, p.UnrealisedProfitAndLossAt(mark));
             }),
     ];
 }

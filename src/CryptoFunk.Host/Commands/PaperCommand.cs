@@ -143,6 +143,11 @@ internal sealed class PaperCommand(IServiceProvider services, TimeProvider time)
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Failure;
         }
+        catch (ExchangeRulesUnavailableException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
         catch (ExchangeException e)
         {
             // Only a live feed reaches the exchange, and only its start lets a failure through (later closes skip).

@@ -21,6 +21,12 @@ public interface IExchange
         IProgress<CandleDownloadProgress>? progress,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The order rules (minimum quantity, step size, minimum order value, tick size) of each of
+    /// <paramref name="symbols"/>, fetched in one request; every symbol asked for is in the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<MarketSymbol, ExchangeRules>> GetExchangeRulesAsync(IReadOnlyList<MarketSymbol> symbols, CancellationToken cancellationToken);
+
     /// <summary>A snapshot of the order book with at most <paramref name="depth"/> levels per side.</summary>
     Task<OrderBook> GetOrderBookAsync(MarketSymbol symbol, int depth, CancellationToken cancellationToken);
 

@@ -4,7 +4,9 @@ namespace CryptoFunk.Trading.Performance;
 
 /// <summary>
 /// The simplest strategy to beat: spend all cash on one market buy at the start of the window and hold to its end.
-/// It runs through a real <see cref="PaperBroker"/>, so it pays the same fees and slippage as the agents.
+/// It runs through a real <see cref="PaperBroker"/>, so it pays the same fees and slippage and meets the same exchange
+/// rules as the agents: its quantity is rounded down to the step size, and a buy the exchange would refuse is not
+/// made (the cash is held and the result says why).
 /// </summary>
 public static class BuyAndHoldBaseline
 {
@@ -28,8 +30,9 @@ public static class BuyAndHoldBaseline
     /// <param name="from">Decision time of the buy and start of the window.</param>
     /// <param name="to">End of the window.</param>
     /// <param name="options">Broker costs and starting cash, the same as the run being compared.</param>
+    /// <param name="rules">The exchange's order rules for <paramref name="symbol"/>, the same as the run's; none when null.</param>
     public static BuyAndHoldResult Run(IReadOnlyList<Candle> candles, MarketSymbol symbol, Timeframe timeframe,
-        DateTimeOffset from, DateTimeOffset to, PaperBrokerOptions options)
+        DateTimeOffset from, DateTimeOffset to, PaperBrokerOptions options, ExchangeRules? rules = null)
     {
         var window = candles.Where(candle => candle.OpenTime >= from && candle.OpenTime + timeframe.Duration <= to).ToList();
         var fillIndex = window.FindIndex(candle => candle.Volume > 0);
@@ -39,11 +42,16 @@ public static class BuyAndHoldBaseline
                 $"no traded {symbol} candle between {UtcTimestamp.Format(from)} and {UtcTimestamp.Format(to)} to buy at", nameof(candles));
         }
 
-        var broker = new PaperBroker(options);
-        var quantity = AffordableQuantity(options, window[fillIndex]);
-        var order = broker.Submit(new OrderRequest(OrderId, symbol, OrderSide.Buy, OrderType.Market, quantity, null, null, null, from));
-        if (!order.Accepted)
-            throw new InvalidOperationException($"the buy-and-hold order was refused: {order.RejectionReason}");
+        var exchange = rules ?? ExchangeRules.None;
+        var broker = new PaperBroker(options, new ExchangeRuleBook(new Dictionary<MarketSymbol, ExchangeRules> { [symbol] = exchange }));
+        var quantity = exchange.RoundDown(AffordableQuantity(options, window[fillIndex]));
+        var breach = exchange.Check(symbol, quantity, window[fillIndex].Open);
+        if (breach is null)
+        {
+            var order = broker.Submit(new OrderRequest(OrderId, symbol, OrderSide.Buy, OrderType.Market, quantity, null, null, null, from));
+            if (!order.Accepted)
+                throw new InvalidOperationException($"the buy-and-hold order was refused: {order.RejectionReason}");
+        }
 
         var curve = new List<EquityPoint>(window.Count + 1) { new(window[0].OpenTime, broker.Equity) };
         foreach (var candle in window)
@@ -56,10 +64,13 @@ public static class BuyAndHoldBaseline
 
         var fees = broker.Fills.Sum(fill => fill.Fee);
         return new BuyAndHoldResult(
-            broker.Fills.Single(),
+            broker.Fills.SingleOrDefault(),
             curve,
             fees,
-            PerformanceCalculator.Compute(curve, broker.ClosedTrades, fees, timeframe.Duration));
+            PerformanceCalculator.Compute(curve, broker.ClosedTrades, fees, timeframe.Duration))
+        {
+            NotBought = breach?.Reason,
+        };
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ namespace CryptoFunk.Trading.Risk;
 /// <param name="Equity">Current equity (cash plus positions marked to market), in the quote asset.</param>
 /// <param name="Cash">Cash available for a new position.</param>
 /// <param name="PeakEquity">Highest equity seen, for the drawdown halt.</param>
-/// <param name="OpenPositions">Positions held now.</param>
-public sealed record PortfolioExposure(decimal Equity, decimal Cash, decimal PeakEquity, IReadOnlyList<OpenPosition> OpenPositions)
+/// <param name="OpenPositions">Positions held now (and entries accepted but not filled, counted as held).</param>
+public sealed record PortfolioExposure(decimal Equity, decimal Cash, decimal PeakEquity, IReadOnlyList<Position> OpenPositions)
 {
     /// <summary>
     /// Realised win rate (0..1) shrunk toward the prior (<see cref="WinRateEstimate"/>); null before any trade has

@@ -10,7 +10,8 @@ namespace CryptoFunk.Trading.Risk;
 /// </summary>
 /// <remarks>
 /// Kelly's stake is read as the fraction of equity put at risk, because b is measured against the stop distance: losing
-/// the bet means the stop is hit. Quantities are not rounded to lot sizes; that is the broker's concern.
+/// the bet means the stop is hit. Quantities are not rounded here: <see cref="RiskGate"/> rounds its final quantity down
+/// to the exchange's step size.
 /// </remarks>
 public sealed class PositionSizer(IOptions<RiskLimitsOptions> options)
 {
@@ -44,7 +45,7 @@ public sealed class PositionSizer(IOptions<RiskLimitsOptions> options)
         }
         else
         {
-            var reward = proposal.Side == TradeSide.Long ? takeProfit - entry : entry - takeProfit;
+            var reward = proposal.Side == PositionSide.Long ? takeProfit - entry : entry - takeProfit;
             var ratio = reward / stopDistance;
             rewardToRisk = ratio;
             var kellyStake = ratio > 0m ? winProbability - ((1m - winProbability) / ratio) : 0m;

@@ -65,4 +65,25 @@ public static class RefusalCodes
 
     /// <summary>The sizer lacks what it needs (a positive entry and equity, a stop away from the entry).</summary>
     public const string Unsizable = "unsizable";
+
+    /// <summary>The quantity is below the exchange's minimum quantity for the market.</summary>
+    public const string BelowMinQuantity = "below_min_quantity";
+
+    /// <summary>The quantity is not a whole multiple of the exchange's step size for the market.</summary>
+    public const string OffStepSize = "off_step_size";
+
+    /// <summary>The order's value (quantity times price) is below the exchange's minimum for the market.</summary>
+    public const string BelowMinNotional = "below_min_notional";
+
+    /// <summary>The limit price is not a whole multiple of the exchange's tick size for the market.</summary>
+    public const string OffTickSize = "off_tick_size";
+
+    /// <summary>The code of a refusal for breaking the exchange rule <paramref name="rule"/>.</summary>
+    public static string For(ExchangeRuleKind rule) => rule switch
+    {
+        ExchangeRuleKind.MinQuantity => BelowMinQuantity,
+        ExchangeRuleKind.StepSize => OffStepSize,
+        ExchangeRuleKind.MinNotional => BelowMinNotional,
+        _ => OffTickSize,
+    };
 }

@@ -4,8 +4,9 @@ namespace CryptoFunk.Trading.Risk;
 
 /// <summary>
 /// The code-side risk gate after the LLM risk agent: the agent may reject or shrink a trade, but the hard limits decide
-/// the largest quantity, every cut is recorded as a <see cref="RiskClamp"/>, and proposal prices are checked against the
-/// market so hallucinated numbers never reach the broker.
+/// the largest quantity, every cut is recorded as a <see cref="RiskClamp"/>, proposal prices are checked against the
+/// market so hallucinated numbers never reach the broker, and the final quantity is rounded down to the exchange's
+/// step size and refused when the exchange would refuse it (below its minimum quantity or order value).
 /// </summary>
 public sealed class RiskGate
 {
@@ -28,7 +29,8 @@ public sealed class RiskGate
     /// <summary>
     /// Decides whether and how much of <paramref name="proposal"/> may be traded. The quantity is the smallest of the
     /// sizer's limits, the portfolio-risk headroom, the proposal's own quantity and the risk agent's
-    /// <paramref name="llmApprovedQuantity"/> (its <c>adjusted_size</c>); requests above the limits are clamped.
+    /// <paramref name="llmApprovedQuantity"/> (its <c>adjusted_size</c>), rounded down to the step size of
+    /// <see cref="MarketCheck.Rules"/>; requests above the limits are clamped.
     /// </summary>
     public RiskAssessment Evaluate(
         TradeProposal proposal,
@@ -102,12 +104,22 @@ public sealed class RiskGate
             }
         }
 
+        // Shrunk to the exchange's step, never enlarged; what no exchange order can carry is refused, not placed.
+        var tradable = market.Rules.RoundDown(quantity);
+        var breach = quantity < market.Rules.MinQuantity
+            ? market.Rules.CheckQuantity(proposal.Symbol, quantity)
+            : market.Rules.Check(proposal.Symbol, tradable, market.MarketPrice);
+        if (breach is not null)
+        {
+            return Refused(proposal, portfolio, market, [new TradeRefusal(RefusalCodes.For(breach.Rule), breach.Reason)], sizing);
+        }
+
         return new RiskAssessment(
             Approved: true,
-            quantity,
+            tradable,
             clamps,
             Refusals: [],
-            Metrics(proposal, portfolio, market, quantity),
+            Metrics(proposal, portfolio, market, tradable),
             sizing,
             market.DecisionTime);
     }
@@ -187,7 +199,7 @@ public sealed class RiskGate
     private IEnumerable<TradeRefusal> StopAndTargetProblems(TradeProposal proposal)
     {
         var entry = proposal.EntryPrice;
-        var isLong = proposal.Side == TradeSide.Long;
+        var isLong = proposal.Side == PositionSide.Long;
         if (proposal.StopLoss is not { } stop)
         {
             yield return new(RefusalCodes.NoStopLoss, "no stop loss: every trade needs one so its loss is bounded");

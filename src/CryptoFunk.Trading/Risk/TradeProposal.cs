@@ -14,7 +14,7 @@ namespace CryptoFunk.Trading.Risk;
 public sealed record TradeProposal(
     string AgentName,
     MarketSymbol Symbol,
-    TradeSide Side,
+    PositionSide Side,
     decimal EntryPrice,
     decimal? StopLoss,
     decimal? TakeProfit,

@@ -6,6 +6,7 @@ using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.StructuredOutput;
 using CryptoFunk.Markets;
 using CryptoFunk.Tests.Support;
+using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ public sealed class RiskRuleTests
 
     private static DecisionSituation Situation() => new(Orchestration.DecisionFixtures.Snapshot());
 
-    private static TradeProposal Trade(decimal stop = 97m, decimal target = 106m) => new("trend_following", Btc, TradeSide.Long, 100m, stop, target, 0.3m);
+    private static TradeProposal Trade(decimal stop = 97m, decimal target = 106m) => new("trend_following", Btc, PositionSide.Long, 100m, stop, target, 0.3m);
 
     private static PortfolioExposure Portfolio(decimal equity = 10_000m, decimal peak = 10_000m) => new(equity, equity, peak, []);
 

@@ -7,6 +7,7 @@ using CryptoFunk.Agents.StructuredOutput;
 using CryptoFunk.Indicators;
 using CryptoFunk.Markets;
 using CryptoFunk.Tests.Support;
+using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Tests.Agents;
@@ -29,7 +30,7 @@ public sealed class RulesMatchPromptSchemasTests
     }
 
     [TestCaseSource(nameof(Cases))]
-    public void Rules_answer_validates_against_the_prompt_schema(string agent, decimal close, double rsi, double adx, double ema50, double ema200, OrderBook? book, TradeSide? position)
+    public void Rules_answer_validates_against_the_prompt_schema(string agent, decimal close, double rsi, double adx, double ema50, double ema200, OrderBook? book, PositionSide? position)
     {
         using var library = new PromptLibrary(Path.Combine(SharedFiles.RepositoryRoot, "prompts"), watch: false);
         var indicators = new IndicatorValues(100, ema50, ema200, 100, rsi, 0, 0, 0, 110, 100, 90, 0.5, 0.2, 2, adx, 20, 20, 50, 50, 0);

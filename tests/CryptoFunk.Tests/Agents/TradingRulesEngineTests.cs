@@ -5,6 +5,7 @@ using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Rules;
 using CryptoFunk.Indicators;
 using CryptoFunk.Markets;
+using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 
 namespace CryptoFunk.Tests.Agents;
@@ -24,7 +25,7 @@ public sealed class TradingRulesEngineTests
         return new MarketSnapshot(Btc, Timeframe.OneHour, T0.AddHours(24), candles, indicators, indicators, book);
     }
 
-    private AgentAnswer? Ask(string agent, MarketSnapshot snapshot, TradeSide? position = null) =>
+    private AgentAnswer? Ask(string agent, MarketSnapshot snapshot, PositionSide? position = null) =>
         _rules.RuleFor(agent)?.Answer(new DecisionSituation(snapshot, position));
 
     [TestCase(25, 85, "BUY", "below the lower Bollinger band")]
@@ -56,7 +57,7 @@ public sealed class TradingRulesEngineTests
         Assert.That(stop, Is.LessThan(100m).And.GreaterThanOrEqualTo(95m));
         Assert.That(entry.TakeProfit, Is.EqualTo(100m + (2 * (100m - stop))));
 
-        var exit = (StrategyProposal)Ask("trend_following", Snapshot(100, Indicators(adx: 30, ema50: 95, ema200: 100)), TradeSide.Long)!;
+        var exit = (StrategyProposal)Ask("trend_following", Snapshot(100, Indicators(adx: 30, ema50: 95, ema200: 100)), PositionSide.Long)!;
         Assert.That(exit.Action, Is.EqualTo(TradeAction.Close));
     }
 

@@ -29,7 +29,7 @@ public sealed class BuyAndHoldBaselineTests
 
         var result = BuyAndHoldBaseline.Run(candles, Btc, Timeframe.OneHour, Start2021, Start2022, Options);
 
-        var entry = result.Entry;
+        var entry = result.Entry!;
         var participationPercent = 100m * entry.Quantity * first.Open / (first.Volume * first.Close);
         Assert.That(first.OpenTime, Is.EqualTo(Start2021));
         Assert.That(entry.Time, Is.EqualTo(first.OpenTime));
@@ -56,7 +56,7 @@ public sealed class BuyAndHoldBaselineTests
         var result = BuyAndHoldBaseline.Run(candles, Btc, Timeframe.OneHour, Start2021, Start2022, Options);
 
         var metrics = result.Metrics;
-        var afterCosts = (double)(year[^1].Close / (result.Entry.Price * 1.001m)) - 1d;
+        var afterCosts = (double)(year[^1].Close / (result.Entry!.Price * 1.001m)) - 1d;
         Assert.That((double)metrics.TotalReturn, Is.EqualTo(afterCosts).Within(1e-5));
         Assert.That((double)metrics.TotalReturn, Is.LessThan(priceMove));
         Assert.That(priceMove - (double)metrics.TotalReturn, Is.LessThan(0.005));
@@ -91,10 +91,10 @@ public sealed class BuyAndHoldBaselineTests
         var result = BuyAndHoldBaseline.Run([Bar(0, 100m, 200m), Bar(1, 110m, 200m)], Btc, Timeframe.OneHour,
             Start2021, Start2021.AddHours(2), Options);
 
-        var leftoverCash = Options.InitialCash - (result.Entry.Notional + result.Entry.Fee);
-        Assert.That(result.Entry.Price, Is.GreaterThan(104m));
+        var leftoverCash = Options.InitialCash - (result.Entry!.Notional + result.Entry!.Fee);
+        Assert.That(result.Entry!.Price, Is.GreaterThan(104m));
         Assert.That(leftoverCash, Is.InRange(0m, 0.05m));
-        Assert.That(result.Curve[^1].Equity, Is.EqualTo((result.Entry.Quantity * 110m) + leftoverCash));
+        Assert.That(result.Curve[^1].Equity, Is.EqualTo((result.Entry!.Quantity * 110m) + leftoverCash));
     }
 
     [Test]
@@ -102,7 +102,7 @@ public sealed class BuyAndHoldBaselineTests
     {
         var result = BuyAndHoldBaseline.Run([Bar(0, 100m, 1m)], Btc, Timeframe.OneHour, Start2021, Start2021.AddHours(1), Options);
 
-        Assert.That(result.Entry.Quantity, Is.EqualTo(1m));
+        Assert.That(result.Entry!.Quantity, Is.EqualTo(1m));
     }
 
     [Test]
@@ -111,7 +111,7 @@ public sealed class BuyAndHoldBaselineTests
         var result = BuyAndHoldBaseline.Run([Bar(0, 100m, 0m), Bar(1, 101m, 1_000m), Bar(2, 102m, 1_000m)], Btc,
             Timeframe.OneHour, Start2021, Start2021.AddHours(3), Options);
 
-        Assert.That(result.Entry.Time, Is.EqualTo(Start2021.AddHours(1)));
+        Assert.That(result.Entry!.Time, Is.EqualTo(Start2021.AddHours(1)));
         Assert.That(result.Curve.Select(p => p.InMarket), Is.EqualTo(new[] { false, false, true, true }));
         Assert.That(result.Metrics.Exposure, Is.EqualTo(2d / 3d));
     }

@@ -13,8 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace CryptoFunk.Tests.Fakes;
 
 /// <summary>
-/// A local stand-in for Binance's public spot REST API on 127.0.0.1: <c>/api/v3/klines</c>, <c>/api/v3/depth</c> and
-/// <c>/api/v3/ticker/24hr</c> in Binance's real shapes, with deterministic candles for any range, Binance's
+/// A local stand-in for Binance's public spot REST API on 127.0.0.1: <c>/api/v3/klines</c>, <c>/api/v3/exchangeInfo</c>,
+/// <c>/api/v3/depth</c> and <c>/api/v3/ticker/24hr</c> in Binance's real shapes, with deterministic candles for any range, Binance's
 /// startTime/endTime/limit rules, its error bodies, the <c>X-MBX-USED-WEIGHT-1M</c> header, and scripted failures
 /// (<see cref="Enqueue"/>) that replace the next answers. It also serves the USDⓈ-M futures statistics read for
 /// sentiment (<c>/fapi/v1/fundingRate</c>, <c>/futures/data/openInterestHist</c>,
@@ -77,6 +77,16 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
     /// <summary>Open times the exchange has no candle for (outages).</summary>
     public HashSet<DateTimeOffset> MissingOpenTimes { get; } = [];
 
+    /// <summary>
+    /// The order rules <c>/api/v3/exchangeInfo</c> serves per Binance symbol (Binance's real BTCUSDT and ETHUSDT values
+    /// by default); a symbol not listed is answered as Binance answers an unknown one.
+    /// </summary>
+    public Dictionary<string, ExchangeRules> OrderRules { get; } = new(StringComparer.Ordinal)
+    {
+        ["BTCUSDT"] = new(0.00001m, 0.00001m, 5m, 0.01m),
+        ["ETHUSDT"] = new(0.0001m, 0.0001m, 5m, 0.01m),
+    };
+
     /// <summary>When set, the weight header reports this value instead of the fake's own count.</summary>
     public int? ReportedUsedWeight { get; set; }
 
@@ -101,6 +111,7 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
         var server = new FakeBinanceServer(app);
         app.Use(server.InterceptAsync);
         app.MapGet("/api/v3/klines", server.KlinesAsync);
+        app.MapGet("/api/v3/exchangeInfo", server.ExchangeInfoAsync);
         app.MapGet("/api/v3/depth", server.DepthAsync);
         app.MapGet("/api/v3/ticker/24hr", server.TickerAsync);
         app.MapGet("/fapi/v1/fundingRate", server.FundingRateAsync);
@@ -196,6 +207,7 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
     private static int WeightOf(HttpRequest request) => request.Path.Value switch
     {
         "/api/v3/klines" => 2,
+        "/api/v3/exchangeInfo" => 20,
         "/api/v3/ticker/24hr" => 2,
         "/api/v3/depth" => int.TryParse(request.Query["limit"], out var limit) ? limit switch
         {
@@ -279,6 +291,38 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
         }
 
         return Json(context, json.Append(']').ToString());
+    }
+
+    private Task ExchangeInfoAsync(HttpContext context)
+    {
+        string[] names;
+        try
+        {
+            names = System.Text.Json.JsonSerializer.Deserialize<string[]>(context.Request.Query["symbols"].ToString()) ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return Error(context, -1100, "Illegal characters found in parameter 'symbols'.");
+        }
+
+        if (names.Length == 0 || names.Any(name => !OrderRules.ContainsKey(name)))
+        {
+            return Error(context, -1121, "Invalid symbol.");
+        }
+
+        var symbols = names.Select(name =>
+        {
+            var r = OrderRules[name];
+            return string.Create(CultureInfo.InvariantCulture, $$"""
+                {"symbol":"{{name}}","status":"TRADING","baseAsset":"{{name[..^4]}}","quoteAsset":"USDT","filters":[
+                 {"filterType":"PRICE_FILTER","minPrice":"{{r.TickSize:F8}}","maxPrice":"1000000.00000000","tickSize":"{{r.TickSize:F8}}"},
+                 {"filterType":"LOT_SIZE","minQty":"{{r.MinQuantity:F8}}","maxQty":"9000.00000000","stepSize":"{{r.StepSize:F8}}"},
+                 {"filterType":"ICEBERG_PARTS","limit":10},
+                 {"filterType":"MARKET_LOT_SIZE","minQty":"0.00000000","maxQty":"123.45678900","stepSize":"0.00000000"},
+                 {"filterType":"NOTIONAL","minNotional":"{{r.MinNotional:F8}}","applyMinToMarket":true,"maxNotional":"9000000.00000000","applyMaxToMarket":false,"avgPriceMins":5}]}
+                """);
+        });
+        return Json(context, $$"""{"timezone":"UTC","serverTime":{{Now.ToUnixTimeMilliseconds()}},"rateLimits":[],"exchangeFilters":[],"symbols":[{{string.Join(',', symbols)}}]}""");
     }
 
     private Task DepthAsync(HttpContext context)

@@ -106,6 +106,46 @@ public sealed class BacktestCommandTests
     }
 
     [Test]
+    public async Task A_capital_too_small_for_the_exchange_refuses_entries_instead_of_placing_dust_orders()
+    {
+        var summary = _dir.File("summary.json");
+
+        var run = await RunAsync(null, "backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", "2021-01-01", "--to", "2021-03-01", "--capital", "0.01", "--db", $"Data Source={_dir.File("cf.db")}", "--json", summary);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(summary))!.AsObject();
+        var runId = json["run"]!["id"]!.GetValue<string>();
+        await using var services = DecisionFixtures.Services(_dir);
+        var store = services.GetRequiredService<TradingStore>();
+        var decisions = await store.DecisionsAsync(runId, CancellationToken.None);
+        var refused = decisions.Where(d => d.RefusalCodes == RefusalCodes.BelowMinQuantity).ToList();
+        var orders = await store.OrdersAsync(runId, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(json["decisions"]!["refusals_by_reason"]![RefusalCodes.BelowMinQuantity]!.GetValue<int>(), Is.EqualTo(refused.Count).And.GreaterThan(0));
+            Assert.That(refused[0].Reason, Does.Match(@": 0\.0000001\d+ BTC is below the minimum quantity 0\.00001 BTC of BTC/USDT"));
+            Assert.That(orders, Is.Empty, "no order reached the broker");
+            Assert.That(run.Output, Does.Contain("buy and hold bought nothing: ").And.Contain("below the minimum quantity 0.00001 BTC of BTC/USDT"));
+            Assert.That(json["buy_and_hold"]!["total_return"]!.GetValue<decimal>(), Is.Zero, "the baseline could not buy either");
+        });
+    }
+
+    [Test]
+    public async Task A_bad_exchange_rule_stops_with_one_line_naming_the_key()
+    {
+        var run = await RunAsync(
+            new Dictionary<string, string?> { ["Exchange:Rules:BTC_USDT:MinQuantity"] = "abc" },
+            "backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", "2021-01-04", "--to", "2021-01-05", "--db", $"Data Source={_dir.File("cf.db")}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.Error.Trim(), Is.EqualTo("error: invalid configuration: Exchange:Rules:BTC_USDT:MinQuantity must be a number, zero or more (got 'abc')"));
+            Assert.That(run.Output, Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task Without_data_the_candles_are_downloaded_once_and_cached()
     {
         await using var binance = await FakeBinanceServer.StartAsync();

@@ -5,6 +5,7 @@ using CryptoFunk.Engine;
 using CryptoFunk.Markets;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.Support;
+using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,8 +39,8 @@ internal static class DecisionFixtures
 
     public static DecisionContext Long(MarketSnapshot snapshot, decimal quantity = 10m)
     {
-        var position = new OpenPosition(Btc, TradeSide.Long, quantity, snapshot.Price - 1m, snapshot.Price - 3m);
-        return new(snapshot, new PortfolioExposure(10_000m, 10_000m - (quantity * position.EntryPrice), 10_000m, [position]), position);
+        var position = new Position(Btc, PositionSide.Long, quantity, snapshot.Price - 1m, snapshot.Price - 3m, null, snapshot.DecisionTime, ["entry"], 0m);
+        return new(snapshot, new PortfolioExposure(10_000m, 10_000m - (quantity * position.AverageEntryPrice), 10_000m, [position]), position);
     }
 
     public static ServiceProvider Services(TempDirectory dir, Dictionary<string, string?>? settings = null, TimeProvider? time = null)

@@ -6,6 +6,7 @@ using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Tests.Support;
+using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.DependencyInjection;
 using static CryptoFunk.Tests.Orchestration.DecisionFixtures;
@@ -182,7 +183,7 @@ public sealed class TradingDecisionMakerTests
         var (trend, reversion) = Buying(price);
         var gate = _services.GetRequiredService<RiskGate>();
         var context = Flat(snapshot);
-        var allowed = gate.Evaluate(new TradeProposal("trend_following", Btc, TradeSide.Long, price, price * 0.97m, price * 1.06m, 0.7m), context.Portfolio, context.MarketCheck, null, true).Quantity;
+        var allowed = gate.Evaluate(new TradeProposal("trend_following", Btc, PositionSide.Long, price, price * 0.97m, price * 1.06m, 0.7m), context.Portfolio, context.MarketCheck, null, true).Quantity;
         var risk = ScriptedAgent.Risk(approved: true, adjustedSize: decimal.Round(allowed * 100m, 8));
         var participants = Participants([ScriptedAgent.Signal("technical_analysis", "BUY", 0.8), ScriptedAgent.Signal("sentiment", "BUY", 0.6)], [trend, reversion], risk);
 

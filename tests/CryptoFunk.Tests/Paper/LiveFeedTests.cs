@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Engine.Paper;
 using CryptoFunk.Host;
@@ -197,6 +198,28 @@ public sealed class LiveFeedTests
     }
 
     [Test]
+    public async Task Live_trading_takes_the_order_rules_from_the_exchange_once_at_the_start()
+    {
+        _server.OrderRules["BTCUSDT"] = new ExchangeRules(0.001m, 0.001m, 12.5m, 0.1m);
+        await using var services = DecisionFixtures.Services(_dir);
+        var trader = services.GetRequiredService<PaperTrader>();
+
+        await RunUntilAsync(trader, new RecordingFeed(Feed(), _clock), At(13));
+
+        var run = await services.GetRequiredService<TradingStore>().RunAsync(PaperAccounts.RunId("live"), CancellationToken.None);
+        var rules = JsonNode.Parse(run!.SettingsJson!)!["exchange_rules"]!["BTC/USDT"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(_server.Requests.Count(r => r.Path == "/api/v3/exchangeInfo"), Is.EqualTo(1), "asked once, at the start");
+            Assert.That(_server.Requests.Single(r => r.Path == "/api/v3/exchangeInfo").Query["symbols"], Is.EqualTo("""["BTCUSDT"]"""));
+            Assert.That(
+                (rules["min_quantity"]!.GetValue<decimal>(), rules["step_size"]!.GetValue<decimal>(), rules["min_notional"]!.GetValue<decimal>(), rules["tick_size"]!.GetValue<decimal>()),
+                Is.EqualTo((0.001m, 0.001m, 12.5m, 0.1m)),
+                "the exchange's rules, not the configured ones");
+        });
+    }
+
+    [Test]
     public async Task An_order_book_or_futures_statistic_that_fails_or_hangs_is_left_out_with_the_reason_and_the_close_still_comes()
     {
         _server.FailingPaths["/api/v3/depth"] = FakeResponse.Status(503);
@@ -244,6 +267,20 @@ public sealed class LiveFeedTests
             Assert.That(decisions.Select(d => (d.OrderBookJson, d.SentimentJson)), Is.All.EqualTo(((string?)null, (string?)null)), "nothing extra is stored");
             Assert.That(decisions.SelectMany(d => d.Agents).Select(a => a.AgentName), Has.None.EqualTo("order_book"), "candle files have no order book");
         });
+    }
+
+    [Test]
+    public async Task A_live_run_whose_order_rules_cannot_be_fetched_does_not_start()
+    {
+        _server.OrderRules.Clear();
+        await using var services = DecisionFixtures.Services(_dir);
+
+        // Were the rules not fetched, the run would trade on; the stop ends it then, and no exception fails the test.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var failed = Assert.ThrowsAsync<ExchangeRulesUnavailableException>(
+            () => services.GetRequiredService<PaperTrader>().RunAsync(new PaperRequest("live", 10_000m, Feed()), null, stop.Token));
+
+        Assert.That(failed!.Message, Does.StartWith("could not fetch the order rules from binance live (Binance refused GET /api/v3/exchangeInfo").And.Contain("Invalid symbol"));
     }
 
     private static DateTimeOffset At(int hour) => new(2025, 3, 3, hour, 0, 0, TimeSpan.Zero);

@@ -96,6 +96,24 @@ public sealed class PaperCommandTests
     }
 
     [Test]
+    public async Task A_replay_with_a_capital_too_small_for_the_exchange_refuses_entries_instead_of_placing_dust_orders()
+    {
+        var (exitCode, _, error) = await RunAsync(null, [.. Replay("2021-01-01", "2021-02-01"), "--capital", "0.01", "--db", Db]);
+        Assert.That(exitCode, Is.EqualTo(0), error);
+
+        var store = new TradingStore(new CryptoFunkDbContextFactory(Db));
+        var decisions = await store.DecisionsAsync("paper-paper", CancellationToken.None);
+        var refused = decisions.Where(d => d.RefusalCodes == "below_min_quantity").ToList();
+        var orders = await store.OrdersAsync("paper-paper", CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Select(d => d.Symbol).Distinct(), Is.EquivalentTo(new[] { "BTC/USDT", "ETH/USDT" }));
+            Assert.That(refused.Where(d => d.Symbol == "ETH/USDT").Select(d => d.Reason), Has.All.Contains("below the minimum quantity 0.0001 ETH of ETH/USDT"));
+            Assert.That(orders, Is.Empty, "no order reached the broker");
+        });
+    }
+
+    [Test]
     public async Task An_account_continues_only_with_the_markets_interval_and_capital_it_started_with()
     {
         var first = await RunAsync(null, [.. Replay("2021-01-01", "2021-01-03"), "--db", Db]);

@@ -23,6 +23,9 @@ internal sealed class RecordingFeed(MarketFeed inner, TimeProvider clock) : Mark
     public override Task<IReadOnlyList<MarketHistory>> StartAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
         inner.StartAsync(since, cancellationToken);
 
+    protected override Task<IReadOnlyDictionary<MarketSymbol, ExchangeRules>?> ExchangeRulesCoreAsync(CancellationToken cancellationToken) =>
+        inner.ExchangeRulesAsync(cancellationToken);
+
     protected override void ResumeFromCore(DateTimeOffset time) => inner.ResumeFrom(time);
 
     protected override async Task<MarketClose?> NextCloseCoreAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using CryptoFunk.Markets;
+using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ internal static class RiskFixtures
     public static readonly DateTimeOffset Now = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
 
     public static TradeProposal Proposal(
-        TradeSide side = TradeSide.Long,
+        PositionSide side = PositionSide.Long,
         decimal entry = 100m,
         decimal? stop = 95m,
         decimal? takeProfit = 115m,
@@ -27,13 +28,17 @@ internal static class RiskFixtures
         decimal equity = 10_000m,
         decimal? cash = null,
         decimal? peak = null,
-        IReadOnlyList<OpenPosition>? positions = null) =>
+        IReadOnlyList<Position>? positions = null) =>
         new(equity, cash ?? equity, peak ?? equity, positions ?? []);
 
     public static MarketCheck Market(decimal price = 100m) => new(Btc, price, Now);
 
     /// <summary>An ETH long of 10 at 100 with its stop at 77.5: 225 at risk.</summary>
-    public static OpenPosition EthPosition() => new(Eth, TradeSide.Long, 10m, 100m, 77.5m);
+    public static Position EthPosition() => Held(Eth, 10m, 100m, 77.5m);
+
+    /// <summary>A long of <paramref name="quantity"/> held since <see cref="Now"/> at <paramref name="entry"/>.</summary>
+    public static Position Held(MarketSymbol symbol, decimal quantity, decimal entry, decimal? stop) =>
+        new(symbol, PositionSide.Long, quantity, entry, stop, null, Now, ["held"], 0m);
 
     public static RiskGate Gate(RiskLimitsOptions? limits = null) => new(Options.Create(limits ?? new RiskLimitsOptions()));
 

@@ -1,3 +1,4 @@
+using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 using static CryptoFunk.Tests.Risk.RiskFixtures;
 
@@ -101,12 +102,12 @@ public sealed class RiskGateTests
         AssertRejectedOnlyFor(assessment, "the risk agent rejected the trade");
     }
 
-    [TestCase(TradeSide.Long, 105, "long stop loss 105 must be below the entry 100")]
-    [TestCase(TradeSide.Long, 100, "long stop loss 100 must be below the entry 100")]
-    [TestCase(TradeSide.Short, 95, "short stop loss 95 must be above the entry 100")]
-    public void Stop_on_the_wrong_side_is_rejected(TradeSide side, decimal stop, string reason)
+    [TestCase(PositionSide.Long, 105, "long stop loss 105 must be below the entry 100")]
+    [TestCase(PositionSide.Long, 100, "long stop loss 100 must be below the entry 100")]
+    [TestCase(PositionSide.Short, 95, "short stop loss 95 must be above the entry 100")]
+    public void Stop_on_the_wrong_side_is_rejected(PositionSide side, decimal stop, string reason)
     {
-        var takeProfit = side == TradeSide.Long ? 115m : 85m;
+        var takeProfit = side == PositionSide.Long ? 115m : 85m;
         var assessment = Gate().Evaluate(Proposal(side, stop: stop, takeProfit: takeProfit), Portfolio(), Market(), null, llmApproved: true);
 
         AssertRejectedOnlyFor(assessment, reason);
@@ -115,7 +116,7 @@ public sealed class RiskGateTests
     [Test]
     public void Short_with_the_stop_above_is_approved()
     {
-        var assessment = Gate().Evaluate(Proposal(TradeSide.Short, stop: 105m, takeProfit: 85m), Portfolio(), Market(), null, llmApproved: true);
+        var assessment = Gate().Evaluate(Proposal(PositionSide.Short, stop: 105m, takeProfit: 85m), Portfolio(), Market(), null, llmApproved: true);
 
         Assert.Multiple(() =>
         {
@@ -179,7 +180,7 @@ public sealed class RiskGateTests
     [Test]
     public void Five_open_positions_reject_a_sixth()
     {
-        var positions = Enumerable.Range(0, 5).Select(_ => new OpenPosition(Eth, TradeSide.Long, 1m, 100m, 99m)).ToList();
+        var positions = Enumerable.Range(0, 5).Select(_ => Held(Eth, 1m, 100m, 99m)).ToList();
 
         var assessment = Gate().Evaluate(Proposal(), Portfolio(positions: positions), Market(), null, llmApproved: true);
 
@@ -189,7 +190,7 @@ public sealed class RiskGateTests
     [Test]
     public void Four_open_positions_still_allow_a_fifth()
     {
-        var positions = Enumerable.Range(0, 4).Select(_ => new OpenPosition(Eth, TradeSide.Long, 1m, 100m, 99m)).ToList();
+        var positions = Enumerable.Range(0, 4).Select(_ => Held(Eth, 1m, 100m, 99m)).ToList();
 
         var assessment = Gate().Evaluate(Proposal(), Portfolio(positions: positions), Market(), null, llmApproved: true);
 
@@ -239,7 +240,7 @@ public sealed class RiskGateTests
     [Test]
     public void Used_up_portfolio_risk_budget_rejects()
     {
-        var positions = new List<OpenPosition> { new(Eth, TradeSide.Long, 40m, 100m, 75m) };
+        var positions = new List<Position> { Held(Eth, 40m, 100m, 75m) };
 
         var assessment = Gate().Evaluate(Proposal(), Portfolio(positions: positions), Market(), null, llmApproved: true);
 
@@ -250,7 +251,7 @@ public sealed class RiskGateTests
     [Test]
     public void Position_without_a_stop_counts_its_whole_notional_as_risk()
     {
-        var positions = new List<OpenPosition> { new(Eth, TradeSide.Long, 9m, 100m, null) };
+        var positions = new List<Position> { Held(Eth, 9m, 100m, null) };
 
         var assessment = Gate().Evaluate(Proposal(), Portfolio(positions: positions), Market(), null, llmApproved: true);
 
@@ -306,8 +307,8 @@ public sealed class RiskGateTests
     [Test]
     public void Every_refusal_carries_its_stable_code()
     {
-        var full = Enumerable.Range(0, 5).Select(_ => new OpenPosition(Eth, TradeSide.Long, 1m, 100m, 99m)).ToList();
-        var riskUsedUp = new List<OpenPosition> { new(Eth, TradeSide.Long, 40m, 100m, 75m) };
+        var full = Enumerable.Range(0, 5).Select(_ => Held(Eth, 1m, 100m, 99m)).ToList();
+        var riskUsedUp = new List<Position> { Held(Eth, 40m, 100m, 75m) };
         var cases = new (string Code, RiskAssessment Assessment)[]
         {
             (RefusalCodes.RiskAgentRejected, Gate().Evaluate(Proposal(), Portfolio(), Market(), null, llmApproved: false)),

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace CryptoFunk.Markets.Exchanges.Binance;
 
 /// <summary>
-/// <see cref="IExchange"/> over Binance's public spot REST API (no API key): klines, order book depth and the
-/// 24-hour ticker. Long candle ranges are fetched in pages of <see cref="KlinesPageLimit"/>.
+/// <see cref="IExchange"/> over Binance's public spot REST API (no API key): klines, exchange info (order rules),
+/// order book depth and the 24-hour ticker. Long candle ranges are fetched in pages of <see cref="KlinesPageLimit"/>.
 /// </summary>
 internal sealed class BinanceExchange(BinanceRestClient client, TimeProvider timeProvider) : IExchange
 {
@@ -74,6 +74,16 @@ internal sealed class BinanceExchange(BinanceRestClient client, TimeProvider tim
 
         progress?.Report(new CandleDownloadProgress(from, to, to, candles.Count));
         return candles;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<MarketSymbol, ExchangeRules>> GetExchangeRulesAsync(IReadOnlyList<MarketSymbol> symbols, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(symbols.Count);
+        var names = string.Join(',', symbols.Select(symbol => $"\"{BinanceSymbols.ToBinance(symbol)}\""));
+        var path = $"api/v3/exchangeInfo?symbols={Uri.EscapeDataString($"[{names}]")}";
+        using var answer = await client.GetAsync(path, BinanceRequestWeights.ExchangeInfo, cancellationToken);
+        return BinanceExchangeInfoParser.Parse(answer.RootElement, symbols, $"GET /{path}");
     }
 
     /// <inheritdoc />

@@ -13,6 +13,9 @@ internal static class BinanceRequestWeights
     /// <summary><c>GET /api/v3/klines</c> weighs 2 whatever its <c>limit</c> (1 to 1000).</summary>
     public const int Klines = 2;
 
+    /// <summary><c>GET /api/v3/exchangeInfo</c> weighs 20, with or without <c>symbols</c>.</summary>
+    public const int ExchangeInfo = 20;
+
     /// <summary><c>GET /api/v3/ticker/24hr</c> with one <c>symbol</c> weighs 2 (80 without one).</summary>
     public const int Ticker24hOneSymbol = 2;
 
