@@ -168,16 +168,34 @@ public sealed class TradingSession
         var asks = closing.Select(market => Ask(market, closeTime, exposure, extras.GetValueOrDefault(market.History.Symbol))).ToList();
         var decisions = await Task.WhenAll(asks.Select(ask => _maker.DecideAsync(_participants, ask.Context, ask.Inputs, cancellationToken)));
         var executed = new List<TradingDecision>(decisions.Length);
+        var intents = new List<OrderRequest>();
         for (var i = 0; i < decisions.Length; i++)
         {
-            // Markets decided in parallel saw the account as the close found it; once an order went out at this close,
-            // the limits are checked again against the account it left.
-            var decision = _placed.Values.Any(o => o.DecisionTime == closeTime)
-                ? _maker.Confirm(decisions[i], asks[i].Context with { Portfolio = Exposure(closeTime, withOrdersPlacedAtTime: true) })
+            // Markets decided in parallel saw the account as the close found it; once an order was meant at this close,
+            // the limits are checked again against the account it would leave.
+            var decision = intents.Count > 0 || _placed.Values.Any(o => o.DecisionTime == closeTime)
+                ? _maker.Confirm(decisions[i], asks[i].Context with { Portfolio = Exposure(closeTime, withOrdersPlacedAtTime: true, intents) })
                 : decisions[i];
-            await ExecuteAsync(decision, asks[i].Context.Snapshot, asks[i].Features, cancellationToken);
+            if (Record(decision, asks[i].Context.Snapshot, asks[i].Features) is { } intent)
+            {
+                intents.Add(intent);
+            }
+
             _decidedAtLastClose.Add(decision.Symbol);
             executed.Add(decision);
+        }
+
+        if (intents.Count > 0)
+        {
+            // The intents are durable before the broker sees any of them, so a crash cannot leave an order nobody
+            // recorded; one write for all of a close's orders, then each is placed in the markets' order.
+            await FlushAsync(cancellationToken);
+            foreach (var intent in intents)
+            {
+                var result = Place(intent);
+                _batch.OrderUpdates.Add(new OrderStatusChange(
+                    _runId, intent.ClientOrderId, result.Accepted ? OrderStatuses.Accepted : OrderStatuses.Rejected, result.RejectionReason, _time.GetUtcNow()));
+            }
         }
 
         if (_batch.Decisions.Count >= _batchSize)
@@ -299,19 +317,23 @@ public sealed class TradingSession
             var batch = _batch;
             _batch = new TradingJournalBatch();
             var previous = _saving;
-            _saving = Task.Run(
-                async () =>
-                {
-                    await previous;
-                    await _store.SaveAsync(batch, cancellationToken);
-                },
-                cancellationToken);
+
+            // A save waited for runs on this thread (SQLite's client works synchronously), one left behind on the pool.
+            _saving = wait
+                ? SaveAfterAsync(previous, batch, cancellationToken)
+                : Task.Run(() => SaveAfterAsync(previous, batch, cancellationToken), cancellationToken);
         }
 
         if (wait)
         {
             await _saving;
         }
+    }
+
+    private async Task SaveAfterAsync(Task previous, TradingJournalBatch batch, CancellationToken cancellationToken)
+    {
+        await previous;
+        await _store!.SaveAsync(batch, cancellationToken);
     }
 
     private void Settle(MarketSymbol symbol, Candle candle, DateTimeOffset closeTime)
@@ -386,7 +408,8 @@ public sealed class TradingSession
         _batch.OpenedPositions.Add(record);
     }
 
-    private async Task ExecuteAsync(TradingDecision decided, MarketSnapshot snapshot, IReadOnlyList<double> features, CancellationToken cancellationToken)
+    /// <summary>Adds the decision's rows to the journal and returns the order it means, not placed yet; null when none.</summary>
+    private OrderRequest? Record(TradingDecision decided, MarketSnapshot snapshot, IReadOnlyList<double> features)
     {
         // An entry trades what the journal can hold exactly, so a run rebuilt from it after a crash places the same order.
         var decision = decided.IsEntry ? decided with { Quantity = StoredPrecision.Truncate(decided.Quantity) } : decided;
@@ -412,7 +435,7 @@ public sealed class TradingSession
 
         if (orderId is null)
         {
-            return;
+            return null;
         }
 
         var request = decision.IsEntry
@@ -432,12 +455,7 @@ public sealed class TradingSession
                 time,
                 AgentsCloseReason);
         _batch.Orders.Add(OrderRecord.From(_runId, request, _time.GetUtcNow()));
-
-        // The intent is durable before the broker sees the order, so a crash cannot leave an order nobody recorded.
-        await FlushAsync(cancellationToken);
-        var result = Place(request);
-        _batch.OrderUpdates.Add(new OrderStatusChange(
-            _runId, orderId, result.Accepted ? OrderStatuses.Accepted : OrderStatuses.Rejected, result.RejectionReason, _time.GetUtcNow()));
+        return request;
     }
 
     /// <summary>Hands <paramref name="request"/> to the broker: entries and closes alike, exactly as stored.</summary>
@@ -467,14 +485,16 @@ public sealed class TradingSession
 
     /// <summary>
     /// The account as the limits measure it: positions held, and entry orders accepted but not filled yet (those placed
-    /// before <paramref name="time"/>, and those placed at it too when <paramref name="withOrdersPlacedAtTime"/>) as if
-    /// held at the last close (their cash is not spent yet, so it is set aside here), so two markets deciding at the
-    /// same close cannot both spend the same risk budget.
+    /// before <paramref name="time"/>, and those placed at it too when <paramref name="withOrdersPlacedAtTime"/>) and
+    /// this close's <paramref name="intents"/> not placed yet, as if held at the last close (their cash is not spent
+    /// yet, so it is set aside here), so two markets deciding at the same close cannot both spend the same risk budget.
     /// </summary>
-    private PortfolioExposure Exposure(DateTimeOffset time, bool withOrdersPlacedAtTime)
+    private PortfolioExposure Exposure(DateTimeOffset time, bool withOrdersPlacedAtTime, IReadOnlyList<OrderRequest>? intents = null)
     {
         var pending = _orders.Values
-            .Where(o => o.ClientOrderId.StartsWith(EntryPrefix, StringComparison.Ordinal) && (withOrdersPlacedAtTime || o.DecisionTime < time))
+            .Where(o => withOrdersPlacedAtTime || o.DecisionTime < time)
+            .Concat(intents ?? [])
+            .Where(o => o.ClientOrderId.StartsWith(EntryPrefix, StringComparison.Ordinal))
             .Select(Pending)
             .ToList();
         return new PortfolioExposure(
@@ -487,7 +507,7 @@ public sealed class TradingSession
         };
     }
 
-    /// <summary>An accepted entry not filled yet, as the limits count it: held at the last close, with its stop.</summary>
+    /// <summary>An entry meant or accepted and not filled yet, as the limits count it: held at the last close, with its stop.</summary>
     private Position Pending(OrderRequest order) => new(
         order.Symbol,
         order.Side.OpensSide(),

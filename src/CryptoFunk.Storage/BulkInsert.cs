@@ -23,11 +23,29 @@ internal static class BulkInsert
     /// <exception cref="DbUpdateException">A row breaks a key or constraint; the caller's transaction should roll back.</exception>
     public static async Task InsertAsync(DbContext context, Type clrType, IReadOnlyList<object> rows, bool replaceOnConflict, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
+        if (rows.Count > 0)
         {
-            return;
+            await RunAsync(context, clrType, rows, replaceOnConflict ? Tail.ReplaceOnConflict : Tail.None, cancellationToken);
         }
+    }
 
+    /// <summary>
+    /// Inserts <paramref name="rows"/> and returns the key the database generated for each, in order
+    /// (<c>RETURNING</c>, in both databases), so callers need no second query to find the rows they wrote.
+    /// </summary>
+    /// <exception cref="DbUpdateException">A row breaks a key or constraint; the caller's transaction should roll back.</exception>
+    public static async Task<long[]> InsertReturningKeysAsync(DbContext context, Type clrType, IReadOnlyList<object> rows, CancellationToken cancellationToken) =>
+        rows.Count == 0 ? [] : await RunAsync(context, clrType, rows, Tail.ReturningKey, cancellationToken);
+
+    private enum Tail
+    {
+        None,
+        ReplaceOnConflict,
+        ReturningKey,
+    }
+
+    private static async Task<long[]> RunAsync(DbContext context, Type clrType, IReadOnlyList<object> rows, Tail tail, CancellationToken cancellationToken)
+    {
         var entity = context.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not part of the model");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties()
@@ -39,7 +57,12 @@ internal static class BulkInsert
         var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
             .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES (")
             .AppendJoin(", ", columns.Select((_, i) => sql.GenerateParameterNamePlaceholder($"p{i}"))).Append(')')
-            .Append(replaceOnConflict ? ConflictClause(entity, table, columns.Select(c => c.Name), sql) : string.Empty);
+            .Append(tail switch
+            {
+                Tail.ReplaceOnConflict => ConflictClause(entity, table, columns.Select(c => c.Name), sql),
+                Tail.ReturningKey => $" RETURNING {sql.DelimitIdentifier(entity.FindPrimaryKey()!.Properties.Single().GetColumnName(table)!)}",
+                _ => string.Empty,
+            });
 
         var connection = context.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -57,17 +80,25 @@ internal static class BulkInsert
         command.Parameters.AddRange(parameters);
         var getters = columns.Select(c => (Func<object, object?>)c.Property.PropertyInfo!.GetValue).ToArray();
         var converters = columns.Select(c => c.Mapping.Converter).ToArray();
-        foreach (var row in rows)
+        var keys = tail == Tail.ReturningKey ? new long[rows.Count] : [];
+        for (var r = 0; r < rows.Count; r++)
         {
             for (var c = 0; c < parameters.Length; c++)
             {
-                var value = getters[c](row);
+                var value = getters[c](rows[r]);
                 parameters[c].Value = value is null ? DBNull.Value : converters[c]?.ConvertToProvider(value) ?? value;
             }
 
             try
             {
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                if (tail == Tail.ReturningKey)
+                {
+                    keys[r] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
             catch (DbException e)
             {
@@ -75,6 +106,8 @@ internal static class BulkInsert
                 throw new DbUpdateException($"could not insert into {table.Name}: {e.Message}", e);
             }
         }
+
+        return keys;
     }
 
     private static string ConflictClause(IEntityType entity, StoreObjectIdentifier table, IEnumerable<string> columns, ISqlGenerationHelper sql)

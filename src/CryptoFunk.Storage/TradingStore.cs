@@ -163,7 +163,7 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
 
         var decisionIds = await InsertDecisionsAsync(context, batch.Decisions, cancellationToken);
-        AddOrders(context, batch.Orders, decisionIds);
+        await InsertOrdersAsync(context, batch.Orders, decisionIds, cancellationToken);
         await AddNewFillsAsync(context, batch.Fills, cancellationToken);
         await UpsertPositionsAsync(context, batch.OpenedPositions, cancellationToken);
         await BulkInsert.InsertAsync(context, typeof(EquitySnapshotRecord), batch.EquitySnapshots, replaceOnConflict: true, cancellationToken);
@@ -273,8 +273,7 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
     }
 
     /// <summary>
-    /// Inserts the decisions, reads back their generated ids by their unique key (run, symbol, time), then inserts
-    /// their agents' rows; returns the id of each decision that placed an order, by (run, order id).
+    /// Inserts the decisions, each returning its generated id, then their agents' rows; returns the id of each decision that placed an order, by (run, order id).
     /// </summary>
     private static async Task<Dictionary<(string RunId, string OrderId), long>> InsertDecisionsAsync(
         CryptoFunkDbContext context,
@@ -287,32 +286,24 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
             return placedBy;
         }
 
-        await BulkInsert.InsertAsync(context, typeof(TradingDecisionRecord), decisions, replaceOnConflict: false, cancellationToken);
+        var ids = await BulkInsert.InsertReturningKeysAsync(context, typeof(TradingDecisionRecord), decisions, cancellationToken);
         var agents = new List<object>(decisions.Count * 5);
-        foreach (var group in decisions.GroupBy(d => (d.RunId, d.Symbol)))
+        for (var i = 0; i < decisions.Count; i++)
         {
-            var first = group.Min(d => d.DecisionTime);
-            var last = group.Max(d => d.DecisionTime);
-            var ids = await context.TradingDecisions
-                .Where(d => d.RunId == group.Key.RunId && d.Symbol == group.Key.Symbol && d.DecisionTime >= first && d.DecisionTime <= last)
-                .Select(d => new { d.Id, d.DecisionTime })
-                .ToDictionaryAsync(d => d.DecisionTime, d => d.Id, cancellationToken);
-            foreach (var decision in group)
+            var decision = decisions[i];
+            decision.Id = ids[i];
+            if (decision.OrderId is not null)
             {
-                decision.Id = ids[decision.DecisionTime];
-                if (decision.OrderId is not null)
-                {
-                    placedBy.TryAdd((decision.RunId, decision.OrderId), decision.Id);
-                }
+                placedBy.TryAdd((decision.RunId, decision.OrderId), decision.Id);
+            }
 
-                foreach (var agent in decision.Agents)
-                {
-                    agent.TradingDecisionId = decision.Id;
-                    agent.RunId = decision.RunId;
-                    agent.Symbol = decision.Symbol;
-                    agent.Timestamp = decision.DecisionTime;
-                    agents.Add(agent);
-                }
+            foreach (var agent in decision.Agents)
+            {
+                agent.TradingDecisionId = decision.Id;
+                agent.RunId = decision.RunId;
+                agent.Symbol = decision.Symbol;
+                agent.Timestamp = decision.DecisionTime;
+                agents.Add(agent);
             }
         }
 
@@ -320,8 +311,8 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
         return placedBy;
     }
 
-    /// <summary>Adds the orders, linked to the decision of this batch that placed them.</summary>
-    private static void AddOrders(CryptoFunkDbContext context, List<OrderRecord> orders, Dictionary<(string RunId, string OrderId), long> placedBy)
+    /// <summary>Inserts the orders, linked to the decision of this batch that placed them; an order id stored before fails.</summary>
+    private static async Task InsertOrdersAsync(CryptoFunkDbContext context, List<OrderRecord> orders, Dictionary<(string RunId, string OrderId), long> placedBy, CancellationToken cancellationToken)
     {
         foreach (var order in orders)
         {
@@ -329,9 +320,9 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
             {
                 order.TradingDecisionId = decisionId;
             }
-
-            context.Orders.Add(order);
         }
+
+        await BulkInsert.InsertAsync(context, typeof(OrderRecord), orders, replaceOnConflict: false, cancellationToken);
     }
 
     private static async Task AddNewFillsAsync(CryptoFunkDbContext context, List<FillRecord> fills, CancellationToken cancellationToken)
