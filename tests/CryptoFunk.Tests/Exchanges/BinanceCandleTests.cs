@@ -5,29 +5,11 @@ using CryptoFunk.Tests.Support;
 
 namespace CryptoFunk.Tests.Exchanges;
 
-public sealed class BinanceCandleTests
+public sealed class BinanceCandleTests : BinanceExchangeTests
 {
     private static readonly MarketSymbol BtcUsdt = MarketSymbol.Parse("BTC/USDT");
     private static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private FakeBinanceServer _server = null!;
-    private Microsoft.Extensions.DependencyInjection.ServiceProvider _services = null!;
-    private IExchange _exchange = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        _server = await FakeBinanceServer.StartAsync();
-        _services = TestBinance.Services(_server);
-        _exchange = TestBinance.Exchange(_services);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _services.DisposeAsync();
-        await _server.DisposeAsync();
-    }
 
     [Test]
     public async Task Paging_over_more_than_1000_candles_returns_every_candle_once_in_order()
@@ -35,11 +17,11 @@ public sealed class BinanceCandleTests
         var to = Start.AddHours(2500);
         var reports = new List<CandleDownloadProgress>();
 
-        var candles = await _exchange.GetCandlesAsync(BtcUsdt, Timeframe.OneHour, Start, to, new ListProgress(reports), CancellationToken.None);
+        var candles = await Exchange.GetCandlesAsync(BtcUsdt, Timeframe.OneHour, Start, to, new ListProgress(reports), CancellationToken.None);
 
         var expected = Enumerable.Range(0, 2500).Select(h => FakeBinanceServer.CandleAt(Start.AddHours(h))).ToList();
         Assert.That(candles, Is.EqualTo(expected));
-        var klineRequests = _server.Requests.Where(r => r.Path == "/api/v3/klines").ToList();
+        var klineRequests = Server.Requests.Where(r => r.Path == "/api/v3/klines").ToList();
         Assert.Multiple(() =>
         {
             Assert.That(klineRequests, Has.Count.EqualTo(3));
@@ -59,7 +41,7 @@ public sealed class BinanceCandleTests
         var from = Start.AddMinutes(30);
         var to = Start.AddHours(5).AddMinutes(30);
 
-        var candles = await _exchange.GetCandlesAsync(BtcUsdt, Timeframe.OneHour, from, to, null, CancellationToken.None);
+        var candles = await Exchange.GetCandlesAsync(BtcUsdt, Timeframe.OneHour, from, to, null, CancellationToken.None);
 
         Assert.That(candles.Select(c => c.OpenTime), Is.EqualTo(Enumerable.Range(1, 5).Select(h => Start.AddHours(h))));
     }
@@ -67,7 +49,7 @@ public sealed class BinanceCandleTests
     [Test]
     public async Task The_end_of_the_range_is_exclusive()
     {
-        var candles = await _exchange.GetCandlesAsync(BtcUsdt, Timeframe.Parse("1d"), Start, Start.AddDays(3), null, CancellationToken.None);
+        var candles = await Exchange.GetCandlesAsync(BtcUsdt, Timeframe.Parse("1d"), Start, Start.AddDays(3), null, CancellationToken.None);
 
         Assert.That(candles.Select(c => c.OpenTime), Is.EqualTo(new[] { Start, Start.AddDays(1), Start.AddDays(2) }));
     }
@@ -75,9 +57,9 @@ public sealed class BinanceCandleTests
     [Test]
     public async Task Missing_candles_stay_missing()
     {
-        _server.MissingOpenTimes.UnionWith([Start.AddHours(3), Start.AddHours(4)]);
+        Server.MissingOpenTimes.UnionWith([Start.AddHours(3), Start.AddHours(4)]);
 
-        var candles = await _exchange.GetCandlesAsync(BtcUsdt, Timeframe.OneHour, Start, Start.AddHours(10), null, CancellationToken.None);
+        var candles = await Exchange.GetCandlesAsync(BtcUsdt, Timeframe.OneHour, Start, Start.AddHours(10), null, CancellationToken.None);
 
         Assert.That(candles.Select(c => c.OpenTime.Hour), Is.EqualTo(new List<int> { 0, 1, 2, 5, 6, 7, 8, 9 }));
     }
@@ -85,7 +67,7 @@ public sealed class BinanceCandleTests
     [Test]
     public async Task A_range_before_the_listing_returns_nothing()
     {
-        var candles = await _exchange.GetCandlesAsync(
+        var candles = await Exchange.GetCandlesAsync(
             BtcUsdt, Timeframe.OneHour, new DateTimeOffset(2016, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2016, 2, 1, 0, 0, 0, TimeSpan.Zero), null, CancellationToken.None);
 
         Assert.That(candles, Is.Empty);
@@ -95,10 +77,10 @@ public sealed class BinanceCandleTests
     public async Task The_recorded_Binance_kline_rows_are_read_exactly()
     {
         var recorded = await File.ReadAllTextAsync(SharedFiles.Path("data/binance-rest/klines-BTCUSDT-1h-2024-08-01.json"));
-        _server.Enqueue(FakeResponse.Json(recorded));
+        Server.Enqueue(FakeResponse.Json(recorded));
         var from = new DateTimeOffset(2024, 8, 1, 0, 0, 0, TimeSpan.Zero);
 
-        var candles = await _exchange.GetCandlesAsync(BtcUsdt, Timeframe.OneHour, from, from.AddHours(3), null, CancellationToken.None);
+        var candles = await Exchange.GetCandlesAsync(BtcUsdt, Timeframe.OneHour, from, from.AddHours(3), null, CancellationToken.None);
 
         Assert.That(candles, Is.EqualTo(new[]
         {
@@ -106,17 +88,17 @@ public sealed class BinanceCandleTests
             new Candle(from.AddHours(1), 64645.90m, 64816.01m, 64099.00m, 64202.00m, 1394.76324m),
             new Candle(from.AddHours(2), 64202.00m, 64254.00m, 63900.00m, 64110.01m, 1829.24939m),
         }));
-        Assert.That(_server.Requests, Has.Count.EqualTo(1));
+        Assert.That(Server.Requests, Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task A_page_going_backwards_is_refused_rather_than_looping()
     {
         var row = """[1704067200000,"1.0","1.0","1.0","1.0","1.0",1704070799999,"1.0",1,"1.0","1.0","0"]""";
-        _server.Enqueue(FakeResponse.Json($"[{row}]"), FakeResponse.Json($"[{row}]"));
+        Server.Enqueue(FakeResponse.Json($"[{row}]"), FakeResponse.Json($"[{row}]"));
 
         var exception = Assert.ThrowsAsync<ExchangeResponseException>(() =>
-            _exchange.GetCandlesAsync(BtcUsdt, Timeframe.OneHour, Start, Start.AddHours(5), null, CancellationToken.None));
+            Exchange.GetCandlesAsync(BtcUsdt, Timeframe.OneHour, Start, Start.AddHours(5), null, CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("oldest first, each once"));
     }

@@ -1,39 +1,21 @@
 using CryptoFunk.Markets;
 using CryptoFunk.Markets.Exchanges;
 using CryptoFunk.Tests.Fakes;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CryptoFunk.Tests.Exchanges;
 
-public sealed class BinanceOrderBookAndTickerTests
+public sealed class BinanceOrderBookAndTickerTests : BinanceExchangeTests
 {
     private static readonly MarketSymbol BtcUsdt = MarketSymbol.Parse("BTC/USDT");
 
-    private FakeBinanceServer _server = null!;
     private InstantTimeProvider _clock = null!;
-    private ServiceProvider _services = null!;
-    private IExchange _exchange = null!;
 
-    [SetUp]
-    public async Task SetUp()
-    {
-        _server = await FakeBinanceServer.StartAsync();
-        _clock = new InstantTimeProvider(new DateTimeOffset(2024, 6, 1, 12, 0, 30, TimeSpan.Zero));
-        _services = TestBinance.Services(_server, _clock);
-        _exchange = TestBinance.Exchange(_services);
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        await _services.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    protected override TimeProvider NewClock() => _clock = new InstantTimeProvider(new DateTimeOffset(2024, 6, 1, 12, 0, 30, TimeSpan.Zero));
 
     [Test]
     public async Task Order_book_levels_are_read_as_exact_decimals_best_first()
     {
-        var book = await _exchange.GetOrderBookAsync(BtcUsdt, 5, CancellationToken.None);
+        var book = await Exchange.GetOrderBookAsync(BtcUsdt, 5, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -46,8 +28,8 @@ public sealed class BinanceOrderBookAndTickerTests
             Assert.That(book.BestAsk, Is.EqualTo(new OrderBookLevel(64000.01m, 0.25m)));
             Assert.That(book.Bids[4], Is.EqualTo(new OrderBookLevel(63999.96m, 0.504m)));
             Assert.That(book.Asks[4], Is.EqualTo(new OrderBookLevel(64000.05m, 0.258m)));
-            Assert.That(_server.Requests.Single().Query, Does.ContainKey("limit").WithValue("5"));
-            Assert.That(_server.Requests.Single().Query, Does.ContainKey("symbol").WithValue("BTCUSDT"));
+            Assert.That(Server.Requests.Single().Query, Does.ContainKey("limit").WithValue("5"));
+            Assert.That(Server.Requests.Single().Query, Does.ContainKey("symbol").WithValue("BTCUSDT"));
         });
     }
 
@@ -55,16 +37,16 @@ public sealed class BinanceOrderBookAndTickerTests
     [TestCase(5001)]
     public void Order_book_depth_outside_Binance_limits_is_refused_before_sending(int depth)
     {
-        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _exchange.GetOrderBookAsync(BtcUsdt, depth, CancellationToken.None));
-        Assert.That(_server.Requests, Is.Empty);
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Exchange.GetOrderBookAsync(BtcUsdt, depth, CancellationToken.None));
+        Assert.That(Server.Requests, Is.Empty);
     }
 
     [Test]
     public void An_order_book_level_that_is_not_a_pair_of_decimal_strings_is_refused()
     {
-        _server.Enqueue(FakeResponse.Json("""{"lastUpdateId":1,"bids":[["1.0","2.0"],["0.9",3]],"asks":[]}"""));
+        Server.Enqueue(FakeResponse.Json("""{"lastUpdateId":1,"bids":[["1.0","2.0"],["0.9",3]],"asks":[]}"""));
 
-        var exception = Assert.ThrowsAsync<ExchangeResponseException>(() => _exchange.GetOrderBookAsync(BtcUsdt, 5, CancellationToken.None));
+        var exception = Assert.ThrowsAsync<ExchangeResponseException>(() => Exchange.GetOrderBookAsync(BtcUsdt, 5, CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("bids level 1").And.Contain("[price, quantity]"));
     }
@@ -72,9 +54,9 @@ public sealed class BinanceOrderBookAndTickerTests
     [Test]
     public void Order_book_sides_out_of_order_are_refused()
     {
-        _server.Enqueue(FakeResponse.Json("""{"lastUpdateId":1,"bids":[["1.0","2.0"]],"asks":[["2.0","1.0"],["1.5","1.0"]]}"""));
+        Server.Enqueue(FakeResponse.Json("""{"lastUpdateId":1,"bids":[["1.0","2.0"]],"asks":[["2.0","1.0"],["1.5","1.0"]]}"""));
 
-        var exception = Assert.ThrowsAsync<ExchangeResponseException>(() => _exchange.GetOrderBookAsync(BtcUsdt, 5, CancellationToken.None));
+        var exception = Assert.ThrowsAsync<ExchangeResponseException>(() => Exchange.GetOrderBookAsync(BtcUsdt, 5, CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("asks level 1").And.Contain("out of order"));
     }
@@ -82,7 +64,7 @@ public sealed class BinanceOrderBookAndTickerTests
     [Test]
     public async Task Ticker_fields_are_read_as_exact_decimals()
     {
-        var ticker = await _exchange.GetTicker24hAsync(BtcUsdt, CancellationToken.None);
+        var ticker = await Exchange.GetTicker24hAsync(BtcUsdt, CancellationToken.None);
 
         var close = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
         Assert.That(ticker, Is.EqualTo(new Ticker24h(
@@ -105,15 +87,15 @@ public sealed class BinanceOrderBookAndTickerTests
             OpenTime: close.AddDays(-1),
             CloseTime: close,
             TradeCount: 1234568)));
-        Assert.That(_server.Requests.Single().Path, Is.EqualTo("/api/v3/ticker/24hr"));
+        Assert.That(Server.Requests.Single().Path, Is.EqualTo("/api/v3/ticker/24hr"));
     }
 
     [Test]
     public void A_ticker_with_a_missing_field_is_refused_naming_the_field()
     {
-        _server.Enqueue(FakeResponse.Json("""{"symbol":"BTCUSDT","lastPrice":"1.0"}"""));
+        Server.Enqueue(FakeResponse.Json("""{"symbol":"BTCUSDT","lastPrice":"1.0"}"""));
 
-        var exception = Assert.ThrowsAsync<ExchangeResponseException>(() => _exchange.GetTicker24hAsync(BtcUsdt, CancellationToken.None));
+        var exception = Assert.ThrowsAsync<ExchangeResponseException>(() => Exchange.GetTicker24hAsync(BtcUsdt, CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("'lastQty'"));
     }
@@ -121,9 +103,9 @@ public sealed class BinanceOrderBookAndTickerTests
     [Test]
     public void A_ticker_for_another_market_is_refused()
     {
-        _server.Enqueue(FakeResponse.Json("""{"symbol":"ETHUSDT"}"""));
+        Server.Enqueue(FakeResponse.Json("""{"symbol":"ETHUSDT"}"""));
 
-        var exception = Assert.ThrowsAsync<ExchangeResponseException>(() => _exchange.GetTicker24hAsync(BtcUsdt, CancellationToken.None));
+        var exception = Assert.ThrowsAsync<ExchangeResponseException>(() => Exchange.GetTicker24hAsync(BtcUsdt, CancellationToken.None));
 
         Assert.That(exception!.Message, Does.Contain("not about BTCUSDT"));
     }
@@ -131,12 +113,12 @@ public sealed class BinanceOrderBookAndTickerTests
     [Test]
     public async Task A_high_used_weight_reported_by_Binance_holds_the_next_request_until_the_next_minute()
     {
-        _server.ReportedUsedWeight = 4799;
+        Server.ReportedUsedWeight = 4799;
 
-        await _exchange.GetTicker24hAsync(BtcUsdt, CancellationToken.None);
-        await _exchange.GetTicker24hAsync(BtcUsdt, CancellationToken.None);
+        await Exchange.GetTicker24hAsync(BtcUsdt, CancellationToken.None);
+        await Exchange.GetTicker24hAsync(BtcUsdt, CancellationToken.None);
 
         Assert.That(_clock.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(30) }));
-        Assert.That(_server.Requests, Has.Count.EqualTo(2));
+        Assert.That(Server.Requests, Has.Count.EqualTo(2));
     }
 }
