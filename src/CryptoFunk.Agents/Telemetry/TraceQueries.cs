@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CryptoFunk.Agents.Telemetry;
 
-/// <summary>Reads stored spans back as traces for inspection.</summary>
-public sealed class TraceQueries(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseMigrator migrator)
+/// <summary>Reads stored spans back as traces for inspection; a database that is not there is refused, never created.</summary>
+/// <exception cref="JournalUnavailableException">Thrown by every query when there is no CryptoFunk database to read.</exception>
+public sealed class TraceQueries(IDbContextFactory<CryptoFunkDbContext> contexts, ExistingDatabase database)
 {
     /// <summary>The most recent traces, newest first, each summarized by its root span.</summary>
     public async Task<IReadOnlyList<TraceSummary>> RecentAsync(int limit, CancellationToken cancellationToken)
     {
-        await migrator.MigrateAsync(cancellationToken);
+        await database.EnsureAsync(cancellationToken);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var roots = await context.Spans.AsNoTracking()
             .Where(s => s.ParentSpanId == null)
@@ -28,7 +29,7 @@ public sealed class TraceQueries(IDbContextFactory<CryptoFunkDbContext> contexts
     /// <summary>Among the <paramref name="limit"/> most recent runs, those that dropped spans (so their traces are incomplete), newest first.</summary>
     public async Task<IReadOnlyList<TradingRunRecord>> RunsWithDroppedSpansAsync(int limit, CancellationToken cancellationToken)
     {
-        await migrator.MigrateAsync(cancellationToken);
+        await database.EnsureAsync(cancellationToken);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var recent = await context.TradingRuns.AsNoTracking()
             .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
@@ -40,7 +41,7 @@ public sealed class TraceQueries(IDbContextFactory<CryptoFunkDbContext> contexts
     /// <summary>Every span of one trace (an id prefix is enough when it is unique), in start order.</summary>
     public async Task<IReadOnlyList<SpanRecord>> TraceAsync(string traceIdOrPrefix, CancellationToken cancellationToken)
     {
-        await migrator.MigrateAsync(cancellationToken);
+        await database.EnsureAsync(cancellationToken);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = await context.Spans.AsNoTracking()
             .Where(s => s.TraceId.StartsWith(traceIdOrPrefix))

@@ -10,26 +10,30 @@ namespace CryptoFunk.Host.Commands;
 /// </summary>
 internal abstract class JournalCommand : CliCommand
 {
-    private readonly Option<string?> _database = new(CommandLineSettings.Database) { Description = "Database connection string (SQLite file or PostgreSQL); default from configuration. Never created." };
+    private readonly Option<string?> _database = new(CommandLineSettings.Database) { Description = "Database connection string (SQLite file or PostgreSQL); default from configuration. Never created.", Recursive = true };
 
     /// <inheritdoc />
     protected sealed override void Configure(Command command)
     {
         command.Add(_database);
         AddArguments(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction(Reading(ReadAsync));
+    }
+
+    /// <summary>An action that reads the journal: a missing database is one error line and <see cref="ExitCodes.NoDatabase"/>.</summary>
+    protected static Func<ParseResult, CancellationToken, Task<int>> Reading(Func<ParseResult, CancellationToken, Task<int>> read) =>
+        async (parse, cancellationToken) =>
         {
             try
             {
-                return await ReadAsync(parse, cancellationToken);
+                return await read(parse, cancellationToken);
             }
             catch (JournalUnavailableException e)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.NoDatabase;
             }
-        });
-    }
+        };
 
     /// <summary>Adds the command's own options and arguments.</summary>
     protected abstract void AddArguments(Command command);

@@ -7,10 +7,10 @@ using CryptoFunk.Storage;
 namespace CryptoFunk.Host.Commands;
 
 /// <summary>
-/// <c>cryptofunk traces [--limit N]</c> lists recent agent traces; <c>cryptofunk traces show ID</c> prints one as a
-/// tree with durations, sources, tokens and costs: the agents' telemetry, readable without a collector.
+/// <c>cryptofunk traces [--limit N] [--db CONNECTION]</c> lists recent agent traces; <c>cryptofunk traces show ID</c>
+/// prints one as a tree with durations, sources, tokens and costs: the agents' telemetry, readable without a collector.
 /// </summary>
-internal sealed class TracesCommand(TraceQueries traces) : CliCommand
+internal sealed class TracesCommand(TraceQueries traces) : JournalCommand
 {
     private readonly Option<int> _limit = new("--limit") { Description = "How many traces to list.", DefaultValueFactory = _ => 20 };
     private readonly Argument<string> _traceId = new("trace-id") { Description = "A trace id, or a unique prefix of one." };
@@ -19,21 +19,24 @@ internal sealed class TracesCommand(TraceQueries traces) : CliCommand
 
     protected override string Description => "Inspect the agents' stored telemetry spans.";
 
-    protected override void Configure(Command command)
+    protected override void AddArguments(Command command)
     {
         command.Add(_limit);
-        command.SetAction(ListAsync);
-
         var show = new Command("show", "Print one trace as a tree of spans.");
         show.Add(_traceId);
-        show.SetAction(ShowAsync);
+        show.SetAction(Reading(ShowAsync));
         command.Add(show);
     }
 
-    private async Task<int> ListAsync(ParseResult parse, CancellationToken cancellationToken)
+    protected override async Task<int> ReadAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var limit = parse.GetValue(_limit);
+        if (limit <= 0)
+        {
+            return await BadInputAsync(parse, $"--limit must be a positive number of traces, was {limit}");
+        }
+
         var recent = await traces.RecentAsync(limit, cancellationToken);
         if (recent.Count == 0)
         {

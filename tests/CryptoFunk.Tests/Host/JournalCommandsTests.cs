@@ -139,6 +139,8 @@ public sealed class JournalCommandsTests
     [TestCase("decisions", "--symbol", "BTCUSDT")]
     [TestCase("decisions", "--action", "WAIT")]
     [TestCase("explain", "999999")]
+    [TestCase("traces", "--limit", "0")]
+    [TestCase("traces", "--limit", "-3")]
     public async Task A_bad_filter_or_an_unknown_decision_is_one_error_line_and_exit_code_2(params string[] args)
     {
         var (exitCode, output, error) = await ReadAsync(args);
@@ -156,6 +158,8 @@ public sealed class JournalCommandsTests
     [TestCase("decisions", "--last", "5")]
     [TestCase("trades", "--json")]
     [TestCase("explain", "1")]
+    [TestCase("traces")]
+    [TestCase("traces", "show", "abc")]
     public async Task Reading_never_creates_a_database(params string[] args)
     {
         using var dir = new TempDirectory();
