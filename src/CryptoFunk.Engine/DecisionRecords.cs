@@ -147,11 +147,11 @@ public static class DecisionRecords
             return null;
         }
 
-        string[] inColumns = role switch
+        var inColumns = role switch
         {
-            AgentRole.Analysis => ["signal", "confidence", "reasoning", "key_factors"],
-            AgentRole.Strategy => ["action", "confidence", "reasoning"],
-            AgentRole.Risk => ["reasoning", "warnings"],
+            AgentRole.Analysis => AnalysisColumns,
+            AgentRole.Strategy => StrategyColumns,
+            AgentRole.Risk => RiskColumns,
             _ => [],
         };
         var rest = output.EnumerateObject().Where(field => !inColumns.Contains(field.Name)).ToList();
@@ -163,6 +163,11 @@ public static class DecisionRecords
             }
         });
     }
+
+    // The answer fields Read puts in columns of their own, per role.
+    private static readonly string[] AnalysisColumns = ["signal", "confidence", "reasoning", "key_factors"];
+    private static readonly string[] StrategyColumns = ["action", "confidence", "reasoning"];
+    private static readonly string[] RiskColumns = ["reasoning", "warnings"];
 
     private static decimal Confidence(double value) => decimal.Round((decimal)value, 4);
 

@@ -26,16 +26,7 @@ public sealed class BudgetPipelineTests
     [TearDown]
     public void DeleteDirectory() => _dir.Dispose();
 
-    private PipelineHarness Harness(params Dictionary<string, string?>[] settings)
-    {
-        var all = new Dictionary<string, string?>();
-        foreach (var (key, value) in settings.SelectMany(s => s))
-        {
-            all[key] = value;
-        }
-
-        return PipelineHarness.Create(_dir.File("cf.db"), all);
-    }
+    private PipelineHarness Harness(params Dictionary<string, string?>[] settings) => PipelineHarness.Create(_dir.File("cf.db"), settings);
 
     [Test]
     public async Task A_call_the_budget_cannot_cover_reaches_no_provider_and_is_logged_as_budget()

@@ -21,16 +21,7 @@ public sealed class ModelPipelineTests
     [TearDown]
     public void DeleteDirectory() => _dir.Dispose();
 
-    private PipelineHarness Harness(params Dictionary<string, string?>[] settings)
-    {
-        var all = new Dictionary<string, string?>();
-        foreach (var (key, value) in settings.SelectMany(s => s))
-        {
-            all[key] = value;
-        }
-
-        return PipelineHarness.Create(_dir.File("cf.db"), all);
-    }
+    private PipelineHarness Harness(params Dictionary<string, string?>[] settings) => PipelineHarness.Create(_dir.File("cf.db"), settings);
 
     [Test]
     public async Task Answers_from_the_first_provider_with_cost_and_source()

@@ -32,7 +32,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static PipelineHarness Create(string database, Dictionary<string, string?> settings)
+    public static PipelineHarness Create(string database, params Dictionary<string, string?>[] settings)
     {
         var all = new Dictionary<string, string?>
         {
@@ -40,7 +40,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
             ["Llm:Resilience:RetryBaseDelay"] = "00:00:00.010",
             ["Llm:Resilience:CircuitBreakerMinimumThroughput"] = "2",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings.SelectMany(s => s))
         {
             all[key] = value;
         }
