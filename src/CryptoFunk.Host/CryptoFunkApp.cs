@@ -1,4 +1,5 @@
 using CryptoFunk.Host.Commands;
+using CryptoFunk.Host.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,12 +28,31 @@ public static class CryptoFunkApp
         {
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables(EnvironmentPrefix);
+        var origins = new ConfigurationOrigins(builder.Configuration);
+        builder.Configuration.AddInMemoryCollection(ConfigurationDefaults.Settings);
+        origins.Label(ConfigurationOrigins.Default);
+        foreach (var file in SettingsFiles())
+        {
+            try
+            {
+                builder.Configuration.AddJsonFile(file, optional: true);
+            }
+            catch (InvalidDataException e)
+            {
+                await error.WriteLineAsync($"error: {file}: {JsonProblem(e)}; fix the file or move it away");
+                return ExitCodes.BadInput;
+            }
+
+            origins.Label($"file {file}");
+        }
+
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        origins.Label($"environment ({EnvironmentPrefix}*)");
         configure?.Invoke(builder.Configuration);
+        origins.Label("code");
         builder.Configuration.AddInMemoryCollection(CommandLineSettings.From(args));
+        origins.Label("command line");
+        builder.Services.AddSingleton(origins);
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -43,7 +63,16 @@ public static class CryptoFunkApp
         builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
 
         using var host = builder.Build();
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Options are validated at start: an invalid value is one line naming its key, like any command's failure.
+            return await host.Services.GetRequiredService<CommandFailures>().ReportAsync(e, error);
+        }
+
         try
         {
             var app = host.Services.GetRequiredService<CommandLineApp>();
@@ -54,5 +83,26 @@ public static class CryptoFunkApp
             // Stopping flushes telemetry, so the command's last spans are stored before the process exits.
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// <c>appsettings.json</c> beside the program, then the one in the working directory (which wins); one file when
+    /// both are the same.
+    /// </summary>
+    private static IEnumerable<string> SettingsFiles() =>
+        new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() }
+            .Select(directory => Path.GetFullPath(Path.Combine(directory, "appsettings.json")))
+            .Distinct(StringComparer.Ordinal);
+
+    /// <summary>The parser's own words and where it stopped (1-based line), without the exception's type names.</summary>
+    private static string JsonProblem(InvalidDataException exception)
+    {
+        if (exception.InnerException?.InnerException is not System.Text.Json.JsonException json)
+        {
+            return exception.InnerException?.Message ?? exception.Message;
+        }
+
+        var cut = json.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return $"not valid JSON at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}: {(cut > 0 ? json.Message[..cut] : json.Message)}";
     }
 }

@@ -1,5 +1,6 @@
 using CryptoFunk.Engine;
 using CryptoFunk.Host.Commands;
+using CryptoFunk.Host.Configuration;
 using CryptoFunk.Markets.Exchanges.Binance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,8 @@ internal static class ServiceCollectionExtensions
     {
         services.AddTradingEngine(configuration);
         services.AddSingleton<CommandLineApp>();
+        services.AddSingleton<CommandFailures>();
+        services.AddSingleton<ReplayRecordings>();
         services.AddBinanceExchange(configuration);
         services.AddSingleton<CliCommand, DataDownloadCommand>();
         services.AddSingleton<CliCommand, TracesCommand>();
@@ -27,6 +30,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CliCommand, DecisionsCommand>();
         services.AddSingleton<CliCommand, TradesCommand>();
         services.AddSingleton<CliCommand, ExplainCommand>();
+        services.AddSingleton<CliCommand, ConfigShowCommand>();
+        services.AddSingleton<EffectiveConfiguration>();
         services.AddSingleton<BacktestCandles>();
         services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.Section));
         return services;

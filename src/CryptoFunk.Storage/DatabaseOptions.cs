@@ -1,3 +1,7 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
 namespace CryptoFunk.Storage;
 
 /// <summary>
@@ -15,4 +19,20 @@ public sealed class DatabaseOptions
 
     /// <summary>The provider the connection string is for, read from its keywords.</summary>
     public DatabaseProvider Provider => DatabaseProviders.Detect(ConnectionString);
+
+    /// <summary>Problems with the connection string, naming the key and never its password; empty when valid.</summary>
+    public IReadOnlyList<string> Errors()
+    {
+        try
+        {
+            DbConnectionStringBuilder builder = Provider == DatabaseProvider.PostgreSql
+                ? new NpgsqlConnectionStringBuilder(ConnectionString)
+                : new SqliteConnectionStringBuilder(ConnectionString);
+            return builder.Count == 0 ? [$"{Section}:ConnectionString (--db) is empty"] : [];
+        }
+        catch (ArgumentException e)
+        {
+            return [$"{Section}:ConnectionString (--db) is not a valid connection string: {e.Message}"];
+        }
+    }
 }

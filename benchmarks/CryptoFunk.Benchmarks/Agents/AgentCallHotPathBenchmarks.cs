@@ -76,6 +76,8 @@ public class AgentCallHotPathBenchmarks
 
         public Task PreloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task<bool> IsEmptyAsync(CancellationToken cancellationToken) => Task.FromResult(_answers.Count == 0);
+
         public Task PutAsync(StoredAnswer answer, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<StoredAnswer?> FindSimilarAsync(string agent, CacheContext context, double threshold, CancellationToken cancellationToken) => Task.FromResult<StoredAnswer?>(null);

@@ -68,6 +68,10 @@ public sealed class DatabaseLlmCacheStore : ILlmCacheStore, IAsyncDisposable
     public Task PreloadAsync(CancellationToken cancellationToken) => _preloaded.Value.WaitAsync(cancellationToken);
 
     /// <inheritdoc />
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) =>
+        await _front.IsEmptyAsync(cancellationToken) && (await _preloaded.Value.WaitAsync(cancellationToken)).Count == 0;
+
+    /// <inheritdoc />
     public async Task PutAsync(StoredAnswer answer, CancellationToken cancellationToken)
     {
         await _front.PutAsync(answer, cancellationToken);

@@ -15,6 +15,9 @@ public interface ILlmCacheStore
     /// </summary>
     Task PreloadAsync(CancellationToken cancellationToken);
 
+    /// <summary>Whether the store holds no answer at all: replay refuses to start on an empty one instead of failing at its first call.</summary>
+    Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
+
     /// <summary>Stores (or replaces) an answer; it is found by lookups at once, and is durable once the store is flushed.</summary>
     Task PutAsync(StoredAnswer answer, CancellationToken cancellationToken);
 

@@ -18,6 +18,9 @@ public sealed class InMemoryLlmCacheStore : ILlmCacheStore
     public Task PreloadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
+    public Task<bool> IsEmptyAsync(CancellationToken cancellationToken) => Task.FromResult(_answers.IsEmpty);
+
+    /// <inheritdoc />
     public Task PutAsync(StoredAnswer answer, CancellationToken cancellationToken)
     {
         _answers[answer.Key] = answer;

@@ -23,7 +23,7 @@ public static class ModelPipelineServiceCollectionExtensions
     public static IServiceCollection AddModelPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLlmProviders(configuration);
-        services.AddOptions<ModelPipelineOptions>().Bind(configuration.GetSection(ModelPipelineOptions.Section));
+        services.AddOptions<ModelPipelineOptions>().BindReplacingLists(configuration.GetSection(ModelPipelineOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelPipelineOptions>, ModelPipelineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILlmCacheStore, DatabaseLlmCacheStore>();

@@ -29,7 +29,7 @@ public sealed class TradingDecisionMaker
     /// </summary>
     public TradingDecisionMaker(ChatCompletionAgentFactory agents, IRulesEngine rules, IOptions<TradingOptions> options, RiskGate gate, IOptions<RiskLimitsOptions> limits, TimeProvider time)
     {
-        var errors = options.Value.Errors();
+        IReadOnlyList<string> errors = [.. options.Value.Errors(), .. TradingAgentNames.Errors(options.Value, agents.Prompts)];
         if (errors.Count > 0)
         {
             throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(TradingOptions), errors);

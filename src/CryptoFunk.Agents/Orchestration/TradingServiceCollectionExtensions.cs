@@ -15,7 +15,7 @@ public static class TradingServiceCollectionExtensions
         services.AddRiskLimits(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<TradingOptions>()
-            .Bind(configuration.GetSection(TradingOptions.Section))
+            .BindReplacingLists(configuration.GetSection(TradingOptions.Section))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TradingOptions>, TradingOptionsValidator>());
         services.TryAddSingleton<TradingDecisionMaker>();

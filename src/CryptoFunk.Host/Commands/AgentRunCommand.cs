@@ -65,11 +65,26 @@ internal sealed class AgentRunCommand(IServiceProvider services) : CliCommand
                 return ExitCodes.BadInput;
             }
 
+            var lastClose = series.Candles[^1].OpenTime + timeframe.Duration;
+            if (at >= lastClose + timeframe.Duration)
+            {
+                // A later candle would have closed by then: the last one in the file is not the market "as it was".
+                await error.WriteLineAsync(
+                    $"error: --at {UtcTimestamp.Format(at)} is after the data ends ({series.Source}'s last candle closed at {UtcTimestamp.Format(lastClose)}); choose an earlier --at or download newer candles");
+                return ExitCodes.BadInput;
+            }
+
             snapshot = new MarketHistory(symbol, timeframe, series.Candles).SnapshotAt(at);
         }
         catch (Exception e) when (e is CandleDataException or InvalidOperationException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        if (await services.GetRequiredService<ReplayRecordings>().ProblemAsync(cancellationToken) is { } replayProblem)
+        {
+            await error.WriteLineAsync($"error: {replayProblem}");
             return ExitCodes.BadInput;
         }
 

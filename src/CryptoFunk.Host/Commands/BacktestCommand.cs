@@ -44,7 +44,7 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
         var mode = new Option<string?>(CommandLineSettings.LlmMode) { Description = "live (call providers), record (call and store answers) or replay (answer only from recordings)." };
         mode.AcceptOnlyFromAmong("live", "record", "replay");
         var db = new Option<string?>(CommandLineSettings.Database) { Description = "Database connection string (SQLite file or PostgreSQL); default from configuration." };
-        var json = new Option<string?>("--json") { Description = "Also write the summary as JSON to this file." };
+        var json = OutputFileOption.Create("--json", "Also write the summary as JSON to this file.");
         foreach (var option in new Option[] { data, symbol, from, to, interval, capital, mode, db, json })
         {
             command.Options.Add(option);
@@ -54,10 +54,15 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
         {
             var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
-            if (!MarketSymbol.TryParse(result.GetValue(symbol), out var market, out var problem)
-                || !Timeframe.TryParse(result.GetValue(interval), out var timeframe, out problem))
+            if (!MarketSymbol.TryParse(result.GetValue(symbol), out var market, out var problem))
             {
-                await error.WriteLineAsync($"error: {problem}");
+                await error.WriteLineAsync($"error: --symbol: {problem}");
+                return BadOptions;
+            }
+
+            if (!Timeframe.TryParse(result.GetValue(interval), out var timeframe, out problem))
+            {
+                await error.WriteLineAsync($"error: --interval: {problem}");
                 return BadOptions;
             }
 
@@ -108,16 +113,17 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
             return Failure;
         }
 
+        if (await services.GetRequiredService<ReplayRecordings>().ProblemAsync(cancellationToken) is { } replayProblem)
+        {
+            await error.WriteLineAsync($"error: {replayProblem}");
+            return BadOptions;
+        }
+
         BacktestReport report;
         try
         {
             var runner = services.GetRequiredService<BacktestRunner>();
             report = await RunWithProgressAsync(runner, new BacktestRequest(symbol, timeframe, series.Candles, from, to, capital, series.Source), error, cancellationToken);
-        }
-        catch (OptionsValidationException e)
-        {
-            await error.WriteLineAsync($"error: invalid configuration: {e.Message}");
-            return Failure;
         }
         catch (ArgumentException e)
         {

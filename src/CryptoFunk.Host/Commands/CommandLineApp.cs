@@ -3,13 +3,14 @@ using System.CommandLine;
 namespace CryptoFunk.Host.Commands;
 
 /// <summary>Assembles the registered <see cref="CliCommand"/>s into one command tree and runs it.</summary>
-internal sealed class CommandLineApp(IEnumerable<CliCommand> commands)
+internal sealed class CommandLineApp(IEnumerable<CliCommand> commands, CommandFailures failures)
 {
     /// <summary>Exit code for a command line that cannot be parsed or whose options are invalid.</summary>
     public const int BadUsageExitCode = 2;
 
     private static readonly Dictionary<string, string> GroupDescriptions = new(StringComparer.Ordinal)
     {
+        ["config"] = "Configuration: show the settings in effect and where each came from.",
         ["data"] = "Market data: download candles from the exchange.",
         ["prompts"] = "Prompt files: list, show and validate the agents' YAML prompts.",
     };
@@ -30,8 +31,26 @@ internal sealed class CommandLineApp(IEnumerable<CliCommand> commands)
             return ReportParseErrorsAsync(parseResult, error);
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return parseResult.InvokeAsync(configuration, cancellationToken);
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        return InvokeAsync(parseResult, configuration, cancellationToken);
+    }
+
+    /// <summary>Runs the command; whatever it did not handle becomes one error line (<see cref="CommandFailures"/>).</summary>
+    private async Task<int> InvokeAsync(ParseResult parseResult, InvocationConfiguration configuration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await configuration.Error.WriteLineAsync("stopped before the command finished");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            return await failures.ReportAsync(e, configuration.Error);
+        }
     }
 
     private static async Task<int> ReportParseErrorsAsync(ParseResult parseResult, TextWriter error)

@@ -41,7 +41,7 @@ internal sealed class DataDownloadCommand(IExchange exchange, TimeProvider timeP
             Required = true,
         };
         var to = new Option<string>("--to") { Description = "End of the range, exclusive; same forms as --from.", Required = true };
-        var output = new Option<string>("--out") { Description = "CSV file to write (timestamp,open,high,low,close,volume).", Required = true };
+        var output = OutputFileOption.Create("--out", "CSV file to write (timestamp,open,high,low,close,volume).", required: true);
         command.Options.Add(symbol);
         command.Options.Add(timeframe);
         command.Options.Add(from);

@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>A command that reads found no CryptoFunk database where <c>--db</c> points; it created none.</summary>
     public const int NoDatabase = 3;
+
+    /// <summary>Ctrl+C stopped a command that cannot stop cleanly between steps (paper trading exits 0 instead).</summary>
+    public const int Interrupted = 130;
 }

@@ -10,7 +10,7 @@ namespace CryptoFunk.Host.Commands;
 internal sealed class IndicatorsCommand : CliCommand
 {
     private readonly Option<string> _data = new("--data") { Description = "Candle file: normalized CSV or a Binance kline dump.", Required = true };
-    private readonly Option<string> _output = new("--output") { Description = "Where to write the table: CSV, or JSON when the name ends in .json.", Required = true };
+    private readonly Option<string?> _output = OutputFileOption.Create("--output", "Where to write the table: CSV, or JSON when the name ends in .json.", required: true);
 
     public override string Path => "indicators";
 

@@ -46,7 +46,7 @@ internal sealed class PaperCommand(IServiceProvider services, TimeProvider time)
         var mode = new Option<string?>(CommandLineSettings.LlmMode) { Description = "live (call providers), record (call and store answers) or replay (answer only from recordings)." };
         mode.AcceptOnlyFromAmong("live", "record", "replay");
         var db = new Option<string?>(CommandLineSettings.Database) { Description = "Database connection string (SQLite file or PostgreSQL); default from configuration." };
-        var json = new Option<string?>("--json") { Description = "Write the account summary as JSON to this file on exit." };
+        var json = OutputFileOption.Create("--json", "Write the account summary as JSON to this file on exit.");
         foreach (var option in new Option[] { symbols, interval, capital, account, replay, from, to, speed, mode, db, json })
         {
             command.Options.Add(option);
@@ -120,6 +120,12 @@ internal sealed class PaperCommand(IServiceProvider services, TimeProvider time)
 
     private async Task<int> RunAsync(PaperRequest request, (IProgress<PaperStep> Progress, PaperScreenState? Screen) view, string? jsonPath, TextWriter output, TextWriter error, CancellationToken stopping)
     {
+        if (await services.GetRequiredService<ReplayRecordings>().ProblemAsync(stopping) is { } replayProblem)
+        {
+            await error.WriteLineAsync($"error: {replayProblem}");
+            return BadOptions;
+        }
+
         PaperReport report;
         try
         {
@@ -127,11 +133,6 @@ internal sealed class PaperCommand(IServiceProvider services, TimeProvider time)
             report = view.Screen is { } screen
                 ? await PaperScreen.ShowAsync(screen, () => trader.RunAsync(request, view.Progress, stopping))
                 : await trader.RunAsync(request, view.Progress, stopping);
-        }
-        catch (OptionsValidationException e)
-        {
-            await error.WriteLineAsync($"error: invalid configuration: {e.Message}");
-            return ExitCodes.Failure;
         }
         catch (ArgumentException e)
         {

@@ -139,7 +139,7 @@ public sealed class BacktestCommandTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.ExitCode, Is.EqualTo(2), "bad configuration is bad input");
             Assert.That(run.Error.Trim(), Is.EqualTo("error: invalid configuration: Exchange:Rules:BTC_USDT:MinQuantity must be a number, zero or more (got 'abc')"));
             Assert.That(run.Output, Is.Empty);
         });
@@ -198,7 +198,7 @@ public sealed class BacktestCommandTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.ExitCode, Is.EqualTo(2), "bad configuration is bad input");
             Assert.That(result.Error.Trim(), Does.StartWith($"error: invalid configuration: {key} must be positive (got {value})"));
             Assert.That(result.Output, Is.Empty);
         });

@@ -64,7 +64,7 @@ public sealed class PaperCommandTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.ExitCode, Is.EqualTo(2), "bad configuration is bad input");
             Assert.That(run.Error.Trim().Split('\n'), Has.Length.EqualTo(1), run.Error);
             Assert.That(run.Error, Does.StartWith("error: invalid configuration: ").And.Contain(message));
         });

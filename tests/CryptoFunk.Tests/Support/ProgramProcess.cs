@@ -13,14 +13,14 @@ internal sealed class ProgramProcess : IDisposable
     private readonly List<string> _lines = [];
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ProgramProcess(IEnumerable<string> args)
+    private ProgramProcess(IEnumerable<string> args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Program);
         foreach (var arg in args)
@@ -28,7 +28,18 @@ internal sealed class ProgramProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
+        // The tests' own settings (CRYPTOFUNK_TEST_POSTGRES) are not the program's configuration.
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("CRYPTOFUNK_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
         start.Environment["Prompts__Directory"] = Path.Combine(SharedFiles.RepositoryRoot, "prompts");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) =>
         {
@@ -80,6 +91,13 @@ internal sealed class ProgramProcess : IDisposable
     }
 
     public static ProgramProcess Start(params string[] args) => new(args);
+
+    /// <summary>Starts the program in <paramref name="workingDirectory"/> (where it looks for <c>appsettings.json</c>) with extra environment variables.</summary>
+    public static ProgramProcess StartIn(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        new(args, workingDirectory, environment);
+
+    /// <summary>Standard error's lines, without the <c>stderr:</c> prefix.</summary>
+    public IReadOnlyList<string> ErrorLines => [.. Lines.Where(l => l.StartsWith("stderr: ", StringComparison.Ordinal)).Select(l => l["stderr: ".Length..])];
 
     /// <summary>Waits for the program to end; its exit code.</summary>
     public async Task<int> WaitAsync(TimeSpan timeout)

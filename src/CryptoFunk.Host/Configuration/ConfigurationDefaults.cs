@@ -1,0 +1,16 @@
+namespace CryptoFunk.Host.Configuration;
+
+/// <summary>
+/// Settings the host starts from, before any file: libraries that log a whole exception for a failure our own code
+/// already reports in one line (a provider error, a database error) stay quiet unless a file asks for their logs.
+/// </summary>
+internal static class ConfigurationDefaults
+{
+    /// <summary>The default values, lowest in precedence.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Logging:LogLevel:Microsoft.Extensions.AI"] = "Error",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Critical",
+        ["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "None",
+    };
+}
