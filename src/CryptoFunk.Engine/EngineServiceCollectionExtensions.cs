@@ -1,4 +1,5 @@
 using CryptoFunk.Agents;
+using CryptoFunk.Engine.Alerts;
 using CryptoFunk.Engine.Backtesting;
 using CryptoFunk.Engine.Paper;
 using CryptoFunk.Trading;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace CryptoFunk.Engine;
 
 /// <summary>
-/// Registers the trading engine: the agent runtime, the paper broker's and live feed's options, the exchange's order
-/// rules for replays and backtests, the backtest runner and the paper trader.
+/// Registers the trading engine: the alerts, the agent runtime, the paper broker's and live feed's options, the
+/// exchange's order rules for replays and backtests, the backtest runner and the paper trader.
 /// </summary>
 public static class EngineServiceCollectionExtensions
 {
@@ -21,6 +22,7 @@ public static class EngineServiceCollectionExtensions
     /// <summary>Adds everything a trading run needs, configured from <paramref name="configuration"/>.</summary>
     public static IServiceCollection AddTradingEngine(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddAlerts(configuration);
         services.AddAgentRuntime(configuration);
         services.AddOptions<PaperBrokerOptions>().Bind(configuration.GetSection(PaperBrokerSection));
         services.TryAddSingleton(_ => ExchangeRulesConfiguration.Read(configuration));
