@@ -23,18 +23,12 @@ namespace CryptoFunk.Tests.Alerts;
 public sealed class AlertsEndToEndTests
 {
     private const string ApiKey = "sk-test-SECRET-123";
-    private static readonly string Data2021 = Path.Combine(SharedFiles.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv");
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory() => _dir.Dispose();
+    private static readonly string Candles2021 = Path.Combine(SharedFiles.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv");
 
     [Test]
     public async Task A_backtest_with_every_provider_down_posts_providers_down_fallbacks_and_trades_in_order_and_no_secret()
     {
+        using var dir = new TempDirectory();
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.Fallback = _ => FakeReply.Json(500, OpenAIWire.Error($"upstream failed for key {ApiKey}", "server_error"));
         await using var webhook = await FakeWebhookServer.StartAsync();
@@ -44,12 +38,12 @@ public sealed class AlertsEndToEndTests
         settings["Alerts:WebhookUrl"] = webhook.Url.ToString();
         settings["Alerts:MaxPerMinute"] = "1000";
         settings["Risk:HaltDrawdownFraction"] = "0.01";
-        var summary = _dir.File("summary.json");
+        var summary = dir.File("summary.json");
         using var output = new StringWriter();
         using var error = new StringWriter();
 
         var exitCode = await CryptoFunkApp.RunAsync(
-            ["backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", "2021-01-01", "--to", "2021-01-11", "--db", $"Data Source={_dir.File("cf.db")}", "--json", summary],
+            ["backtest", "--data", Candles2021, "--symbol", "BTC/USDT", "--from", "2021-01-01", "--to", "2021-01-11", "--db", $"Data Source={dir.File("cf.db")}", "--json", summary],
             output,
             error,
             c => c.AddInMemoryCollection(settings),
@@ -93,13 +87,14 @@ public sealed class AlertsEndToEndTests
     [Test]
     public async Task A_hanging_webhook_neither_changes_nor_stalls_a_backtest()
     {
-        var candles = await CandleFileReader.ReadAsync(Data2021, CancellationToken.None);
+        using var dir = new TempDirectory();
+        var candles = await CandleFileReader.ReadAsync(Candles2021, CancellationToken.None);
         var from = new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var request = new BacktestRequest(MarketSymbol.Parse("BTC/USDT"), Timeframe.OneHour, candles.Candles, from, from.AddDays(10), 10_000m, candles.Source);
         await using var webhook = await FakeWebhookServer.StartAsync();
         webhook.Fallback = _ => FakeReply.Hang();
-        await using var quiet = DecisionFixtures.Services(_dir);
-        await using var alerting = DecisionFixtures.Services(_dir, new Dictionary<string, string?>
+        await using var quiet = DecisionFixtures.Services(dir);
+        await using var alerting = DecisionFixtures.Services(dir, new Dictionary<string, string?>
         {
             ["Alerts:WebhookUrl"] = webhook.Url.ToString(),
             ["Alerts:Timeout"] = "00:00:00.200",
