@@ -1,9 +1,11 @@
 using System.Collections.ObjectModel;
+using CryptoFunk.Agents.Alerts;
 using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Memory;
 using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Engine.Alerts;
 using CryptoFunk.Markets;
 using CryptoFunk.Plugins;
 using CryptoFunk.Storage;
@@ -20,8 +22,10 @@ namespace CryptoFunk.Engine;
 /// seeing only what had closed by then and the same account state; then the decisions are executed one after
 /// another in the markets' order, each entry checked again by the hard limits against the account as the earlier
 /// ones left it (pending orders count as held). An approved order is stored as an intent before the broker gets it.
-/// Rows are saved in batches; a batch holding an order intent is saved before the order is placed. Not thread-safe:
-/// one loop drives one session.
+/// Rows are saved in batches; a batch holding an order intent is saved before the order is placed. Fills, closed
+/// trades and the drawdown halt raise alerts (not while an account is rebuilt), and each market's decision runs in an
+/// <see cref="AlertScope"/>, so the model pipeline's alerts name the run and market. Not thread-safe: one loop drives
+/// one session.
 /// </summary>
 public sealed class TradingSession
 {
@@ -38,6 +42,8 @@ public sealed class TradingSession
     private readonly TradingStore? _store;
     private readonly TimeProvider _time;
     private readonly int _batchSize;
+    private readonly IAlertSink _alerts;
+    private bool _haltAlerted;
     private TradingJournalBatch _batch = new();
     private Task _saving = Task.CompletedTask;
     private readonly List<EquityPoint> _curve = [];
@@ -50,7 +56,8 @@ public sealed class TradingSession
 
     /// <summary>
     /// Creates a session over <paramref name="markets"/> (distinct symbols, one timeframe) on one account; they settle
-    /// and execute in this order. With no <paramref name="store"/> nothing is persisted (the rules-only baseline).
+    /// and execute in this order. With no <paramref name="store"/> nothing is persisted (the rules-only baseline), and
+    /// with no <paramref name="alerts"/> nothing is reported.
     /// </summary>
     public TradingSession(
         string runId,
@@ -60,7 +67,8 @@ public sealed class TradingSession
         DecisionParticipants participants,
         TradingStore? store,
         TimeProvider time,
-        int batchSize = 500)
+        int batchSize = 500,
+        IAlertSink? alerts = null)
     {
         if (markets.Count == 0 || markets.Select(m => m.Symbol).Distinct().Count() != markets.Count || markets.Select(m => m.Timeframe).Distinct().Count() != 1)
         {
@@ -74,6 +82,7 @@ public sealed class TradingSession
         _store = store;
         _time = time;
         _batchSize = batchSize;
+        _alerts = alerts ?? NullAlertSink.Instance;
         _memory = new DecisionMemory();
         _markets = [.. markets.Select(history => new Market(history, broker))];
     }
@@ -146,7 +155,11 @@ public sealed class TradingSession
         {
             foreach (var market in closing)
             {
-                Settle(market.History.Symbol, market.CandleClosingAt(closeTime)!.Value, closeTime);
+                var outcome = Settle(market.History.Symbol, market.CandleClosingAt(closeTime)!.Value, closeTime);
+                if (_alerts.IsEnabled)
+                {
+                    RaiseTrades(outcome);
+                }
             }
 
             if (closing.Count > 0)
@@ -166,7 +179,7 @@ public sealed class TradingSession
 
         var exposure = Exposure(closeTime, withOrdersPlacedAtTime: false);
         var asks = closing.Select(market => Ask(market, closeTime, exposure, extras.GetValueOrDefault(market.History.Symbol))).ToList();
-        var decisions = await Task.WhenAll(asks.Select(ask => _maker.DecideAsync(_participants, ask.Context, ask.Inputs, cancellationToken)));
+        var decisions = await Task.WhenAll(asks.Select(ask => DecideAsync(ask.Context, ask.Inputs, cancellationToken)));
         var executed = new List<TradingDecision>(decisions.Length);
         var intents = new List<OrderRequest>();
         for (var i = 0; i < decisions.Length; i++)
@@ -183,6 +196,12 @@ public sealed class TradingSession
 
             _decidedAtLastClose.Add(decision.Symbol);
             executed.Add(decision);
+            if (!_haltAlerted && _alerts.IsEnabled && decision.Refusals.FirstOrDefault(r => r.Code == RefusalCodes.DrawdownHalt) is { } halt)
+            {
+                // Once per halt: it refuses every entry until equity recovers, which would repeat it at every close.
+                _haltAlerted = true;
+                _alerts.Raise(SessionAlerts.Halt(_runId, decision.Symbol.ToString(), closeTime, halt));
+            }
         }
 
         if (intents.Count > 0)
@@ -281,6 +300,27 @@ public sealed class TradingSession
     /// <summary>Saves everything not saved yet and waits until it is stored.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) => SaveAsync(wait: true, cancellationToken);
 
+    /// <summary>One market's decision, in its alert scope when alerts are on.</summary>
+    private async Task<TradingDecision> DecideAsync(DecisionContext context, AgentInvokeOptions inputs, CancellationToken cancellationToken)
+    {
+        using var scope = _alerts.IsEnabled ? AlertScope.Begin(new AlertScope(_runId, context.Snapshot.Symbol.ToString(), context.Snapshot.DecisionTime)) : null;
+        return await _maker.DecideAsync(_participants, context, inputs, cancellationToken);
+    }
+
+    /// <summary>Reports the entries that filled and the trades that closed in <paramref name="outcome"/>.</summary>
+    private void RaiseTrades(CandleOutcome outcome)
+    {
+        foreach (var fill in outcome.Fills.Where(f => f.OrderId.StartsWith(EntryPrefix, StringComparison.Ordinal) && f.Reason is FillReasons.Market or FillReasons.Limit))
+        {
+            _alerts.Raise(SessionAlerts.Entry(_runId, fill, _placed.GetValueOrDefault(fill.OrderId)));
+        }
+
+        foreach (var trade in outcome.ClosedTrades)
+        {
+            _alerts.Raise(SessionAlerts.Exit(_runId, trade));
+        }
+    }
+
     private (DecisionContext Context, AgentInvokeOptions Inputs, IReadOnlyList<double> Features) Ask(Market market, DateTimeOffset closeTime, PortfolioExposure exposure, MarketExtras? extras)
     {
         market.Plugins.Clock.Set(closeTime);
@@ -336,7 +376,7 @@ public sealed class TradingSession
         await _store!.SaveAsync(batch, cancellationToken);
     }
 
-    private void Settle(MarketSymbol symbol, Candle candle, DateTimeOffset closeTime)
+    private CandleOutcome Settle(MarketSymbol symbol, Candle candle, DateTimeOffset closeTime)
     {
         var outcome = _broker.OnCandle(symbol, candle);
         foreach (var fill in outcome.Fills)
@@ -374,6 +414,8 @@ public sealed class TradingSession
         {
             RecordOpened(open);
         }
+
+        return outcome;
     }
 
     private void RecordEquity(DateTimeOffset closeTime)
@@ -389,6 +431,7 @@ public sealed class TradingSession
             Drawdown = _broker.Drawdown,
         });
         _curve.Add(new EquityPoint(closeTime, equity, _broker.Positions.Count > 0));
+        _haltAlerted &= _broker.Drawdown >= _maker.Limits.HaltDrawdownFraction;
     }
 
     private void RecordOpened(Position position)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using CryptoFunk.Agents.Alerts;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.StructuredOutput;
@@ -13,7 +14,7 @@ namespace CryptoFunk.Agents.Agents;
 /// its prompt, asks the client (which runs the tool loop), and validates the answer against the prompt's output
 /// schema, with one repair retry; an answer still invalid makes the agent abstain with the reason. When no model can
 /// answer it falls back to the rules engine, then holds; when that is because the model budget is spent, the answer
-/// says <c>budget</c>. Its response accounts for every model call it took.
+/// says <c>budget</c>, else a fallback alert is raised. Its response accounts for every model call it took.
 /// </summary>
 public sealed class ChatCompletionAgent : Agent
 {
@@ -28,6 +29,9 @@ public sealed class ChatCompletionAgent : Agent
 
     /// <summary>The deterministic fallback; null when no rule answers for this agent.</summary>
     public AgentRule? Rule { get; init; }
+
+    /// <summary>Where a fallback to the rules or to holding is reported.</summary>
+    public IAlertSink Alerts { get; init; } = NullAlertSink.Instance;
 
     /// <summary>Plugin functions the model may call (read-only for analysis agents).</summary>
     public IReadOnlyList<AITool> Tools { get; init; } = [];
@@ -74,6 +78,10 @@ public sealed class ChatCompletionAgent : Agent
             if (e.BudgetExhausted)
             {
                 response = response with { Source = ResponseSource.Budget };
+            }
+            else if (response.Degraded && Alerts.IsEnabled)
+            {
+                Alerts.Raise(FallbackAlert(response));
             }
         }
 
@@ -135,6 +143,14 @@ public sealed class ChatCompletionAgent : Agent
 
         return response with { Degraded = degraded, PromptVersion = prompt.Version };
     }
+
+    /// <summary>The fallback said in our own words: the exception's text lists provider errors, which may quote URLs.</summary>
+    private Alert FallbackAlert(AgentResponse response) => new(
+        AlertKinds.Fallback,
+        AlertSeverity.Warning,
+        response.Source == ResponseSource.Rules
+            ? $"agent {Name} answered from its rules: no model answered"
+            : $"agent {Name} holds: no model answered and no rule applies");
 
     /// <summary>A model's answer (or abstention over it) says who served it: the last provider, else the cache or replay.</summary>
     private static AgentResponse WithModelSource(AgentResponse response, IReadOnlyList<ModelCall> calls) =>

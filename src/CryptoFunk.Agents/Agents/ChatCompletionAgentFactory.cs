@@ -1,10 +1,14 @@
+using CryptoFunk.Agents.Alerts;
 using CryptoFunk.Agents.Prompts;
 using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Agents;
 
-/// <summary>Creates chat-completion agents from prompt files, sharing the chat client and the prompt library, each with its own rule from the rules engine.</summary>
-public sealed class ChatCompletionAgentFactory(IPromptLibrary prompts, IChatClient chatClient, IRulesEngine rules)
+/// <summary>
+/// Creates chat-completion agents from prompt files, sharing the chat client, the prompt library and the alert sink,
+/// each with its own rule from the rules engine.
+/// </summary>
+public sealed class ChatCompletionAgentFactory(IPromptLibrary prompts, IChatClient chatClient, IRulesEngine rules, IAlertSink? alerts = null)
 {
     /// <summary>The prompt library agents read their instructions from.</summary>
     public IPromptLibrary Prompts => prompts;
@@ -22,6 +26,7 @@ public sealed class ChatCompletionAgentFactory(IPromptLibrary prompts, IChatClie
             ChatClient = chatClient,
             Rule = rules.RuleFor(prompt.Name),
             Tools = tools ?? [],
+            Alerts = alerts ?? NullAlertSink.Instance,
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CryptoFunk.Agents.Alerts;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Telemetry;
 using Microsoft.Extensions.AI;
@@ -12,17 +13,20 @@ namespace CryptoFunk.Agents.ModelPipeline;
 /// the first that answers wins, and its cost is computed from its prices. A provider that fails for good (after its
 /// retries, or with an open circuit) passes the call to the next; when none answers, or none is configured,
 /// <see cref="LlmUnavailableException"/> lists why, so the layers above can fall back. Each provider is guarded by
-/// the <see cref="ModelBudget"/> (<see cref="BudgetChatClient"/>); a call it refuses is not passed on.
+/// the <see cref="ModelBudget"/> (<see cref="BudgetChatClient"/>); a call it refuses is not passed on. When every
+/// provider failed it raises an urgent alert naming the providers and how each failed, never their error text.
 /// </summary>
 public sealed partial class FailoverChatClient : IChatClient
 {
     private readonly IReadOnlyList<(LlmProvider Provider, IChatClient Client)> _providers;
     private readonly ChatClientMetadata _metadata;
+    private readonly IAlertSink _alerts;
     private readonly ILogger<FailoverChatClient> _logger;
 
     /// <summary>Puts every provider of <paramref name="providers"/> behind its resilience and <paramref name="budget"/>.</summary>
-    public FailoverChatClient(LlmProviderRegistry providers, LlmResilienceOptions resilience, ModelBudget budget, TimeProvider time, ILogger<FailoverChatClient> logger)
+    public FailoverChatClient(LlmProviderRegistry providers, LlmResilienceOptions resilience, ModelBudget budget, TimeProvider time, IAlertSink alerts, ILogger<FailoverChatClient> logger)
     {
+        _alerts = alerts;
         _providers = [.. providers.Providers.Select(p => (p, (IChatClient)new BudgetChatClient(new ResilientChatClient(p.ChatClient, p.Options, resilience, time), p, budget)))];
         _metadata = _providers.Count > 0 ? _providers[0].Provider.ChatClient.GetService<ChatClientMetadata>() ?? new ChatClientMetadata() : new ChatClientMetadata("none");
         _logger = logger;
@@ -40,6 +44,7 @@ public sealed partial class FailoverChatClient : IChatClient
         var call = ModelCall.Of(options);
         var agent = AgentCallContext.Of(options);
         var failures = new List<string>();
+        var down = new List<string>();
         foreach (var (provider, client) in _providers)
         {
             var started = Stopwatch.GetTimestamp();
@@ -63,8 +68,14 @@ public sealed partial class FailoverChatClient : IChatClient
                 var reason = e is BrokenCircuitException ? $"{provider.Id}: circuit open after repeated failures, skipped" : e.Message;
                 LogProviderFailed(_logger, agent?.Agent ?? string.Empty, reason);
                 failures.Add(reason);
+                down.Add(e is LlmProviderException failure ? Describe(failure) : $"{provider.Id} circuit open");
                 call?.Failovers.Add(reason);
             }
+        }
+
+        if (_alerts.IsEnabled)
+        {
+            _alerts.Raise(new Alert(AlertKinds.ProvidersDown, AlertSeverity.Urgent, $"every model provider is down ({string.Join(", ", down)}); agents answer from their rules or hold"));
         }
 
         throw new LlmUnavailableException($"no LLM answered: {string.Join("; ", failures)}", failures);
@@ -121,6 +132,10 @@ public sealed partial class FailoverChatClient : IChatClient
         chosen.ModelId = service?.ModelId ?? provider.Options.Model;
         return chosen;
     }
+
+    /// <summary>A provider's failure from its id, kind and status only: the provider's own words may quote a URL or a key.</summary>
+    private static string Describe(LlmProviderException failure) =>
+        failure.StatusCode is { } status ? $"{failure.ProviderId} {failure.Kind} HTTP {status}" : $"{failure.ProviderId} {failure.Kind}";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM call for {Agent} failed over: {Reason}")]
     private static partial void LogProviderFailed(ILogger logger, string agent, string reason);

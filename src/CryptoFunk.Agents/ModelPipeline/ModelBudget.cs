@@ -1,4 +1,5 @@
 using System.Globalization;
+using CryptoFunk.Agents.Alerts;
 using CryptoFunk.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace CryptoFunk.Agents.ModelPipeline;
 /// no call goes out for the rest of the run (per-run limit) or the UTC day of the clock (daily limit). A day's spend
 /// starts from what the call log already holds for it (read once), so a restart does not reset it; the calls of
 /// other processes running at the same time are not seen. A run's spend starts at <see cref="BeginRun"/>, from what a
-/// continued run already spent.
+/// continued run already spent. A limit closing raises an alert, once.
 /// </summary>
 public sealed partial class ModelBudget
 {
@@ -21,6 +22,7 @@ public sealed partial class ModelBudget
     private readonly ILlmSpendHistory _history;
     private readonly TimeProvider _time;
     private readonly ILogger<ModelBudget> _logger;
+    private readonly IAlertSink _alerts;
     private readonly Lazy<Task<(DateOnly Day, decimal CostUsd)>> _earlier;
     private bool _earlierCounted;
     private DateOnly _day;
@@ -32,8 +34,9 @@ public sealed partial class ModelBudget
 
     /// <summary>A budget with the limits of <paramref name="options"/>.</summary>
     /// <exception cref="OptionsValidationException">A limit is not positive; the message names its key.</exception>
-    public ModelBudget(IOptions<ModelPipelineOptions> options, ILlmSpendHistory history, TimeProvider time, ILogger<ModelBudget> logger)
+    public ModelBudget(IOptions<ModelPipelineOptions> options, ILlmSpendHistory history, TimeProvider time, ILogger<ModelBudget> logger, IAlertSink? alerts = null)
     {
+        _alerts = alerts ?? NullAlertSink.Instance;
         _options = options.Value.Budget;
         _history = history;
         _time = time;
@@ -134,6 +137,11 @@ public sealed partial class ModelBudget
     private string Close(string reason)
     {
         LogClosed(_logger, reason);
+        if (_alerts.IsEnabled)
+        {
+            _alerts.Raise(new Alert(AlertKinds.BudgetReached, AlertSeverity.Warning, reason));
+        }
+
         return reason;
     }
 

@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.Alerts;
 using CryptoFunk.Agents.Caching;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Telemetry;
@@ -30,12 +31,14 @@ public static class ModelPipelineServiceCollectionExtensions
         services.TryAddSingleton<DatabaseLlmCallLog>();
         services.TryAddSingleton<ILlmCallLog>(provider => provider.GetRequiredService<DatabaseLlmCallLog>());
         services.TryAddSingleton<ILlmSpendHistory, DatabaseLlmSpendHistory>();
+        services.TryAddSingleton<IAlertSink>(NullAlertSink.Instance);
         services.TryAddSingleton<ModelBudget>();
         services.AddChatClient(provider => new FailoverChatClient(
                 provider.GetRequiredService<LlmProviderRegistry>(),
                 Options(provider).Resilience,
                 provider.GetRequiredService<ModelBudget>(),
                 provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<IAlertSink>(),
                 provider.GetRequiredService<ILogger<FailoverChatClient>>()))
             .UseFunctionInvocation()
             .UseOpenTelemetry(sourceName: AgentTelemetry.ModelSourceName, configure: telemetry => telemetry.EnableSensitiveData = false)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CryptoFunk.Agents.Alerts;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Orchestration;
@@ -15,7 +16,8 @@ namespace CryptoFunk.Engine.Backtesting;
 /// <summary>
 /// Runs the whole decision flow at every bar of a window, stores the run, its decisions, orders, fills, positions and
 /// equity, and reports the result next to buy-and-hold and the rules engine alone. Deterministic: the same candles,
-/// options and recorded answers give the same report and the same stored decisions.
+/// options and recorded answers give the same report and the same stored decisions. The run's alerts are flushed
+/// (bounded) before it reports, so even a short backtest's alerts arrive.
 /// </summary>
 public sealed class BacktestRunner(
     TradingDecisionMaker maker,
@@ -27,6 +29,7 @@ public sealed class BacktestRunner(
     IOptions<PaperBrokerOptions> broker,
     ExchangeRuleBook exchangeRules,
     SpanDropCounter spanDrops,
+    IAlertSink alerts,
     TimeProvider time)
 {
     /// <summary>Progress is reported this many times per run at most, so drawing it costs nothing measurable.</summary>
@@ -71,7 +74,7 @@ public sealed class BacktestRunner(
             cancellationToken);
 
         var stopwatch = Stopwatch.StartNew();
-        var session = new TradingSession(runId, [history], new PaperBroker(brokerOptions, exchangeRules), maker, setup.Participants, store, time);
+        var session = new TradingSession(runId, [history], new PaperBroker(brokerOptions, exchangeRules), maker, setup.Participants, store, time, alerts: alerts);
         try
         {
             await RunSessionAsync(session, history, first, last, progress, cancellationToken);
@@ -80,6 +83,10 @@ public sealed class BacktestRunner(
         {
             await store.FinishRunAsync(runId, TradingRunStatuses.Failed, null, spanDrops.Total - spansDroppedBefore, time.GetUtcNow(), CancellationToken.None);
             throw new BacktestFailedException($"backtest {runId} failed at {e.GetType().Name}: {e.Message}", e);
+        }
+        finally
+        {
+            await alerts.FlushAsync(CancellationToken.None);
         }
 
         var elapsed = stopwatch.Elapsed;

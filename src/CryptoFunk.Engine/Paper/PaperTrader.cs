@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CryptoFunk.Agents.Alerts;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Providers;
@@ -15,7 +16,7 @@ namespace CryptoFunk.Engine.Paper;
 /// <summary>
 /// Paper trading, the host's main job: one account on one or more markets, deciding at every close the feed delivers
 /// and executing on the paper broker, with the run, decisions, orders, fills and equity stored as it goes. A stop
-/// request (Ctrl+C) ends the run after the step in progress, with everything stored.
+/// request (Ctrl+C) ends the run after the step in progress, with everything stored and its alerts flushed (bounded).
 /// </summary>
 public sealed class PaperTrader(
     TradingDecisionMaker maker,
@@ -27,6 +28,7 @@ public sealed class PaperTrader(
     ExchangeRuleBook exchangeRules,
     SpanDropCounter spanDrops,
     ModelBudget budget,
+    IAlertSink alerts,
     TimeProvider time)
 {
     /// <summary>
@@ -64,7 +66,7 @@ public sealed class PaperTrader(
         var spansDroppedBefore = spanDrops.Total;
         // Each close is stored as soon as it is decided (in the background, in order), so a crash loses at most the
         // close in progress and a restart continues from there.
-        var session = new TradingSession(runId, markets, new PaperBroker(brokerOptions, rules), maker, setup.Participants, store, time, batchSize: 1);
+        var session = new TradingSession(runId, markets, new PaperBroker(brokerOptions, rules), maker, setup.Participants, store, time, batchSize: 1, alerts);
         var bar = markets[0].Timeframe.Duration;
         if (existing is not null && journal is not null)
         {
@@ -157,6 +159,10 @@ public sealed class PaperTrader(
         {
             await store.FinishRunAsync(runId, TradingRunStatuses.Failed, null, spanDrops.Total - spansDroppedBefore, time.GetUtcNow(), CancellationToken.None);
             throw new TradingRunFailedException($"paper run {runId} failed at {e.GetType().Name}: {e.Message}", e);
+        }
+        finally
+        {
+            await alerts.FlushAsync(CancellationToken.None);
         }
 
         var curve = session.EquityCurve;
