@@ -9,6 +9,7 @@ using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Engine;
+using CryptoFunk.Engine.Alerts;
 using CryptoFunk.Engine.Paper;
 using CryptoFunk.Host.Commands;
 using CryptoFunk.Markets.Exchanges.Binance;
@@ -85,6 +86,7 @@ internal sealed partial class EffectiveConfiguration(IServiceProvider services, 
         (TelemetryOptions.Section, Value<TelemetryOptions>()),
         (BinanceOptions.SectionName, Value<BinanceOptions>()),
         (BacktestOptions.Section, Value<BacktestOptions>()),
+        (AlertOptions.Section, Value<AlertOptions>()),
     ];
 
     private object Value<T>()
