@@ -66,6 +66,7 @@ public sealed class BacktestRunner(
                     ["analysis_agents"] = setup.AnalysisAgents,
                     ["fee_rate"] = brokerOptions.TakerFeeRate,
                     [ExchangeRulesSetting.Key] = ExchangeRulesSetting.Of([request.Symbol], exchangeRules),
+                    [TrainingCutoffWarnings.SettingsKey] = setup.TrainingCutoffs,
                 }),
             },
             cancellationToken);
@@ -117,6 +118,7 @@ public sealed class BacktestRunner(
             Tally = session.Tally,
             Budget = await budget.StatusAsync(cancellationToken),
             Notes = notes,
+            Warnings = TrainingCutoffWarnings.For(firstClose, setup.TrainingCutoffs),
             StartedAt = startedAt,
             Elapsed = elapsed,
             SpansDropped = spanDrops.Total - spansDroppedBefore,
