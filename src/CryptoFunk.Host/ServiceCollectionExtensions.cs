@@ -1,5 +1,6 @@
 using CryptoFunk.Engine;
 using CryptoFunk.Host.Commands;
+using CryptoFunk.Host.Reports;
 using CryptoFunk.Markets.Exchanges.Binance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CliCommand, DecisionsCommand>();
         services.AddSingleton<CliCommand, TradesCommand>();
         services.AddSingleton<CliCommand, ExplainCommand>();
+        services.AddSingleton<CliCommand, ReportCommand>();
+        services.AddSingleton<RunReportWriter>();
         services.AddSingleton<BacktestCandles>();
         services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.Section));
         return services;
