@@ -73,10 +73,15 @@ internal static class RunReportCharts
         var plot = new Plot();
         plot.Title(title);
         plot.YLabel(yLabel);
-        plot.Axes.DateTimeTicksBottom();
+        var time = plot.Axes.DateTimeTicksBottom();
+        time.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic { LabelFormatter = UtcLabel };
         plot.ShowLegend(Alignment.UpperLeft);
         return plot;
     }
+
+    /// <summary>Dates as ISO (UTC, as every time in CryptoFunk), with the hour only when it is not midnight.</summary>
+    private static string UtcLabel(DateTime time) =>
+        time.ToString(time.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Line(Plot plot, string name, IEnumerable<(DateTimeOffset Time, decimal Value)> points, Color color)
     {

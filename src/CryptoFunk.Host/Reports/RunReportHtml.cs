@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using CryptoFunk.Host.Output;
 using CryptoFunk.Markets;
 
@@ -11,7 +12,7 @@ namespace CryptoFunk.Host.Reports;
 /// and a content security policy that forbids the page to fetch anything, so it opens offline and leaks nothing.
 /// Only stored rows are shown; settings and connection strings, which may hold secrets, are not.
 /// </summary>
-internal static class RunReportHtml
+internal static partial class RunReportHtml
 {
     private const string Style =
         "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:1040px;color:#222}" +
@@ -44,18 +45,18 @@ internal static class RunReportHtml
         html.Append("<h2>Price</h2>\n");
         foreach (var symbol in report.Symbols)
         {
-            Chart(html, "price", RunReportCharts.Price(symbol, report.Rows.Decisions, report.Rows.Positions));
+            Chart(html, "price", $"price-{symbol.Replace('/', '-')}", RunReportCharts.Price(symbol, report.Rows.Decisions, report.Rows.Positions));
         }
 
         html.Append("<h2>Equity</h2>\n");
-        Chart(html, "equity", RunReportCharts.Equity(report));
+        Chart(html, "equity", "equity", RunReportCharts.Equity(report));
         foreach (var note in new[] { report.BuyAndHold.Note, report.RulesOnly.Note }.OfType<string>())
         {
             html.Append("<p class=\"note\">").Append(Text(note)).Append("</p>\n");
         }
 
         html.Append("<h2>Drawdown</h2>\n");
-        Chart(html, "drawdown", RunReportCharts.Drawdown(report.Rows.Equity));
+        Chart(html, "drawdown", "drawdown", RunReportCharts.Drawdown(report.Rows.Equity));
         Agents(html, report);
         Refusals(html, report);
         Models(html, report.Models);
@@ -91,7 +92,7 @@ internal static class RunReportHtml
         html.Append("<p class=\"note\">").Append(Text(
             $"A BUY hits when the close {AgentScoring.HorizonBars} bars later is higher, a SELL when it is lower. Fallbacks are answers from rules, " +
             "a hold or a cache after the designed model failed or the budget ran out. Calibration: a well-calibrated agent's points lie on the diagonal.")).Append("</p>\n");
-        Chart(html, "calibration", RunReportCharts.Calibration(report.Agents));
+        Chart(html, "calibration", "calibration", RunReportCharts.Calibration(report.Agents));
     }
 
     private static void Refusals(StringBuilder html, RunReport report)
@@ -142,8 +143,20 @@ internal static class RunReportHtml
         html.Append("</table>\n");
     }
 
-    private static void Chart(StringBuilder html, string name, string svg) =>
-        html.Append("<figure class=\"chart\" data-chart=\"").Append(name).Append("\">\n").Append(svg).Append("\n</figure>\n");
+    /// <summary>
+    /// A chart in its figure. ScottPlot numbers its clip paths with a counter shared by the whole process, and ids are
+    /// global to an HTML page, so each chart's are renamed after the chart (<paramref name="id"/>) and numbered from
+    /// zero: charts cannot clip each other's lines, and the same run gives the same page.
+    /// </summary>
+    private static void Chart(StringBuilder html, string name, string id, string svg)
+    {
+        var clips = new Dictionary<string, int>(StringComparer.Ordinal);
+        var scoped = ClipId().Replace(svg, m => $"{id}-clip-{(clips.TryGetValue(m.Value, out var n) ? n : clips[m.Value] = clips.Count)}");
+        html.Append("<figure class=\"chart\" data-chart=\"").Append(name).Append("\" id=\"").Append(id).Append("\">\n").Append(scoped).Append("\n</figure>\n");
+    }
+
+    [GeneratedRegex(@"\bcl_[0-9a-f]+\b")]
+    private static partial Regex ClipId();
 
     private static string Text(string text) => WebUtility.HtmlEncode(text);
 
