@@ -11,9 +11,11 @@ namespace CryptoFunk.Storage.Migrations;
 [Migration("20261209000007_BaselineEquity")]
 internal sealed class M0007_BaselineEquity : Migration
 {
+    private const string Table = "baseline_equity";
+
     protected override void Up(MigrationBuilder migrationBuilder) =>
         migrationBuilder.CreateTable(
-            name: "baseline_equity",
+            name: Table,
             columns: table => new
             {
                 RunId = table.Column<string>(nullable: false),
@@ -21,8 +23,8 @@ internal sealed class M0007_BaselineEquity : Migration
                 Time = table.Column<long>(nullable: false),
                 Equity = table.Column<decimal>(precision: 28, scale: 10, nullable: false),
             },
-            constraints: table => table.PrimaryKey("PK_baseline_equity", x => new { x.RunId, x.Baseline, x.Time }));
+            constraints: table => table.PrimaryKey($"PK_{Table}", x => new { x.RunId, x.Baseline, x.Time }));
 
     protected override void Down(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.DropTable("baseline_equity");
+        migrationBuilder.DropTable(Table);
 }

@@ -1,11 +1,7 @@
 using System.Text.Json.Nodes;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Engine;
-using CryptoFunk.Host;
-using CryptoFunk.Tests.Fakes;
-using CryptoFunk.Tests.ModelPipeline;
 using CryptoFunk.Tests.Support;
-using Microsoft.Extensions.Configuration;
 
 namespace CryptoFunk.Tests.Backtesting;
 
@@ -38,34 +34,34 @@ public sealed class TrainingCutoffTests
         Assert.That(cutoff.LastDay, Is.EqualTo(new DateOnly(year, month, day)));
     }
 
-    private static async Task<(string Output, JsonObject Json)> BacktestAsync(TempDirectory dir, Dictionary<string, string?> settings)
+    /// <summary>A day's backtest with the settings; its printed summary, its JSON and its report.</summary>
+    private static async Task<(string Output, JsonObject Json, string Page)> BacktestAsync(IReadOnlyDictionary<string, string?> settings)
     {
-        settings["Prompts:Directory"] = Path.Combine(SharedFiles.RepositoryRoot, "prompts");
-        using var output = new StringWriter();
-        using var error = new StringWriter();
+        using var dir = new TempDirectory();
         var json = dir.File("summary.json");
-        var exitCode = await CryptoFunkApp.RunAsync(
-            ["backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", "2021-01-04", "--to", "2021-01-05", "--db", $"Data Source={dir.File("cf.db")}", "--json", json, "--report", dir.File("report.html")],
-            output, error, c => c.AddInMemoryCollection(settings), CancellationToken.None);
+        var (exitCode, output, error) = await InProcessProgram.RunAsync(
+            settings, "backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", "2021-01-04", "--to", "2021-01-05", "--db", $"Data Source={dir.File("cf.db")}", "--json", json, "--report", dir.File("report.html"));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Assert.That(exitCode, Is.EqualTo(0), error.ToString());
-        return (output.ToString(), JsonNode.Parse(await File.ReadAllTextAsync(json))!.AsObject());
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        return (output, JsonNode.Parse(await File.ReadAllTextAsync(json))!.AsObject(), await File.ReadAllTextAsync(dir.File("report.html")));
+    }
+
+    /// <summary>The same with the fake model as provider 0, whose training cutoff is <paramref name="cutoff"/>.</summary>
+    private static async Task<(string Output, JsonObject Json, string Page)> ModelBacktestAsync(string cutoff)
+    {
+        await using var model = await TradingDeskModel.StartAsync();
+        var settings = model.Settings;
+        settings["Llm:Providers:0:TrainingCutoff"] = cutoff;
+        return await BacktestAsync(settings);
     }
 
     [Test]
     public async Task A_window_before_the_cutoff_warns_in_the_summary_its_json_and_the_report()
     {
-        using var dir = new TempDirectory();
-        await using var openai = await FakeOpenAIServer.StartAsync();
-        openai.Fallback = TradingDesk.Answer;
-        var settings = PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1");
-        settings["Llm:Providers:0:TrainingCutoff"] = "2021-06";
-
-        var (output, json) = await BacktestAsync(dir, settings);
+        var (output, json, page) = await ModelBacktestAsync("2021-06");
         var warnings = json["warnings"]!.AsArray();
-        var page = await File.ReadAllTextAsync(dir.File("report.html"));
 
-        const string Expected = "the window starts 2021-01-04T01:00:00Z, before openai/gpt-fake-1's training cutoff 2021-06 (the vendor's published date): " +
+        const string Expected = $"the window starts 2021-01-04T01:00:00Z, before {TradingDeskModel.ProviderId}'s training cutoff 2021-06 (the vendor's published date): " +
             "the model may have seen what happened next, so this result can be memory, not skill";
         Assert.Multiple(() =>
         {
@@ -77,39 +73,17 @@ public sealed class TrainingCutoffTests
         });
     }
 
-    [Test]
-    public async Task A_window_after_the_cutoff_does_not_warn()
+    [TestCase("after the cutoff", "2020-12")]
+    [TestCase("on the rules engine", null)]
+    public async Task A_window_after_the_cutoff_or_a_rules_only_run_does_not_warn(string why, string? cutoff)
     {
-        using var dir = new TempDirectory();
-        await using var openai = await FakeOpenAIServer.StartAsync();
-        openai.Fallback = TradingDesk.Answer;
-        var settings = PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1");
-        settings["Llm:Providers:0:TrainingCutoff"] = "2020-12";
-
-        var (output, json) = await BacktestAsync(dir, settings);
-        var page = await File.ReadAllTextAsync(dir.File("report.html"));
+        var (output, json, page) = cutoff is null ? await BacktestAsync(new Dictionary<string, string?>()) : await ModelBacktestAsync(cutoff);
 
         Assert.Multiple(() =>
         {
-            Assert.That(output, Does.Not.Contain("warning:"));
-            Assert.That(json["warnings"]!.AsArray(), Is.Empty);
-            Assert.That(page, Does.Not.Contain("class=\"warning\""));
-        });
-    }
-
-    [Test]
-    public async Task A_rules_only_run_does_not_warn()
-    {
-        using var dir = new TempDirectory();
-
-        var (output, json) = await BacktestAsync(dir, []);
-        var page = await File.ReadAllTextAsync(dir.File("report.html"));
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(output, Does.Contain("mode rules").And.Not.Contain("warning:"));
-            Assert.That(json["warnings"]!.AsArray(), Is.Empty);
-            Assert.That(page, Does.Not.Contain("class=\"warning\""));
+            Assert.That(output, Does.Contain(cutoff is null ? "mode rules" : "mode live").And.Not.Contain("warning:"), why);
+            Assert.That(json["warnings"]!.AsArray(), Is.Empty, why);
+            Assert.That(page, Does.Not.Contain("class=\"warning\""), why);
         });
     }
 }

@@ -1,59 +1,43 @@
 using System.Text.RegularExpressions;
-using CryptoFunk.Host;
 using CryptoFunk.Tests.Backtesting;
-using CryptoFunk.Tests.Fakes;
-using CryptoFunk.Tests.ModelPipeline;
 using CryptoFunk.Tests.Support;
-using Microsoft.Extensions.Configuration;
 
 namespace CryptoFunk.Tests.Reports;
 
 /// <summary>
 /// <c>backtest --report</c> and <c>report --run</c> in-process over a stored rules backtest and a stored paper
-/// account (replayed from the shipped candles): both write the page from the database, and a bad run, path or
-/// database is one error line, its exit code, and nothing written.
+/// account run by a fake model (replayed from the shipped candles): both write the page from the database, and a bad
+/// run, path or database is one error line, its exit code, and nothing written.
 /// </summary>
 public sealed class ReportCommandTests
 {
     private static readonly string Btc2021 = Path.Combine(SharedFiles.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv");
     private static readonly string Eth2021 = Path.Combine(SharedFiles.RepositoryRoot, "data", "ETH_USDT-1h-2021.csv");
-    private TempDirectory _dir = null!;
-    private string _db = null!;
+    private readonly TempDirectory _dir = new();
     private string _backtestOutput = null!;
+
+    private string Db => $"Data Source={_dir.File("cf.db")}";
 
     [OneTimeSetUp]
     public async Task StoreABacktestAndAPaperAccount()
     {
-        _dir = new TempDirectory();
-        _db = $"Data Source={_dir.File("cf.db")}";
-        var backtest = await RunAsync("backtest", "--data", Btc2021, "--symbol", "BTC/USDT", "--from", "2021-01-04", "--to", "2021-01-20", "--db", _db, "--report", _dir.File("backtest.html"));
+        var backtest = await RunAsync("backtest", "--data", Btc2021, "--symbol", "BTC/USDT", "--from", "2021-01-04", "--to", "2021-01-20", "--db", Db, "--report", _dir.File("backtest.html"));
         Assert.That(backtest.ExitCode, Is.EqualTo(0), backtest.Error);
         _backtestOutput = backtest.Output;
-        await using var openai = await FakeOpenAIServer.StartAsync();
-        openai.Fallback = TradingDesk.Answer;
-        var paper = await RunAsync(
-            PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1"),
-            "paper", "--symbols", "BTC/USDT,ETH/USDT", "--replay", $"{Btc2021},{Eth2021}", "--from", "2021-01-04", "--to", "2021-01-06", "--account", "demo", "--db", _db);
+        await using var model = await TradingDeskModel.StartAsync();
+        var paper = await InProcessProgram.RunAsync(
+            model.Settings, "paper", "--symbols", "BTC/USDT,ETH/USDT", "--replay", $"{Btc2021},{Eth2021}", "--from", "2021-01-04", "--to", "2021-01-06", "--account", "demo", "--db", Db);
         Assert.That(paper.ExitCode, Is.EqualTo(0), paper.Error);
     }
 
     [OneTimeTearDown]
-    public void DeleteDirectory()
+    public void ReleaseTheDatabase()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _dir.Dispose();
     }
 
-    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync([], args);
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(Dictionary<string, string?> settings, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        settings["Prompts:Directory"] = Path.Combine(SharedFiles.RepositoryRoot, "prompts");
-        var exitCode = await CryptoFunkApp.RunAsync(args, output, error, c => c.AddInMemoryCollection(settings), CancellationToken.None);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => InProcessProgram.RunAsync(new Dictionary<string, string?>(), args);
 
     private static void AssertOneErrorLine(int exitCode, int expected, string output, string error, string naming)
     {
@@ -70,7 +54,7 @@ public sealed class ReportCommandTests
     public async Task Backtest_report_is_the_page_report_writes_for_the_stored_run()
     {
         var run = Regex.Match(_backtestOutput, "^run (\\S+) stored", RegexOptions.Multiline).Groups[1].Value;
-        var again = await RunAsync("report", "--run", run, "--db", _db, "--out", _dir.File("again.html"));
+        var again = await RunAsync("report", "--run", run, "--db", Db, "--out", _dir.File("again.html"));
         var page = await File.ReadAllTextAsync(_dir.File("backtest.html"));
 
         Assert.Multiple(() =>
@@ -92,7 +76,7 @@ public sealed class ReportCommandTests
     [Test]
     public async Task Report_of_a_stored_paper_account_draws_each_market_and_says_it_has_no_baselines()
     {
-        var (exitCode, output, error) = await RunAsync("report", "--run", "paper-demo", "--db", _db, "--out", _dir.File("paper.html"));
+        var (exitCode, output, error) = await RunAsync("report", "--run", "paper-demo", "--db", Db, "--out", _dir.File("paper.html"));
         var page = await File.ReadAllTextAsync(_dir.File("paper.html"));
 
         Assert.Multiple(() =>
@@ -110,7 +94,7 @@ public sealed class ReportCommandTests
     [Test]
     public async Task An_unknown_run_is_one_line_exit_code_2_and_no_file()
     {
-        var (exitCode, output, error) = await RunAsync("report", "--run", "bt-nothing", "--db", _db, "--out", _dir.File("none.html"));
+        var (exitCode, output, error) = await RunAsync("report", "--run", "bt-nothing", "--db", Db, "--out", _dir.File("none.html"));
 
         AssertOneErrorLine(exitCode, 2, output, error, "no run bt-nothing");
         Assert.That(File.Exists(_dir.File("none.html")), Is.False);
@@ -131,8 +115,8 @@ public sealed class ReportCommandTests
     public async Task Report_out_a_folder_or_an_unwritable_path_is_one_line_naming_the_option_and_exit_code_2()
     {
         using var dir = new TempDirectory();
-        var folder = await RunAsync("report", "--run", "paper-demo", "--db", _db, "--out", dir.Path);
-        var unwritable = await RunAsync("report", "--run", "paper-demo", "--db", _db, "--out", "/proc/cryptofunk-report.html");
+        var folder = await RunAsync("report", "--run", "paper-demo", "--db", Db, "--out", dir.Path);
+        var unwritable = await RunAsync("report", "--run", "paper-demo", "--db", Db, "--out", "/proc/cryptofunk-report.html");
 
         AssertOneErrorLine(folder.ExitCode, 2, folder.Output, folder.Error, $"--out {dir.Path} is a folder");
         AssertOneErrorLine(unwritable.ExitCode, 2, unwritable.Output, unwritable.Error, "--out /proc/cryptofunk-report.html cannot be written");

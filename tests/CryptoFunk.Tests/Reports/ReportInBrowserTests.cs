@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using CryptoFunk.Host;
 using CryptoFunk.Tests.Backtesting;
-using CryptoFunk.Tests.Fakes;
-using CryptoFunk.Tests.ModelPipeline;
 using CryptoFunk.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using PuppeteerSharp;
 
 namespace CryptoFunk.Tests.Reports;
@@ -26,18 +22,12 @@ public sealed class ReportInBrowserTests
         var chromium = TestChromium.Path();
         using var dir = new TempDirectory();
         var report = dir.File("report.html");
-        await using (var openai = await FakeOpenAIServer.StartAsync())
+        await using (var model = await TradingDeskModel.StartAsync())
         {
-            openai.Fallback = TradingDesk.Answer;
-            var settings = PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1");
-            settings["Prompts:Directory"] = Path.Combine(SharedFiles.RepositoryRoot, "prompts");
-            using var output = new StringWriter();
-            using var error = new StringWriter();
-            var exitCode = await CryptoFunkApp.RunAsync(
-                ["backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", "2021-01-04", "--to", "2021-01-07", "--db", $"Data Source={dir.File("cf.db")}", "--report", report],
-                output, error, c => c.AddInMemoryCollection(settings), CancellationToken.None);
+            var backtest = await InProcessProgram.RunAsync(
+                model.Settings, "backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", "2021-01-04", "--to", "2021-01-07", "--db", $"Data Source={dir.File("cf.db")}", "--report", report);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Assert.That(exitCode, Is.EqualTo(0), error.ToString());
+            Assert.That(backtest.ExitCode, Is.EqualTo(0), backtest.Error);
         }
 
         var pageUrl = new Uri(report).AbsoluteUri;
