@@ -14,13 +14,15 @@ namespace CryptoFunk.Engine;
 /// <param name="Unavailable">Agents left out because the data cannot serve them.</param>
 /// <param name="AnalysisAgents">The analysis agents taking part.</param>
 /// <param name="Notes">What was left out and why, for the summary.</param>
+/// <param name="TrainingCutoffs">Each answering model's configured training cutoff by provider id; empty on the rules engine.</param>
 public sealed record TradingRunSetup(
     string Mode,
     bool RulesOnly,
     DecisionParticipants Participants,
     IReadOnlyList<string> Unavailable,
     IReadOnlyList<string> AnalysisAgents,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    IReadOnlyDictionary<string, string> TrainingCutoffs)
 {
     /// <summary>The setup for data with or without <paramref name="orderBooks"/>.</summary>
     public static TradingRunSetup Of(TradingDecisionMaker maker, LlmProviderRegistry providers, ModelPipelineOptions pipeline, bool orderBooks)
@@ -34,7 +36,8 @@ public sealed record TradingRunSetup(
             maker.CreateParticipants(unavailable, rulesOnly),
             unavailable,
             [.. maker.Options.AnalysisAgents.Except(unavailable)],
-            notes);
+            notes,
+            rulesOnly ? new Dictionary<string, string>() : TrainingCutoffWarnings.Configured(providers));
     }
 
     /// <summary>A new run id: the kind's prefix, the start in Unix milliseconds and a random part, 32 characters.</summary>

@@ -1,6 +1,7 @@
 using CryptoFunk.Engine;
 using CryptoFunk.Host.Commands;
 using CryptoFunk.Host.Configuration;
+using CryptoFunk.Host.Reports;
 using CryptoFunk.Markets.Exchanges.Binance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CliCommand, ExplainCommand>();
         services.AddSingleton<CliCommand, ConfigShowCommand>();
         services.AddSingleton<EffectiveConfiguration>();
+        services.AddSingleton<CliCommand, ReportCommand>();
+        services.AddSingleton<RunReportWriter>();
         services.AddSingleton<BacktestCandles>();
         services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.Section));
         return services;

@@ -41,6 +41,9 @@ public sealed class CryptoFunkDbContext(DbContextOptions<CryptoFunkDbContext> op
     /// <summary>Equity over time.</summary>
     public DbSet<EquitySnapshotRecord> EquitySnapshots => Set<EquitySnapshotRecord>();
 
+    /// <summary>Baselines' equity over time, per run.</summary>
+    public DbSet<BaselineEquityRecord> BaselineEquity => Set<BaselineEquityRecord>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -127,6 +130,12 @@ public sealed class CryptoFunkDbContext(DbContextOptions<CryptoFunkDbContext> op
         {
             snapshot.ToTable("equity_snapshots");
             snapshot.HasKey(e => new { e.RunId, e.Time });
+        });
+
+        modelBuilder.Entity<BaselineEquityRecord>(baseline =>
+        {
+            baseline.ToTable("baseline_equity");
+            baseline.HasKey(b => new { b.RunId, b.Baseline, b.Time });
         });
     }
 }

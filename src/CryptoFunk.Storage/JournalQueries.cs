@@ -101,6 +101,55 @@ public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contex
         return new DecisionExplanation(decision, run, orders, fills, candidates.FirstOrDefault(p => OpeningOrders(p).Contains(orderId)));
     }
 
+    /// <summary>Everything the report of <paramref name="runId"/> is drawn from, or null when there is no such run.</summary>
+    public async Task<RunReportRows?> RunReportAsync(string runId, CancellationToken cancellationToken)
+    {
+        await database.EnsureAsync(cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = await context.TradingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var decisions = await context.TradingDecisions.AsNoTracking()
+            .Where(d => d.RunId == runId)
+            .OrderBy(d => d.DecisionTime).ThenBy(d => d.Symbol)
+            .Select(d => new { d.Symbol, d.DecisionTime, d.Action, d.RefusalCodes, d.MarketDataJson })
+            .ToListAsync(cancellationToken);
+        var agents = await context.AgentDecisions.AsNoTracking()
+            .Where(a => a.RunId == runId)
+            .OrderBy(a => a.TradingDecisionId).ThenBy(a => a.Id)
+            .Select(a => new ReportAgentRow(
+                a.AgentName, a.AgentType, a.Symbol, a.Timestamp, a.Action, a.Confidence, a.Source, a.LlmModel, a.Degraded, a.AbstainReason != null,
+                a.PromptTokens, a.ResponseTokens, a.LatencyMs, a.CostUsd, a.CallsLive, a.CallsCached, a.CallsReplayed, a.CallsRefused))
+            .ToListAsync(cancellationToken);
+        var positions = await context.Positions.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.OpenedAt).ThenBy(p => p.Symbol).ToListAsync(cancellationToken);
+        var fills = await context.Fills.AsNoTracking().Where(f => f.RunId == runId).OrderBy(f => f.FillId).ToListAsync(cancellationToken);
+        var equity = await context.EquitySnapshots.AsNoTracking().Where(e => e.RunId == runId).OrderBy(e => e.Time).ToListAsync(cancellationToken);
+        var baselines = await context.BaselineEquity.AsNoTracking().Where(b => b.RunId == runId).OrderBy(b => b.Baseline).ThenBy(b => b.Time).ToListAsync(cancellationToken);
+        return new RunReportRows(
+            run,
+            [.. decisions.Select(d => new ReportDecisionRow(d.Symbol, d.DecisionTime, d.Action, d.RefusalCodes, Close(d.MarketDataJson)))],
+            agents,
+            positions,
+            fills,
+            equity,
+            baselines.GroupBy(b => b.Baseline).ToDictionary(g => g.Key, g => (IReadOnlyList<BaselineEquityRecord>)[.. g], StringComparer.Ordinal));
+    }
+
+    /// <summary>The <c>close</c> of a decision's stored candle.</summary>
+    private static decimal? Close(string? marketDataJson)
+    {
+        if (marketDataJson is null)
+        {
+            return null;
+        }
+
+        using var candle = JsonDocument.Parse(marketDataJson);
+        return candle.RootElement.TryGetProperty("close", out var close) && close.ValueKind == JsonValueKind.Number ? close.GetDecimal() : null;
+    }
+
     private static string[] OpeningOrders(PositionRecord position) =>
         JsonSerializer.Deserialize<string[]>(position.OpeningOrderIdsJson) ?? [];
 }

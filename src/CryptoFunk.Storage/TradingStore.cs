@@ -187,6 +187,15 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Stores a baseline's equity curve in one transaction (a mark stored again is replaced).</summary>
+    public async Task SaveBaselineAsync(IReadOnlyList<BaselineEquityRecord> curve, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        await BulkInsert.InsertAsync(context, typeof(BaselineEquityRecord), curve, replaceOnConflict: true, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>True when the run already decided on the symbol at the time, so a resumed run skips it.</summary>
     public async Task<bool> HasDecisionAsync(string runId, MarketSymbol symbol, DateTimeOffset time, CancellationToken cancellationToken)
     {

@@ -81,6 +81,11 @@ public sealed class LlmOptionsValidator(IEnvironmentVariables environment) : IVa
             yield return $"{prefix}:MaxOutputTokens must be positive (got {provider.MaxOutputTokens})";
         }
 
+        if (provider.TrainingCutoff is { } cutoff && !ModelTrainingCutoff.TryParse(cutoff, out _))
+        {
+            yield return $"{prefix}:TrainingCutoff must be a date as YYYY-MM or YYYY-MM-DD (got '{cutoff}')";
+        }
+
         if (provider.InputUsdPerMillionTokens < 0)
         {
             yield return $"{prefix}:InputUsdPerMillionTokens must not be negative";

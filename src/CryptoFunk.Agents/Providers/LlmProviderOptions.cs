@@ -45,6 +45,12 @@ public sealed class LlmProviderOptions
     public int MaxOutputTokens { get; set; } = DefaultMaxOutputTokens;
 
     /// <summary>
+    /// The vendor's published training cutoff of <see cref="Model"/> (<c>2023-10</c> or <c>2023-10-31</c>); a
+    /// backtest window starting before it may be judged on what the model remembers (see <see cref="ModelTrainingCutoff"/>).
+    /// </summary>
+    public string? TrainingCutoff { get; set; }
+
+    /// <summary>
     /// <c>&lt;name or type&gt;/&lt;model&gt;</c>, e.g. <c>anthropic/claude-sonnet-4-5</c>; decisions are labelled
     /// <c>llm:&lt;id&gt;</c> with it.
     /// </summary>
@@ -69,6 +75,7 @@ public sealed class LlmProviderOptions
         InputUsdPerMillionTokens = InputUsdPerMillionTokens,
         OutputUsdPerMillionTokens = OutputUsdPerMillionTokens,
         MaxOutputTokens = MaxOutputTokens,
+        TrainingCutoff = TrainingCutoff,
     };
 
     /// <summary>Describes the provider with the key shown only as set or not set.</summary>

@@ -57,6 +57,9 @@ public sealed record BacktestReport
     /// <summary>What the run left out or assumed, in words.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
 
+    /// <summary>Why the result may not mean what it seems (a window the models may remember), each with a stable code.</summary>
+    public required IReadOnlyList<RunWarning> Warnings { get; init; }
+
     /// <summary>Wall-clock start.</summary>
     public required DateTimeOffset StartedAt { get; init; }
 

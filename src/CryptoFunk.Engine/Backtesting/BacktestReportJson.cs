@@ -46,6 +46,17 @@ public static class BacktestReportJson
 
             json.WriteEndArray();
 
+            json.WriteStartArray("warnings");
+            foreach (var warning in report.Warnings)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", warning.Code);
+                json.WriteString("message", warning.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
             json.WriteStartObject(RunKey);
             json.WriteString("id", report.RunId);
             json.WriteString("started_at", UtcTimestamp.Format(report.StartedAt));

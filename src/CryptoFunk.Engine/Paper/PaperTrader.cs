@@ -101,6 +101,7 @@ public sealed class PaperTrader(
                         ["analysis_agents"] = setup.AnalysisAgents,
                         ["fee_rate"] = brokerOptions.TakerFeeRate,
                         [ExchangeRulesSetting.Key] = ExchangeRulesSetting.Of(markets.Select(m => m.Symbol), rules),
+                        [TrainingCutoffWarnings.SettingsKey] = setup.TrainingCutoffs,
                     }),
                 },
                 CancellationToken.None);

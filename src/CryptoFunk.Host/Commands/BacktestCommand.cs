@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CryptoFunk.Engine.Backtesting;
 using CryptoFunk.Host.Output;
+using CryptoFunk.Host.Reports;
 using CryptoFunk.Markets;
 using CryptoFunk.Markets.Csv;
 using CryptoFunk.Markets.Exchanges;
@@ -25,6 +26,7 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
     private const int Success = 0;
     private const int Failure = 1;
     private const int BadOptions = CommandLineApp.BadUsageExitCode;
+    private const string ReportOption = "--report";
 
     /// <inheritdoc />
     public override string Path => "backtest";
@@ -45,7 +47,8 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
         mode.AcceptOnlyFromAmong("live", "record", "replay");
         var db = new Option<string?>(CommandLineSettings.Database) { Description = "Database connection string (SQLite file or PostgreSQL); default from configuration." };
         var json = OutputFileOption.Create("--json", "Also write the summary as JSON to this file.");
-        foreach (var option in new Option[] { data, symbol, from, to, interval, capital, mode, db, json })
+        var reportFile = OutputFileOption.Create(ReportOption, "Also write the stored run's HTML report to this file (self-contained, opens offline).");
+        foreach (var option in new Option[] { data, symbol, from, to, interval, capital, mode, db, json, reportFile })
         {
             command.Options.Add(option);
         }
@@ -67,7 +70,8 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
             }
 
             var window = new WindowArguments(result.GetValue(from), result.GetValue(to));
-            return await RunAsync(market, timeframe, result.GetValue(data), window, result.GetValue(capital), result.GetValue(json), output, error, cancellationToken);
+            var files = new BacktestOutputFiles(result.GetValue(json), result.GetValue(reportFile));
+            return await RunAsync(market, timeframe, result.GetValue(data), window, result.GetValue(capital), files, output, error, cancellationToken);
         });
     }
 
@@ -77,7 +81,7 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
         string? dataPath,
         WindowArguments window,
         decimal capital,
-        string? jsonPath,
+        BacktestOutputFiles files,
         TextWriter output,
         TextWriter error,
         CancellationToken cancellationToken)
@@ -138,12 +142,27 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
 
         var connection = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
         await output.WriteAsync(BacktestSummaryText.Format(report, DatabaseProviders.Redact(connection)));
-        if (jsonPath is not null)
+        if (files.Json is { } jsonPath)
         {
             var full = System.IO.Path.GetFullPath(jsonPath);
             var bytes = Encoding.UTF8.GetBytes(BacktestReportJson.Write(report) + "\n");
             await AtomicFile.WriteAsync(full, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), cancellationToken);
             await output.WriteLineAsync($"wrote summary to {full}");
+        }
+
+        if (files.Report is { } reportPath)
+        {
+            try
+            {
+                await services.GetRequiredService<RunReportWriter>().WriteAsync(report.RunId, reportPath, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"error: {ReportOption} {reportPath} cannot be written: {e.Message}");
+                return BadOptions;
+            }
+
+            await output.WriteLineAsync($"wrote report to {System.IO.Path.GetFullPath(reportPath)}");
         }
 
         return Success;

@@ -19,6 +19,11 @@ internal static class BacktestSummaryText
             text.Append("note: ").Append(note).Append('\n');
         }
 
+        foreach (var warning in report.Warnings)
+        {
+            text.Append("warning: ").Append(warning.Message).Append('\n');
+        }
+
         var rulesTitle = report.RulesOnlyIsSameRun ? "rules only (same run)" : "rules only";
         var rows = new (string Name, Func<PerformanceMetrics, string> Value)[]
         {

@@ -36,6 +36,7 @@ public sealed class BadInputTests
         new("PostgreSQL down", 1, "cannot reach PostgreSQL", [.. Backtest, "--db", "Host=127.0.0.1;Port=1;Username=u;Password=p;Timeout=3"]),
         new("malformed connection string", 2, "Database:ConnectionString (--db) is not a valid connection string", [.. Backtest, "--db", "Host=127.0.0.1;Port=abc"]),
         new("--json pointing at a folder", 2, "--json {dir}: is a folder", [.. Backtest, "--db", "{journal}", "--json", "{dir}"]),
+        new("--report pointing at a folder", 2, "--report {dir}: is a folder", [.. Backtest, "--db", "{journal}", "--report", "{dir}"]),
         new("paper --json pointing at a folder", 2, "--json {dir}: is a folder", ["paper", "--symbols", "BTC/USDT", "--replay", Data, "--db", "{journal}", "--json", "{dir}"]),
         new("indicators --output under a file", 2, "is a file, not a folder", ["indicators", "--data", Data, "--output", $"{Data}/out.csv"]),
         new("replay without a recording", 2, "--llm-mode replay: the database holds no recorded model answers", [.. Backtest, "--db", "{journal}", "--llm-mode", "replay"]),

@@ -28,6 +28,7 @@ public sealed class LlmOptionsTests
             ["Llm:Providers:0:InputUsdPerMillionTokens"] = "3",
             ["Llm:Providers:0:OutputUsdPerMillionTokens"] = "15.5",
             ["Llm:Providers:0:MaxOutputTokens"] = "1500",
+            ["Llm:Providers:0:TrainingCutoff"] = "2025-03",
             ["Llm:Providers:1:Type"] = "openai",
             ["Llm:Providers:1:Model"] = "gpt-4o-mini",
             ["Llm:Providers:1:Endpoint"] = "http://127.0.0.1:8080/v1",
@@ -47,6 +48,8 @@ public sealed class LlmOptionsTests
             Assert.That(first.InputUsdPerMillionTokens, Is.EqualTo(3m));
             Assert.That(first.OutputUsdPerMillionTokens, Is.EqualTo(15.5m));
             Assert.That(first.MaxOutputTokens, Is.EqualTo(1500));
+            Assert.That(first.TrainingCutoff, Is.EqualTo("2025-03"));
+            Assert.That(first.WithoutApiKey().TrainingCutoff, Is.EqualTo("2025-03"));
             Assert.That(first.DisplayId, Is.EqualTo("claude/claude-sonnet-4-5"));
             Assert.That(options.Providers[1].DisplayId, Is.EqualTo("openai/gpt-4o-mini"));
             Assert.That(options.Providers[1].MaxOutputTokens, Is.EqualTo(LlmProviderOptions.DefaultMaxOutputTokens));
@@ -82,6 +85,8 @@ public sealed class LlmOptionsTests
     [TestCase("OutputUsdPerMillionTokens", "-2", "Llm:Providers:1:OutputUsdPerMillionTokens must not be negative")]
     [TestCase("MaxOutputTokens", "0", "Llm:Providers:1:MaxOutputTokens must be positive (got 0)")]
     [TestCase("Name", "my gateway", "Llm:Providers:1:Name must be a single word without spaces")]
+    [TestCase("TrainingCutoff", "October 2023", "Llm:Providers:1:TrainingCutoff must be a date as YYYY-MM or YYYY-MM-DD (got 'October 2023')")]
+    [TestCase("TrainingCutoff", "2023-13", "Llm:Providers:1:TrainingCutoff must be a date as YYYY-MM or YYYY-MM-DD (got '2023-13')")]
     public void A_bad_value_is_reported_with_its_key(string key, string value, string expected)
     {
         var settings = ValidPair();
