@@ -27,6 +27,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CliCommand, DecisionsCommand>();
         services.AddSingleton<CliCommand, TradesCommand>();
         services.AddSingleton<CliCommand, ExplainCommand>();
+        services.AddSingleton<CliCommand, ExportDatasetCommand>();
         services.AddSingleton<BacktestCandles>();
         services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.Section));
         return services;

@@ -73,6 +73,28 @@ public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contex
             OpeningOrders(p).Select(id => byOrder.TryGetValue((p.RunId, id), out var decisionId) ? decisionId : (long?)null).FirstOrDefault(id => id is not null)))];
     }
 
+    /// <summary>
+    /// Every decision of run <paramref name="runId"/> with its agents, labelled for training (see
+    /// <see cref="DecisionDataset.From"/>); null when there is no such run.
+    /// </summary>
+    public async Task<DecisionDataset?> DatasetAsync(string runId, int horizonBars, CancellationToken cancellationToken)
+    {
+        await database.EnsureAsync(cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = await context.TradingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var decisions = await context.TradingDecisions.AsNoTracking()
+            .Where(d => d.RunId == runId)
+            .OrderBy(d => d.DecisionTime).ThenBy(d => d.Id)
+            .Include(d => d.Agents.OrderBy(a => a.Id))
+            .ToListAsync(cancellationToken);
+        return DecisionDataset.From(run, decisions, horizonBars);
+    }
+
     /// <summary>Everything stored about the decision with the id, or null when there is none.</summary>
     public async Task<DecisionExplanation?> ExplainAsync(long decisionId, CancellationToken cancellationToken)
     {

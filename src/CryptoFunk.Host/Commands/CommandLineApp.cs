@@ -11,6 +11,8 @@ internal sealed class CommandLineApp(IEnumerable<CliCommand> commands)
     private static readonly Dictionary<string, string> GroupDescriptions = new(StringComparer.Ordinal)
     {
         ["data"] = "Market data: download candles from the exchange.",
+        ["export"] = "Export stored decisions: training data sets.",
+        ["mcp"] = "Model Context Protocol: serve the market data, indicators and portfolio tools to MCP clients.",
         ["prompts"] = "Prompt files: list, show and validate the agents' YAML prompts.",
     };
 
