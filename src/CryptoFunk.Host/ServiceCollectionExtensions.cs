@@ -28,6 +28,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CliCommand, TradesCommand>();
         services.AddSingleton<CliCommand, ExplainCommand>();
         services.AddSingleton<CliCommand, ExportDatasetCommand>();
+        services.AddSingleton<CliCommand, McpServeCommand>();
         services.AddSingleton<BacktestCandles>();
         services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.Section));
         return services;

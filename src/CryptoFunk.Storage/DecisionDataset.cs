@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CryptoFunk.Markets;
 
 namespace CryptoFunk.Storage;
@@ -30,7 +29,7 @@ public sealed record DecisionDataset(TradingRunRecord Run, Timeframe Timeframe, 
             .ToDictionary(c => (c.Decision.Symbol, c.Candle!.Value.OpenTime), c => c.Candle!.Value);
         return new DecisionDataset(run, timeframe, [.. candles.Select(c => new DatasetDecision(c.Decision, Forward(c.Decision.Symbol, c.Candle)))]);
 
-        ForwardReturn? Forward(string symbol, StoredCandle? from)
+        ForwardReturn? Forward(string symbol, Candle? from)
         {
             if (from is not { } start || !byBar.TryGetValue((symbol, start.OpenTime + (timeframe.Duration * horizonBars)), out var end))
             {
@@ -38,22 +37,6 @@ public sealed record DecisionDataset(TradingRunRecord Run, Timeframe Timeframe, 
             }
 
             return new ForwardReturn(horizonBars, end.Close, (end.Close - start.Close) / start.Close * 100m, end.OpenTime + timeframe.Duration);
-        }
-    }
-
-    /// <summary>The open time and close of the candle a decision stored (<see cref="TradingDecisionRecord.MarketDataJson"/>).</summary>
-    private readonly record struct StoredCandle(DateTimeOffset OpenTime, decimal Close)
-    {
-        public static StoredCandle? From(string? marketDataJson)
-        {
-            if (marketDataJson is null)
-            {
-                return null;
-            }
-
-            using var json = JsonDocument.Parse(marketDataJson);
-            var root = json.RootElement;
-            return new StoredCandle(root.GetProperty("candle_open_time").GetDateTimeOffset(), root.GetProperty("close").GetDecimal());
         }
     }
 }
