@@ -113,4 +113,38 @@ public sealed class McpServeTests
             Assert.That(summary.GetProperty("openOrders").GetInt32(), Is.EqualTo(1), "waits for the next bar's open");
         });
     }
+
+    [Test]
+    public async Task Serves_a_stored_paper_account_read_only_as_its_last_close_left_it()
+    {
+        using var dir = new TempDirectory();
+        var db = $"Data Source={dir.File("cf.db")}";
+        var summaryFile = dir.File("paper.json");
+        string[] paper = ["paper", "--symbols", "BTC/USDT", "--replay", Data2021, "--from", "2021-03-01", "--to", "2021-03-04", "--account", "demo", "--db", db, "--json", summaryFile];
+        Assert.That(await CryptoFunkApp.RunAsync(paper, TextWriter.Null, TextWriter.Null, null, CancellationToken.None), Is.Zero);
+        using var error = new StringWriter();
+        var withOrders = await CryptoFunkApp.RunAsync(["mcp", "serve", "--data", Data2021, "--symbol", "BTC/USDT", "--account", "demo", "--allow-orders", "--db", db], TextWriter.Null, error, null, CancellationToken.None);
+        var early = await CryptoFunkApp.RunAsync(["mcp", "serve", "--data", Data2021, "--symbol", "BTC/USDT", "--at", "2021-03-03T00:00:00Z", "--account", "demo", "--db", db], TextWriter.Null, error, null, CancellationToken.None);
+        var stored = JsonSerializer.Deserialize<JsonElement>(await File.ReadAllTextAsync(summaryFile));
+
+        var stderr = new List<string>();
+        await using var client = await StartAsync(stderr, "--data", Data2021, "--symbol", "BTC/USDT", "--at", "2021-03-04T00:00:00Z", "--account", "demo", "--db", db);
+        var summary = Json(await client.CallToolAsync("Portfolio_GetSummary"));
+        var positions = Json(await client.CallToolAsync("Portfolio_GetPositions")).GetProperty("positions");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(withOrders, Is.EqualTo(2), "a stored account is only read");
+            Assert.That(error.ToString(), Does.StartWith("error: --allow-orders"));
+            Assert.That(early, Is.EqualTo(2), "an account stored past the served time would show the future");
+            Assert.That(error.ToString(), Does.Contain("error: paper-demo's last stored close 2021-03-04T00:00:00Z is after the served time 2021-03-03T00:00:00Z"));
+            Assert.That(summary.GetProperty("equity").GetDecimal(), Is.EqualTo(stored.GetProperty("equity").GetDecimal()).Within(1e-8m));
+            Assert.That(summary.GetProperty("cash").GetDecimal(), Is.EqualTo(stored.GetProperty("cash").GetDecimal()).Within(1e-8m));
+            Assert.That(positions.GetArrayLength(), Is.EqualTo(stored.GetProperty("positions").GetArrayLength()).And.EqualTo(1), "the entry of 2021-03-03 is still open");
+            var position = stored.GetProperty("positions")[0];
+            Assert.That(positions[0].GetProperty("markPrice").GetDecimal(), Is.EqualTo(position.GetProperty("mark_price").GetDecimal()).And.EqualTo(50349.37m), "marked at the last stored close");
+            Assert.That(positions[0].GetProperty("quantity").GetDecimal(), Is.EqualTo(position.GetProperty("quantity").GetDecimal()));
+            Assert.That(positions[0].GetProperty("unrealisedPnl").GetDecimal(), Is.EqualTo(position.GetProperty("unrealised_pnl").GetDecimal()).Within(1e-8m));
+        });
+    }
 }
