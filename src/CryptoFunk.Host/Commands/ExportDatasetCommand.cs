@@ -25,9 +25,10 @@ internal sealed class ExportDatasetCommand(JournalQueries journal) : JournalComm
 
     protected override void AddArguments(Command command)
     {
-        command.Add(_run);
-        command.Add(_out);
-        command.Add(_horizon);
+        foreach (var option in new Option[] { _run, _out, _horizon })
+        {
+            command.Add(option);
+        }
     }
 
     protected override async Task<int> ReadAsync(ParseResult parse, CancellationToken cancellationToken)

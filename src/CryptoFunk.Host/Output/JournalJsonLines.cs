@@ -22,15 +22,7 @@ internal static class JournalJsonLines
         json.WriteNumberOrNull("exit_price", decision.ExitPrice);
         json.WriteNumberOrNull("pnl", decision.Pnl);
         json.WriteNumberOrNull("pnl_percent", decision.PnlPercent);
-        json.WriteStartArray("agents");
-        foreach (var agent in decision.Agents)
-        {
-            json.WriteStartObject();
-            WriteVote(json, agent);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        WriteAgents(json, decision.Agents, withReasoning: false);
     });
 
     /// <summary>
@@ -58,18 +50,7 @@ internal static class JournalJsonLines
         json.WriteEndObject();
         WriteRawOrNull(json, "order_book", decision.OrderBookJson);
         WriteRawOrNull(json, "sentiment", decision.SentimentJson);
-        json.WriteStartArray("agents");
-        foreach (var agent in decision.Agents)
-        {
-            json.WriteStartObject();
-            WriteVote(json, agent);
-            json.WriteString("reasoning", agent.Reasoning);
-            json.WritePropertyName("key_factors");
-            json.WriteRawValue(agent.KeyFactorsJson);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        WriteAgents(json, decision.Agents, withReasoning: true);
         if (decision is { Executed: true, ExecutedAt: { } entered, HoldTimeSeconds: { } held, OutcomeKnownAt: { } tradeKnown })
         {
             json.WriteStartObject("trade");
@@ -123,14 +104,30 @@ internal static class JournalJsonLines
         json.WriteStringArray("clamps", JournalText.Codes(decision.ClampLimits));
     }
 
-    private static void WriteVote(Utf8JsonWriter json, AgentDecisionRecord agent)
+    /// <summary>Each agent's vote; with its reasoning and key factors for a data set.</summary>
+    private static void WriteAgents(Utf8JsonWriter json, IEnumerable<AgentDecisionRecord> agents, bool withReasoning)
     {
-        json.WriteString("name", agent.AgentName);
-        json.WriteString("type", agent.AgentType);
-        json.WriteString("action", agent.Action);
-        json.WriteNumber("confidence", agent.Confidence);
-        json.WriteString("source", agent.Source);
-        json.WriteBoolean("degraded", agent.Degraded);
+        json.WriteStartArray("agents");
+        foreach (var agent in agents)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", agent.AgentName);
+            json.WriteString("type", agent.AgentType);
+            json.WriteString("action", agent.Action);
+            json.WriteNumber("confidence", agent.Confidence);
+            json.WriteString("source", agent.Source);
+            json.WriteBoolean("degraded", agent.Degraded);
+            if (withReasoning)
+            {
+                json.WriteString("reasoning", agent.Reasoning);
+                json.WritePropertyName("key_factors");
+                json.WriteRawValue(agent.KeyFactorsJson);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteRawOrNull(Utf8JsonWriter json, string name, string? rawJson)

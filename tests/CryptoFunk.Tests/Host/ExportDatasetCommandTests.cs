@@ -19,18 +19,17 @@ public sealed class ExportDatasetCommandTests
         "clamps", "trade", "forward",
     ];
 
-    private TempDirectory _dir = null!;
-    private string _db = null!;
+    private readonly TempDirectory _dir = new();
     private string _run = null!;
+
+    private string Db => $"Data Source={_dir.File("cf.db")}";
 
     [OneTimeSetUp]
     public async Task RunABacktest()
     {
-        _dir = new TempDirectory();
-        _db = $"Data Source={_dir.File("cf.db")}";
-        var backtest = await RunAsync("backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", "2021-03-01", "--to", "2021-03-08", "--db", _db);
+        var backtest = await RunAsync("backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", "2021-03-01", "--to", "2021-03-08", "--db", Db);
         Assert.That(backtest.ExitCode, Is.Zero, backtest.Error);
-        _run = Lines((await RunAsync("decisions", "--last", "1", "--json", "--db", _db)).Output)[0].GetProperty("run").GetString()!;
+        _run = Lines((await RunAsync("decisions", "--last", "1", "--json", "--db", Db)).Output)[0].GetProperty("run").GetString()!;
     }
 
     [OneTimeTearDown]
@@ -57,9 +56,9 @@ public sealed class ExportDatasetCommandTests
     public async Task Writes_one_line_per_decision_whose_outcomes_are_known_only_after_it()
     {
         var file = _dir.File("dataset.jsonl");
-        var (exitCode, output, error) = await RunAsync("export", "dataset", "--run", _run, "--db", _db, "--out", file);
+        var (exitCode, output, error) = await RunAsync("export", "dataset", "--run", _run, "--db", Db, "--out", file);
 
-        var stored = Lines((await RunAsync("decisions", "--run", _run, "--json", "--db", _db)).Output);
+        var stored = Lines((await RunAsync("decisions", "--run", _run, "--json", "--db", Db)).Output);
         var rows = Lines(await File.ReadAllTextAsync(file));
         var trades = rows.Where(r => r.GetProperty("trade").ValueKind == JsonValueKind.Object).ToList();
         var forwards = rows.Where(r => r.GetProperty("forward").ValueKind == JsonValueKind.Object).ToList();
@@ -85,12 +84,12 @@ public sealed class ExportDatasetCommandTests
     public async Task Refuses_bad_input_in_one_line_and_writes_nothing()
     {
         var file = _dir.File("refused.jsonl");
-        var unknown = await RunAsync("export", "dataset", "--run", "bt-nope", "--db", _db, "--out", file);
+        var unknown = await RunAsync("export", "dataset", "--run", "bt-nope", "--db", Db, "--out", file);
         var noDatabase = await RunAsync("export", "dataset", "--run", _run, "--db", $"Data Source={_dir.File("none.db")}", "--out", file);
-        var folder = await RunAsync("export", "dataset", "--run", _run, "--db", _db, "--out", _dir.Path);
+        var folder = await RunAsync("export", "dataset", "--run", _run, "--db", Db, "--out", _dir.Path);
         var blocker = _dir.File("a-file");
         await File.WriteAllTextAsync(blocker, "not a folder");
-        var unwritable = await RunAsync("export", "dataset", "--run", _run, "--db", _db, "--out", Path.Combine(blocker, "dataset.jsonl"));
+        var unwritable = await RunAsync("export", "dataset", "--run", _run, "--db", Db, "--out", Path.Combine(blocker, "dataset.jsonl"));
 
         Assert.Multiple(() =>
         {
