@@ -7,6 +7,7 @@ using CryptoFunk.Markets.Csv;
 using CryptoFunk.Markets.Exchanges;
 using CryptoFunk.Storage;
 using CryptoFunk.Trading;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
@@ -66,7 +67,7 @@ internal sealed class McpServeCommand(
         {
             null => false,
             Live => true,
-            var other => (bool?)null,
+            _ => (bool?)null,
         };
         var dataPath = parse.GetValue(_data);
         if (live is null || live == (dataPath is not null))
@@ -125,7 +126,7 @@ internal sealed class McpServeCommand(
             ? new SessionMcpAccount(new PaperBroker(brokerOptions.Value with { InitialCash = parse.GetValue(_capital) }, exchangeRules))
             : new StoredMcpAccount(journal, PaperAccounts.RunId(accountName));
         using var toolbox = new McpToolbox(market, account, parse.GetValue(_allowOrders));
-        IReadOnlyList<Microsoft.Extensions.AI.AIFunction> functions;
+        IReadOnlyList<AIFunction> functions;
         try
         {
             functions = await toolbox.FunctionsAsync(cancellationToken);
@@ -149,7 +150,7 @@ internal sealed class McpServeCommand(
     }
 
     /// <summary>Serves until the client closes standard input (or Ctrl+C).</summary>
-    private async Task ServeAsync(IReadOnlyList<Microsoft.Extensions.AI.AIFunction> functions, McpToolbox toolbox, bool live, CancellationToken cancellationToken)
+    private async Task ServeAsync(IReadOnlyList<AIFunction> functions, McpToolbox toolbox, bool live, CancellationToken cancellationToken)
     {
         var options = new McpServerOptions
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading;
 
@@ -9,7 +10,7 @@ namespace CryptoFunk.Host.Mcp;
 /// </summary>
 internal sealed class SessionMcpAccount(PaperBroker broker) : McpAccount
 {
-    public override string Description => $"a paper account of this session, cash {broker.Cash}";
+    public override string Description => string.Create(CultureInfo.InvariantCulture, $"a paper account of this session, cash {broker.Cash}");
 
     public override bool AcceptsOrders => true;
 
