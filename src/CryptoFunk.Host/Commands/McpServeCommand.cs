@@ -8,6 +8,7 @@ using CryptoFunk.Markets.Exchanges;
 using CryptoFunk.Storage;
 using CryptoFunk.Trading;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
@@ -20,13 +21,8 @@ namespace CryptoFunk.Host.Commands;
 /// tools over stdio, answering as of one time (a file's <c>--at</c> or its end; live: now), so an MCP client sees the
 /// market exactly as an agent would. Standard output carries only the protocol; everything else goes to standard error.
 /// </summary>
-internal sealed class McpServeCommand(
-    IExchange exchange,
-    JournalQueries journal,
-    IOptions<PaperBrokerOptions> brokerOptions,
-    ExchangeRuleBook exchangeRules,
-    TimeProvider time,
-    ILoggerFactory loggers) : CliCommand
+/// <remarks>Services with configuration to check are resolved when the command runs, so a bad setting stops only it, in one line.</remarks>
+internal sealed class McpServeCommand(IServiceProvider services, JournalQueries journal, TimeProvider time, ILoggerFactory loggers) : CliCommand
 {
     private const string Live = "live";
     private readonly Argument<string?> _source = new("source") { Description = "live: Binance's public API instead of --data.", Arity = ArgumentArity.ZeroOrOne };
@@ -109,7 +105,7 @@ internal sealed class McpServeCommand(
                 return await Fail(ExitCodes.BadInput, $"--interval: {intervalError}");
             }
 
-            market = new LiveMcpMarket(exchange, symbol, timeframe, time);
+            market = new LiveMcpMarket(services.GetRequiredService<IExchange>(), symbol, timeframe, time);
         }
         else
         {
@@ -122,9 +118,18 @@ internal sealed class McpServeCommand(
             market = file;
         }
 
-        McpAccount account = accountName is null
-            ? new SessionMcpAccount(new PaperBroker(brokerOptions.Value with { InitialCash = parse.GetValue(_capital) }, exchangeRules))
-            : new StoredMcpAccount(journal, PaperAccounts.RunId(accountName));
+        McpAccount account;
+        try
+        {
+            account = accountName is null
+                ? new SessionMcpAccount(new PaperBroker(services.GetRequiredService<IOptions<PaperBrokerOptions>>().Value with { InitialCash = parse.GetValue(_capital) }, services.GetRequiredService<ExchangeRuleBook>()))
+                : new StoredMcpAccount(journal, PaperAccounts.RunId(accountName));
+        }
+        catch (OptionsValidationException e)
+        {
+            return await Fail(ExitCodes.Failure, $"invalid configuration: {e.Message}");
+        }
+
         using var toolbox = new McpToolbox(market, account, parse.GetValue(_allowOrders));
         IReadOnlyList<AIFunction> functions;
         try
@@ -141,7 +146,7 @@ internal sealed class McpServeCommand(
         }
         catch (ExchangeException e)
         {
-            return await Fail(ExitCodes.Failure, $"{exchange.Name} unreachable ({e.Message}); serve a candle file with --data instead");
+            return await Fail(ExitCodes.Failure, $"{market.Source} unreachable ({e.Message}); serve a candle file with --data instead");
         }
 
         McpLog.Serving(loggers.CreateLogger<McpServeCommand>(), functions.Count, symbol.ToString(), market.Source, account.Description);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CryptoFunk.Host;
+using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.Support;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -21,7 +22,9 @@ public sealed class McpServeTests
         "Indicators_GetSnapshot", "MarketData_GetCandles", "MarketData_GetOrderBook", "MarketData_GetTicker", "Portfolio_GetPositions", "Portfolio_GetSummary",
     ];
 
-    private static async Task<McpClient> StartAsync(List<string> stderr, params string[] args)
+    private static Task<McpClient> StartAsync(List<string> stderr, params string[] args) => StartAsync(stderr, new Dictionary<string, string?>(), args);
+
+    private static async Task<McpClient> StartAsync(List<string> stderr, Dictionary<string, string?> environment, params string[] args)
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
@@ -29,6 +32,7 @@ public sealed class McpServeTests
             Command = "dotnet",
             Arguments = [ProgramProcess.Program, "mcp", "serve", .. args],
             WorkingDirectory = AppContext.BaseDirectory,
+            EnvironmentVariables = environment,
             StandardErrorLines = line =>
             {
                 lock (stderr)
@@ -145,6 +149,35 @@ public sealed class McpServeTests
             Assert.That(positions[0].GetProperty("markPrice").GetDecimal(), Is.EqualTo(position.GetProperty("mark_price").GetDecimal()).And.EqualTo(50349.37m), "marked at the last stored close");
             Assert.That(positions[0].GetProperty("quantity").GetDecimal(), Is.EqualTo(position.GetProperty("quantity").GetDecimal()));
             Assert.That(positions[0].GetProperty("unrealisedPnl").GetDecimal(), Is.EqualTo(position.GetProperty("unrealised_pnl").GetDecimal()).Within(1e-8m));
+        });
+    }
+
+    [Test]
+    public async Task Serves_live_candles_closed_by_now_never_the_bar_forming()
+    {
+        await using var binance = await FakeBinanceServer.StartAsync();
+        binance.Clock = TimeProvider.System;
+        static DateTimeOffset LatestClose()
+        {
+            var now = DateTimeOffset.UtcNow.UtcTicks;
+            return new DateTimeOffset(now - (now % TimeSpan.TicksPerHour), TimeSpan.Zero);
+        }
+
+        var before = LatestClose();
+
+        var stderr = new List<string>();
+        await using var client = await StartAsync(stderr, new Dictionary<string, string?> { ["CRYPTOFUNK_Exchange__Binance__BaseUrl"] = binance.BaseUrl.ToString() }, "live", "--symbol", "BTC/USDT");
+        var tools = await client.ListToolsAsync();
+        var snapshot = Json(await client.CallToolAsync("Indicators_GetSnapshot"));
+        var closeTime = snapshot.GetProperty("candleCloseTime").GetDateTimeOffset();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tools.Select(t => t.Name).Order(StringComparer.Ordinal), Is.EqualTo(ReadOnlyTools));
+            Assert.That(tools.All(t => t.ProtocolTool.Annotations?.OpenWorldHint == true), Is.True);
+            Assert.That(closeTime, Is.EqualTo(before).Or.EqualTo(LatestClose()), "the bar that closed last");
+            Assert.That(snapshot.GetProperty("close").GetDecimal(), Is.EqualTo(FakeBinanceServer.CandleAt(closeTime.AddHours(-1)).Close), "its final close, not a provisional one");
+            Assert.That(snapshot.GetProperty("ema200").ValueKind, Is.EqualTo(JsonValueKind.Number), "enough bars fetched to warm up every indicator");
         });
     }
 }
