@@ -35,6 +35,8 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<EffectiveConfiguration>();
         services.AddSingleton<CliCommand, ReportCommand>();
         services.AddSingleton<RunReportWriter>();
+        services.AddSingleton<CliCommand, ExportDatasetCommand>();
+        services.AddSingleton<CliCommand, McpServeCommand>();
         services.AddSingleton<BacktestCandles>();
         services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.Section));
         return services;

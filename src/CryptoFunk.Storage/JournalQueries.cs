@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CryptoFunk.Markets;
 using Microsoft.EntityFrameworkCore;
 
 namespace CryptoFunk.Storage;
@@ -71,6 +72,61 @@ public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contex
         return [.. positions.Select(p => new TradeListing(
             p,
             OpeningOrders(p).Select(id => byOrder.TryGetValue((p.RunId, id), out var decisionId) ? decisionId : (long?)null).FirstOrDefault(id => id is not null)))];
+    }
+
+    /// <summary>
+    /// Every decision of run <paramref name="runId"/> with its agents, labelled for training (see
+    /// <see cref="DecisionDataset.From"/>); null when there is no such run.
+    /// </summary>
+    public async Task<DecisionDataset?> DatasetAsync(string runId, int horizonBars, CancellationToken cancellationToken)
+    {
+        await database.EnsureAsync(cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = await context.TradingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var decisions = await context.TradingDecisions.AsNoTracking()
+            .Where(d => d.RunId == runId)
+            .OrderBy(d => d.DecisionTime).ThenBy(d => d.Id)
+            .Include(d => d.Agents.OrderBy(a => a.Id))
+            .ToListAsync(cancellationToken);
+        return DecisionDataset.From(run, decisions, horizonBars);
+    }
+
+    /// <summary>Paper account run <paramref name="runId"/> as its last stored close left it; null when there is no such run.</summary>
+    public async Task<StoredAccount?> AccountAsync(string runId, CancellationToken cancellationToken)
+    {
+        await database.EnsureAsync(cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await context.TradingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken) is not { } run)
+        {
+            return null;
+        }
+
+        var equity = await context.EquitySnapshots.AsNoTracking().Where(e => e.RunId == runId).OrderByDescending(e => e.Time).FirstOrDefaultAsync(cancellationToken);
+        var positions = await context.Positions.AsNoTracking().Where(p => p.RunId == runId && p.ClosedAt == null).OrderBy(p => p.Symbol).ToListAsync(cancellationToken);
+        var orders = await context.Orders.AsNoTracking()
+            .Where(o => o.RunId == runId && (o.Status == OrderStatuses.Intent || o.Status == OrderStatuses.Accepted))
+            .OrderBy(o => o.DecisionTime)
+            .ToListAsync(cancellationToken);
+        var candles = new Dictionary<MarketSymbol, Candle>();
+        foreach (var symbol in run.Symbol.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var latest = await context.TradingDecisions.AsNoTracking()
+                .Where(d => d.RunId == runId && d.Symbol == symbol)
+                .OrderByDescending(d => d.DecisionTime)
+                .Select(d => d.MarketDataJson)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (StoredCandle.From(latest) is { } candle)
+            {
+                candles[MarketSymbol.Parse(symbol)] = candle;
+            }
+        }
+
+        return new StoredAccount(runId, run.InitialCapital, equity, positions, orders, candles);
     }
 
     /// <summary>Everything stored about the decision with the id, or null when there is none.</summary>

@@ -12,6 +12,8 @@ internal sealed class CommandLineApp(IEnumerable<CliCommand> commands, CommandFa
     {
         ["config"] = "Configuration: show the settings in effect and where each came from.",
         ["data"] = "Market data: download candles from the exchange.",
+        ["export"] = "Export stored decisions: training data sets.",
+        ["mcp"] = "Model Context Protocol: serve the market data, indicators and portfolio tools to MCP clients.",
         ["prompts"] = "Prompt files: list, show and validate the agents' YAML prompts.",
     };
 

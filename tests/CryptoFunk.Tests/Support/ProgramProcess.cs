@@ -68,7 +68,7 @@ internal sealed class ProgramProcess : IDisposable
     }
 
     /// <summary>The host's <c>cryptofunk.dll</c> in the same configuration and target framework as the tests.</summary>
-    private static string Program
+    public static string Program
     {
         get
         {
