@@ -5,6 +5,7 @@ using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Memory;
 using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Engine.Alerts;
 using CryptoFunk.Markets;
 using CryptoFunk.Plugins;
@@ -23,8 +24,8 @@ namespace CryptoFunk.Engine;
 /// another in the markets' order, each entry checked again by the hard limits against the account as the earlier
 /// ones left it (pending orders count as held). An approved order is stored as an intent before the broker gets it.
 /// Rows are saved in batches; a batch holding an order intent is saved before the order is placed. Fills, closed
-/// trades and the drawdown halt raise alerts (not while an account is rebuilt), and each market's decision runs in an
-/// <see cref="AlertScope"/>, so the model pipeline's alerts name the run and market. Not thread-safe: one loop drives
+/// trades and the drawdown halt raise alerts (not while an account is rebuilt), and each market's decision runs in a
+/// <see cref="DecisionScope"/>, so its model calls, spans and alerts name the run and market. Not thread-safe: one loop drives
 /// one session.
 /// </summary>
 public sealed class TradingSession
@@ -300,10 +301,10 @@ public sealed class TradingSession
     /// <summary>Saves everything not saved yet and waits until it is stored.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) => SaveAsync(wait: true, cancellationToken);
 
-    /// <summary>One market's decision, in its alert scope when alerts are on.</summary>
+    /// <summary>One market's decision, in its <see cref="DecisionScope"/> (its model calls, spans and alerts name the run).</summary>
     private async Task<TradingDecision> DecideAsync(DecisionContext context, AgentInvokeOptions inputs, CancellationToken cancellationToken)
     {
-        using var scope = _alerts.IsEnabled ? AlertScope.Begin(new AlertScope(_runId, context.Snapshot.Symbol.ToString(), context.Snapshot.DecisionTime)) : null;
+        using var scope = DecisionScope.Begin(new DecisionScope(_runId, context.Snapshot.Symbol.ToString(), context.Snapshot.DecisionTime));
         return await _maker.DecideAsync(_participants, context, inputs, cancellationToken);
     }
 

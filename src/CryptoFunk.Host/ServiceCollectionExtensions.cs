@@ -20,6 +20,7 @@ internal static class ServiceCollectionExtensions
         services.AddBinanceExchange(configuration);
         services.AddSingleton<CliCommand, DataDownloadCommand>();
         services.AddSingleton<CliCommand, TracesCommand>();
+        services.AddSingleton<CliCommand, TelemetryCommand>();
         services.AddSingleton<CliCommand, AgentRunCommand>();
         services.AddSingleton<CliCommand, PromptsListCommand>();
         services.AddSingleton<CliCommand, PromptsShowCommand>();

@@ -60,6 +60,7 @@ public sealed class CryptoFunkDbContext(DbContextOptions<CryptoFunkDbContext> op
             call.HasKey(c => c.Id);
             call.HasIndex(c => new { c.Agent, c.CreatedAt });
             call.HasIndex(c => c.CacheKey);
+            call.HasIndex(c => c.RunId);
         });
 
         modelBuilder.Entity<LlmCacheEntry>(entry =>

@@ -53,4 +53,10 @@ public sealed class LlmCallRecord
 
     /// <summary>The error when the call failed.</summary>
     public string? Error { get; set; }
+
+    /// <summary>The run the call was made for (null outside a run, such as <c>agent run</c>).</summary>
+    public string? RunId { get; set; }
+
+    /// <summary>How each provider that did not answer failed, as <c>provider=kind</c> joined by <c>;</c> (<c>openai/gpt-4o=rate_limited</c>).</summary>
+    public string? Failures { get; set; }
 }

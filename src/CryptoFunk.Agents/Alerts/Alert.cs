@@ -1,9 +1,11 @@
+using CryptoFunk.Agents.Telemetry;
+
 namespace CryptoFunk.Agents.Alerts;
 
 /// <summary>
 /// Something an operator should hear about at once (a trade, a fallback, an outage), built only from our own fields so
 /// that no credential or provider error text can reach a webhook. What a raising point leaves out (the run, the symbol,
-/// the time) is taken from the <see cref="AlertScope"/> it is raised in.
+/// the time) is taken from the <see cref="DecisionScope"/> it is raised in.
 /// </summary>
 /// <param name="Kind">One of <see cref="AlertKinds"/>.</param>
 /// <param name="Severity">How urgent it is.</param>
@@ -21,4 +23,16 @@ public sealed record Alert(string Kind, AlertSeverity Severity, string Message)
 
     /// <summary>How many identical alerts this one stands for (more than one once coalesced).</summary>
     public int Count { get; init; } = 1;
+
+    /// <summary>This alert with what it leaves out taken from the current <see cref="DecisionScope"/>, its time else <paramref name="now"/>.</summary>
+    public Alert InScope(DateTimeOffset now)
+    {
+        var scope = DecisionScope.Current;
+        return this with
+        {
+            Run = Run ?? scope?.Run,
+            Symbol = Symbol ?? scope?.Symbol,
+            Time = Time ?? scope?.Time ?? now,
+        };
+    }
 }

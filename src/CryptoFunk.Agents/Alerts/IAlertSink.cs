@@ -9,7 +9,7 @@ public interface IAlertSink
     /// <summary>False when alerts go nowhere, so raising points can skip building them.</summary>
     bool IsEnabled { get; }
 
-    /// <summary>Hands <paramref name="alert"/> over for delivery, completing it from the current <see cref="AlertScope"/>.</summary>
+    /// <summary>Hands <paramref name="alert"/> over for delivery, completing it from the current <see cref="Telemetry.DecisionScope"/>.</summary>
     void Raise(Alert alert);
 
     /// <summary>Waits until everything raised before this call was delivered or given up on, within the sink's own bound.</summary>

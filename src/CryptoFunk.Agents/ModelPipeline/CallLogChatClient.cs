@@ -58,6 +58,8 @@ public sealed class CallLogChatClient(IChatClient innerClient, ILlmCallLog callL
             LatencyMs = latency.TotalMilliseconds,
             Attempts = call.Attempts,
             Error = call.Error,
+            RunId = DecisionScope.Current?.Run,
+            Failures = call.FailureKinds.Count == 0 ? null : string.Join(';', call.FailureKinds),
         };
 
         // Not the caller's token: a call that was billed is logged even when the caller has stopped waiting.

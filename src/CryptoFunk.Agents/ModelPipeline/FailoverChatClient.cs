@@ -70,6 +70,7 @@ public sealed partial class FailoverChatClient : IChatClient
                 failures.Add(reason);
                 down.Add(e is LlmProviderException failure ? Describe(failure) : $"{provider.Id} circuit open");
                 call?.Failovers.Add(reason);
+                call?.FailureKinds.Add($"{provider.Id}={(e is LlmProviderException kind ? kind.Kind.ToString() : "CircuitOpen")}");
             }
         }
 

@@ -42,6 +42,9 @@ public sealed class ModelCall
     /// <summary>Why earlier providers were passed over, in order (empty when the first one answered).</summary>
     public List<string> Failovers { get; } = [];
 
+    /// <summary>How each passed-over provider failed, as <c>provider=kind</c> (<c>RateLimited</c>, <c>Timeout</c>, <c>CircuitOpen</c>, ...), for counting errors by kind.</summary>
+    public List<string> FailureKinds { get; } = [];
+
     /// <summary>Why it failed, when it did.</summary>
     public string? Error { get; set; }
 

@@ -46,6 +46,7 @@ public static class AgentTelemetry
             activity.SetTag(GenAiAttributes.AgentName, "trading_decision");
             activity.SetTag(GenAiAttributes.Symbol, symbol);
             activity.SetTag(GenAiAttributes.DecisionTime, decisionTime);
+            activity.SetTag(GenAiAttributes.RunId, DecisionScope.Current?.Run);
         }
 
         return activity;

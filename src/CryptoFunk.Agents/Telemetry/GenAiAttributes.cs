@@ -75,6 +75,9 @@ public static class GenAiAttributes
     /// <summary>Cost in US dollars.</summary>
     public const string CostUsd = "cryptofunk.cost_usd";
 
+    /// <summary>The stored run (backtest or paper account) a trading decision belongs to.</summary>
+    public const string RunId = "cryptofunk.run_id";
+
     /// <summary>The market a trading decision is about (<c>BTC/USDT</c>).</summary>
     public const string Symbol = "cryptofunk.symbol";
 

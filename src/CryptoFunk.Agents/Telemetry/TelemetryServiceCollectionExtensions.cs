@@ -22,6 +22,7 @@ public static class TelemetryServiceCollectionExtensions
         services.AddOptions<TelemetryOptions>().Bind(section);
         services.TryAddSingleton<SpanDropCounter>();
         services.TryAddSingleton<TraceQueries>();
+        services.TryAddSingleton<TelemetryQueries>();
         services.AddHostedService<TelemetryFlush>();
 
         // Which exporters exist is decided here, from configuration: exporters register services of their own.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CryptoFunk.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,16 +8,23 @@ namespace CryptoFunk.Agents.Telemetry;
 /// <exception cref="JournalUnavailableException">Thrown by every query when there is no CryptoFunk database to read.</exception>
 public sealed class TraceQueries(IDbContextFactory<CryptoFunkDbContext> contexts, ExistingDatabase database)
 {
-    /// <summary>The most recent traces, newest first, each summarized by its root span.</summary>
-    public async Task<IReadOnlyList<TraceSummary>> RecentAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>The most recent traces passing <paramref name="filter"/>, newest first, each summarized by its root span.</summary>
+    public async Task<IReadOnlyList<TraceSummary>> RecentAsync(int limit, TraceFilter filter, CancellationToken cancellationToken)
     {
         await database.EnsureAsync(cancellationToken);
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var roots = await context.Spans.AsNoTracking()
-            .Where(s => s.ParentSpanId == null)
-            .OrderByDescending(s => s.StartTime).ThenByDescending(s => s.Id)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
+        var query = context.Spans.AsNoTracking().Where(s => s.ParentSpanId == null);
+        if (filter.RunId is { } run)
+        {
+            // Attributes are stored as serialized; the run's tag is matched in the same form.
+            var tag = $"\"{GenAiAttributes.RunId}\":{JsonSerializer.Serialize(run)}";
+            query = query.Where(s => s.AttributesJson.Contains(tag));
+        }
+
+        query = query.OrderByDescending(s => s.StartTime).ThenByDescending(s => s.Id);
+        var roots = filter.From is null && filter.To is null
+            ? await query.Take(limit).ToListAsync(cancellationToken)
+            : [.. (await query.ToListAsync(cancellationToken)).Where(r => InWindow(r, filter)).Take(limit)];
         var traceIds = roots.Select(r => r.TraceId).ToList();
         var counts = await context.Spans.AsNoTracking()
             .Where(s => traceIds.Contains(s.TraceId))
@@ -25,6 +33,13 @@ public sealed class TraceQueries(IDbContextFactory<CryptoFunkDbContext> contexts
             .ToDictionaryAsync(g => g.TraceId, g => g.Count, cancellationToken);
         return roots.Select(r => new TraceSummary(r.TraceId, r, counts.GetValueOrDefault(r.TraceId))).ToList();
     }
+
+    /// <summary>True when <paramref name="root"/> is a decision whose time is in the filter's window.</summary>
+    private static bool InWindow(SpanRecord root, TraceFilter filter) =>
+        TraceSummary.Attributes(root).GetValueOrDefault(GenAiAttributes.DecisionTime) is { } text
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
+        && (filter.From is not { } from || time >= from)
+        && (filter.To is not { } to || time < to);
 
     /// <summary>Among the <paramref name="limit"/> most recent runs, those that dropped spans (so their traces are incomplete), newest first.</summary>
     public async Task<IReadOnlyList<TradingRunRecord>> RunsWithDroppedSpansAsync(int limit, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ public sealed partial class WebhookAlertSink : IAlertSink, IDisposable, IAsyncDi
     /// <inheritdoc />
     public void Raise(Alert alert)
     {
-        var complete = AlertScope.Complete(alert, _time.GetUtcNow());
+        var complete = alert.InScope(_time.GetUtcNow());
         if (!_queue.Writer.TryWrite(new Queued(complete, null)))
         {
             Interlocked.Increment(ref _overflow);

@@ -28,6 +28,8 @@ internal sealed class AgentRunCommand(IServiceProvider services) : CliCommand
 
     public override string Path => "agent run";
 
+    protected override string Example => "cryptofunk agent run technical_analysis --data data/BTC_USDT-1h-2021.csv --symbol BTC/USDT --at 2021-06-01T00:00:00Z";
+
     protected override string Description => "Run one agent on the market state at a time and show its answer, source, tokens, cost and latency.";
 
     protected override void Configure(Command command)

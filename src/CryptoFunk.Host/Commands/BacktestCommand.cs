@@ -32,6 +32,8 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
     public override string Path => "backtest";
 
     /// <inheritdoc />
+    protected override string Example => "cryptofunk backtest --data data/BTC_USDT-1h-2021.csv --symbol BTC/USDT --from 2021-01-01 --to 2022-01-01 --report report.html";
+
     protected override string Description => "Backtest the agents on historical candles with the paper broker, next to buy-and-hold and the rules engine alone.";
 
     /// <inheritdoc />

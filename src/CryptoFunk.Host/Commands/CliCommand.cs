@@ -14,13 +14,16 @@ internal abstract class CliCommand
     /// <summary>Builds the command with its options and action.</summary>
     public Command Create()
     {
-        var command = new Command(Path.Split(' ')[^1], Description);
+        var command = new Command(Path.Split(' ')[^1], $"{Description}{Environment.NewLine}Example: {Example}");
         Configure(command);
         return command;
     }
 
     /// <summary>One line shown in <c>--help</c>.</summary>
     protected abstract string Description { get; }
+
+    /// <summary>A command line that works as shown, under the description in <c>--help</c>.</summary>
+    protected abstract string Example { get; }
 
     /// <summary>Adds options and sets the action.</summary>
     protected abstract void Configure(Command command);

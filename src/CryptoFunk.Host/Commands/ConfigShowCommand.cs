@@ -11,7 +11,9 @@ internal sealed class ConfigShowCommand(EffectiveConfiguration configuration) : 
 {
     public override string Path => "config show";
 
-    protected override string Description => "Show the effective configuration: every key, its value (secrets redacted) and its source. Example: cryptofunk config show";
+    protected override string Example => "cryptofunk config show";
+
+    protected override string Description => "Show the effective configuration: every key, its value (secrets redacted) and its source.";
 
     protected override void Configure(Command command)
     {

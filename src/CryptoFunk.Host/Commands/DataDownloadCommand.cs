@@ -24,6 +24,8 @@ internal sealed class DataDownloadCommand(IExchange exchange, TimeProvider timeP
     public override string Path => "data download";
 
     /// <inheritdoc />
+    protected override string Example => "cryptofunk data download --symbol BTC/USDT --timeframe 1h --from 2024-01-01 --to 2024-02-01 --out btc.csv";
+
     protected override string Description => "Download candles from the exchange into a normalized CSV file.";
 
     /// <inheritdoc />

@@ -24,6 +24,8 @@ internal sealed class DecisionsCommand(JournalQueries journal) : JournalCommand
 
     public override string Path => "decisions";
 
+    protected override string Example => "cryptofunk decisions --account demo --action buy --last 10";
+
     protected override string Description => "List stored decisions (filter by run, account, symbol, agent, action).";
 
     protected override void AddArguments(Command command)

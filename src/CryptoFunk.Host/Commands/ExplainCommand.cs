@@ -14,6 +14,8 @@ internal sealed class ExplainCommand(JournalQueries journal) : JournalCommand
 
     public override string Path => "explain";
 
+    protected override string Example => "cryptofunk explain 42";
+
     protected override string Description => "Explain one stored decision: agents, reasoning, market, vote, risk, order and outcome.";
 
     protected override void AddArguments(Command command) => command.Add(_id);

@@ -21,6 +21,8 @@ internal sealed class ExportDatasetCommand(JournalQueries journal) : JournalComm
 
     public override string Path => "export dataset";
 
+    protected override string Example => "cryptofunk export dataset --run paper-demo --out demo.jsonl";
+
     protected override string Description => "Write a run's decisions as JSON Lines for training: market state, votes, action, outcomes with their known times.";
 
     protected override void AddArguments(Command command)

@@ -14,6 +14,8 @@ internal sealed class IndicatorsCommand : CliCommand
 
     public override string Path => "indicators";
 
+    protected override string Example => "cryptofunk indicators --data data/BTC_USDT-1h-2021.csv --output indicators.csv";
+
     protected override string Description => "Compute EMA, SMA, RSI, MACD, Bollinger, ATR, ADX, Stochastic and OBV over a candle file.";
 
     protected override void Configure(Command command)

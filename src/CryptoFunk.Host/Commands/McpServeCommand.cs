@@ -37,6 +37,8 @@ internal sealed class McpServeCommand(IServiceProvider services, JournalQueries 
 
     public override string Path => "mcp serve";
 
+    protected override string Example => "cryptofunk mcp serve --data data/BTC_USDT-1h-2021.csv --symbol BTC/USDT --at 2021-06-01";
+
     protected override string Description => "Serve the market data, indicator and portfolio tools over MCP (stdio); order tools only with --allow-orders.";
 
     protected override void Configure(Command command)

@@ -30,6 +30,8 @@ internal sealed class PaperCommand(IServiceProvider services, TimeProvider time)
     public override string Path => "paper";
 
     /// <inheritdoc />
+    protected override string Example => "cryptofunk paper --symbols BTC/USDT,ETH/USDT --replay data/BTC_USDT-1h-2021.csv,data/ETH_USDT-1h-2021.csv --from 2021-01-01 --to 2021-02-01 --account demo";
+
     protected override string Description => "Paper-trade the agents' decisions on one account across markets, live or replayed from candle files.";
 
     /// <inheritdoc />

@@ -11,6 +11,8 @@ internal sealed class PromptsListCommand(IOptions<PromptLibraryOptions> options)
 
     public override string Path => "prompts list";
 
+    protected override string Example => "cryptofunk prompts list";
+
     protected override string Description => "List the prompt files: name, description, version, file and input variables.";
 
     protected override void Configure(Command command)

@@ -14,6 +14,8 @@ internal sealed class PromptsShowCommand(IOptions<PromptLibraryOptions> options)
 
     public override string Path => "prompts show";
 
+    protected override string Example => "cryptofunk prompts show technical_analysis";
+
     protected override string Description => "Show one prompt: its config, version, execution settings and template.";
 
     protected override void Configure(Command command)

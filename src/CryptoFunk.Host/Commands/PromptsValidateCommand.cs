@@ -15,6 +15,8 @@ internal sealed class PromptsValidateCommand(IOptions<PromptLibraryOptions> opti
 
     public override string Path => "prompts validate";
 
+    protected override string Example => "cryptofunk prompts validate --dir prompts";
+
     protected override string Description => "Check every prompt file; print problems as FILE:LINE: reason; exit 2 if any file is invalid.";
 
     protected override void Configure(Command command)

@@ -16,6 +16,8 @@ internal sealed class ReportCommand(RunReportWriter writer) : JournalCommand
 
     public override string Path => "report";
 
+    protected override string Example => "cryptofunk report --run paper-demo --out demo.html";
+
     protected override string Description => "Write a stored run's HTML report: price with entries and exits, equity against its baselines, drawdown, agents, refusals and model cost.";
 
     protected override void AddArguments(Command command)

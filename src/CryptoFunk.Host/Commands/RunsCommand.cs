@@ -17,6 +17,8 @@ internal sealed class RunsCommand(JournalQueries journal) : JournalCommand
 
     public override string Path => "runs";
 
+    protected override string Example => "cryptofunk runs --db \"Data Source=cryptofunk.db\"";
+
     protected override string Description => "List the stored backtests and paper accounts.";
 
     protected override void AddArguments(Command command)

@@ -18,6 +18,8 @@ internal sealed class TradesCommand(JournalQueries journal) : JournalCommand
 
     public override string Path => "trades";
 
+    protected override string Example => "cryptofunk trades --account demo";
+
     protected override string Description => "List stored trades with their results (filter by run or account).";
 
     protected override void AddArguments(Command command)

@@ -1,3 +1,4 @@
+using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Storage;
 
 namespace CryptoFunk.Host.Reports;
@@ -26,10 +27,7 @@ internal sealed record ModelUsage(
             answers.Sum(a => a.InputTokens),
             answers.Sum(a => a.OutputTokens),
             answers.Sum(a => a.CostUsd),
-            Percentile(latencies, 0.50),
-            Percentile(latencies, 0.95));
+            Percentile.NearestRank(latencies, 0.50),
+            Percentile.NearestRank(latencies, 0.95));
     }
-
-    private static double? Percentile(double[] sorted, double fraction) =>
-        sorted.Length == 0 ? null : sorted[Math.Max(0, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
 }

@@ -84,6 +84,30 @@ public sealed class JournalCommandsTests
     }
 
     [Test]
+    public async Task Traces_filter_by_run_and_decision_time_and_show_each_decisions_action_and_reason()
+    {
+        var decisions = Lines((await ReadAsync("decisions", "--json")).Output);
+        var run = decisions[0].GetProperty("run").GetString()!;
+        var day = decisions.Where(d => d.GetProperty("time").GetString()!.StartsWith("2021-01-05", StringComparison.Ordinal)).ToList();
+
+        var listed = await ReadAsync("traces", "--run", run, "--from", "2021-01-05", "--to", "2021-01-06", "--limit", "1000");
+        await TestContext.Out.WriteLineAsync(listed.Output);
+        var otherRun = await ReadAsync("traces", "--run", "bt-other");
+        var badTime = await ReadAsync("traces", "--from", "yesterday");
+
+        var rows = listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Where(l => !l.StartsWith("warning:", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed.ExitCode, Is.Zero, listed.Error);
+            Assert.That(rows, Has.Count.EqualTo(day.Count), "one trace per decision of that day (every one asked a model)");
+            Assert.That(rows, Has.All.Match(@"  BTC/USDT 2021-01-05T\d\d:00:00Z (BUY|SELL|HOLD|CLOSE): \S"));
+            Assert.That(otherRun.Output.Trim(), Is.EqualTo("no stored trace matches"));
+            Assert.That(badTime.ExitCode, Is.EqualTo(2));
+            Assert.That(badTime.Error, Does.StartWith("error: --from"));
+        });
+    }
+
+    [Test]
     public async Task Decisions_filter_and_write_one_json_object_per_line()
     {
         var all = Lines((await ReadAsync("decisions", "--json")).Output);
