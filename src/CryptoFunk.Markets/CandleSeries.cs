@@ -16,4 +16,21 @@ public sealed record CandleSeries(
 {
     /// <summary>Total number of bars missing across all gaps.</summary>
     public int MissingCandles => Gaps.Sum(g => g.MissingCount);
+
+    /// <summary>
+    /// One line saying the data has gaps (how many, the candles missing, the largest), or null without gaps: every
+    /// command that reads candles reports them the same way, since they are never filled.
+    /// </summary>
+    public string? GapNote()
+    {
+        if (Gaps.Count == 0)
+        {
+            return null;
+        }
+
+        var largest = Gaps.MaxBy(g => g.MissingCount)!;
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"note: {Gaps.Count} gaps ({MissingCandles} missing candles, largest {largest.MissingCount} from {largest.From:yyyy-MM-dd HH:mm}Z); they are not filled, indicators run across them");
+    }
 }

@@ -143,6 +143,11 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
         }
 
         var connection = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+        if (series.GapNote() is { } gaps)
+        {
+            await output.WriteLineAsync(gaps);
+        }
+
         await output.WriteAsync(BacktestSummaryText.Format(report, DatabaseProviders.Redact(connection)));
         if (files.Json is { } jsonPath)
         {

@@ -48,11 +48,9 @@ internal sealed class IndicatorsCommand : CliCommand
         await IndicatorTableWriter.WriteAsync(outputPath, columns.OpenTime, table, cancellationToken);
 
         await output.WriteLineAsync($"{series.Candles.Count} candles ({series.Timeframe?.Code ?? "unknown timeframe"}) -> {outputPath}");
-        if (series.Gaps.Count > 0)
+        if (series.GapNote() is { } gaps)
         {
-            var largest = series.Gaps.MaxBy(g => g.MissingCount)!;
-            await output.WriteLineAsync(
-                $"note: {series.Gaps.Count} gaps ({series.MissingCandles} missing candles, largest {largest.MissingCount} from {largest.From:yyyy-MM-dd HH:mm}Z); they are not filled, indicators run across them");
+            await output.WriteLineAsync(gaps);
         }
 
         return ExitCodes.Success;

@@ -56,6 +56,7 @@ public sealed class BacktestCommandTests
             Assert.That(first.Output, Does.Contain("rules only (same run)"));
             Assert.That(first.Output, Does.Contain("buy and hold"));
             Assert.That(first.Output, Does.Contain("mode rules"));
+            Assert.That(first.Output, Does.StartWith("note: 9 gaps (19 missing candles, largest 4 from 2020-12-21 14:00Z)"), "gaps reported as `indicators` reports them");
         });
         var a = JsonNode.Parse(await File.ReadAllTextAsync(_dir.File("first.json")))!.AsObject();
         var b = JsonNode.Parse(await File.ReadAllTextAsync(_dir.File("second.json")))!.AsObject();
