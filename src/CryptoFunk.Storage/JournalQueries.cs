@@ -14,8 +14,7 @@ public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contex
     /// <summary>Every run, oldest first, with its counts of decisions and closed trades.</summary>
     public async Task<IReadOnlyList<RunListing>> RunsAsync(CancellationToken cancellationToken)
     {
-        await database.EnsureAsync(cancellationToken);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var context = await OpenAsync(cancellationToken);
         var runs = await context.TradingRuns.AsNoTracking().OrderBy(r => r.StartedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
         var decisions = await context.TradingDecisions.GroupBy(d => d.RunId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var trades = await context.Positions.Where(p => p.ClosedAt != null).GroupBy(p => p.RunId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
@@ -25,8 +24,7 @@ public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contex
     /// <summary>The decisions <paramref name="query"/> selects, with their agents' rows, oldest first.</summary>
     public async Task<IReadOnlyList<TradingDecisionRecord>> DecisionsAsync(DecisionQuery query, CancellationToken cancellationToken)
     {
-        await database.EnsureAsync(cancellationToken);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var context = await OpenAsync(cancellationToken);
         var decisions = context.TradingDecisions.AsNoTracking();
         if (query.RunId is { } runId)
         {
@@ -58,8 +56,7 @@ public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contex
     /// <summary>Trades (positions) of one run or of all, in opening order, each with the decision that opened it.</summary>
     public async Task<IReadOnlyList<TradeListing>> TradesAsync(string? runId, CancellationToken cancellationToken)
     {
-        await database.EnsureAsync(cancellationToken);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var context = await OpenAsync(cancellationToken);
         var positions = await context.Positions.AsNoTracking()
             .Where(p => runId == null || p.RunId == runId)
             .OrderBy(p => p.OpenedAt).ThenBy(p => p.RunId).ThenBy(p => p.Symbol)
@@ -80,10 +77,8 @@ public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contex
     /// </summary>
     public async Task<DecisionDataset?> DatasetAsync(string runId, int horizonBars, CancellationToken cancellationToken)
     {
-        await database.EnsureAsync(cancellationToken);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var run = await context.TradingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null)
+        await using var context = await OpenAsync(cancellationToken);
+        if (await FindRunAsync(context, runId, cancellationToken) is not { } run)
         {
             return null;
         }
@@ -99,9 +94,8 @@ public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contex
     /// <summary>Paper account run <paramref name="runId"/> as its last stored close left it; null when there is no such run.</summary>
     public async Task<StoredAccount?> AccountAsync(string runId, CancellationToken cancellationToken)
     {
-        await database.EnsureAsync(cancellationToken);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await context.TradingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken) is not { } run)
+        await using var context = await OpenAsync(cancellationToken);
+        if (await FindRunAsync(context, runId, cancellationToken) is not { } run)
         {
             return null;
         }
@@ -132,8 +126,7 @@ public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contex
     /// <summary>Everything stored about the decision with the id, or null when there is none.</summary>
     public async Task<DecisionExplanation?> ExplainAsync(long decisionId, CancellationToken cancellationToken)
     {
-        await database.EnsureAsync(cancellationToken);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var context = await OpenAsync(cancellationToken);
         var decision = await context.TradingDecisions.AsNoTracking()
             .Include(d => d.Agents.OrderBy(a => a.Id))
             .SingleOrDefaultAsync(d => d.Id == decisionId, cancellationToken);
@@ -160,10 +153,8 @@ public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contex
     /// <summary>Everything the report of <paramref name="runId"/> is drawn from, or null when there is no such run.</summary>
     public async Task<RunReportRows?> RunReportAsync(string runId, CancellationToken cancellationToken)
     {
-        await database.EnsureAsync(cancellationToken);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var run = await context.TradingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null)
+        await using var context = await OpenAsync(cancellationToken);
+        if (await FindRunAsync(context, runId, cancellationToken) is not { } run)
         {
             return null;
         }
@@ -208,4 +199,14 @@ public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contex
 
     private static string[] OpeningOrders(PositionRecord position) =>
         JsonSerializer.Deserialize<string[]>(position.OpeningOrderIdsJson) ?? [];
+
+    /// <summary>A context on the journal, once it is known to be there (it is never created).</summary>
+    private async Task<CryptoFunkDbContext> OpenAsync(CancellationToken cancellationToken)
+    {
+        await database.EnsureAsync(cancellationToken);
+        return await contexts.CreateDbContextAsync(cancellationToken);
+    }
+
+    private static Task<TradingRunRecord?> FindRunAsync(CryptoFunkDbContext context, string runId, CancellationToken cancellationToken) =>
+        context.TradingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
 }
