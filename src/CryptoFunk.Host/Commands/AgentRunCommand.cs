@@ -95,7 +95,7 @@ internal sealed class AgentRunCommand(IServiceProvider services) : CliCommand
         {
             agent = services.GetRequiredService<ChatCompletionAgentFactory>().Create(parse.GetValue(_name)!);
         }
-        catch (Exception e) when (e is PromptUnavailableException or OptionsValidationException)
+        catch (PromptUnavailableException e)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.BadInput;

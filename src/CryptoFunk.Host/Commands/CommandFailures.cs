@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using CryptoFunk.Host.Configuration;
+using CryptoFunk.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ internal sealed partial class CommandFailures(ConfigurationOrigins origins, ILog
 
     private (string, int)? Known(Exception exception) => exception switch
     {
+        JournalUnavailableException e => (e.Message, ExitCodes.NoDatabase),
         OptionsValidationException e => ($"invalid configuration: {string.Join("; ", e.Failures)}", ExitCodes.BadInput),
         InvalidOperationException e when ConversionFailure().Match(e.Message) is { Success: true } m =>
             ($"configuration {m.Groups["key"].Value} = '{m.Groups["value"].Value}' (from {origins.Of(m.Groups["key"].Value)}) is not a valid {Simple(m.Groups["type"].Value)}", ExitCodes.BadInput),

@@ -88,11 +88,6 @@ internal sealed class DataDownloadCommand(IExchange exchange, TimeProvider timeP
             await error.WriteLineAsync($"error: download from {exchange.Name} failed: {exception.Message}");
             return Failure;
         }
-        catch (OptionsValidationException exception)
-        {
-            await error.WriteLineAsync($"error: invalid configuration: {exception.Message}");
-            return Failure;
-        }
 
         // A bar is complete only once its close time has passed; a still-open bar would put a moving value into the file.
         var step = request.Timeframe.Duration;

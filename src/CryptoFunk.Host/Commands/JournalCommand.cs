@@ -5,8 +5,9 @@ namespace CryptoFunk.Host.Commands;
 
 /// <summary>
 /// A command that reads the trading journal: it takes <c>--db</c> (read before the host starts, see
-/// <see cref="CommandLineSettings"/>), and a database that is not there is one error line and
-/// <see cref="ExitCodes.NoDatabase"/>, never a new empty database.
+/// <see cref="CommandLineSettings"/>). Its queries refuse a database that is not there
+/// (<see cref="JournalUnavailableException"/>), which <see cref="CommandFailures"/> reports as one error line and
+/// <see cref="ExitCodes.NoDatabase"/>; none is ever created.
 /// </summary>
 internal abstract class JournalCommand : CliCommand
 {
@@ -17,23 +18,8 @@ internal abstract class JournalCommand : CliCommand
     {
         command.Add(_database);
         AddArguments(command);
-        command.SetAction(Reading(ReadAsync));
+        command.SetAction(ReadAsync);
     }
-
-    /// <summary>An action that reads the journal: a missing database is one error line and <see cref="ExitCodes.NoDatabase"/>.</summary>
-    protected static Func<ParseResult, CancellationToken, Task<int>> Reading(Func<ParseResult, CancellationToken, Task<int>> read) =>
-        async (parse, cancellationToken) =>
-        {
-            try
-            {
-                return await read(parse, cancellationToken);
-            }
-            catch (JournalUnavailableException e)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
-                return ExitCodes.NoDatabase;
-            }
-        };
 
     /// <summary>Adds the command's own options and arguments.</summary>
     protected abstract void AddArguments(Command command);

@@ -120,27 +120,16 @@ internal sealed class McpServeCommand(IServiceProvider services, JournalQueries 
             market = file;
         }
 
-        McpAccount account;
-        try
-        {
-            account = accountName is null
-                ? new SessionMcpAccount(new PaperBroker(services.GetRequiredService<IOptions<PaperBrokerOptions>>().Value with { InitialCash = parse.GetValue(_capital) }, services.GetRequiredService<ExchangeRuleBook>()))
-                : new StoredMcpAccount(journal, PaperAccounts.RunId(accountName));
-        }
-        catch (OptionsValidationException e)
-        {
-            return await Fail(ExitCodes.Failure, $"invalid configuration: {e.Message}");
-        }
+        // An invalid broker setting or exchange rule is reported by CommandFailures (one line, exit 2).
+        McpAccount account = accountName is null
+            ? new SessionMcpAccount(new PaperBroker(services.GetRequiredService<IOptions<PaperBrokerOptions>>().Value with { InitialCash = parse.GetValue(_capital) }, services.GetRequiredService<ExchangeRuleBook>()))
+            : new StoredMcpAccount(journal, PaperAccounts.RunId(accountName));
 
         using var toolbox = new McpToolbox(market, account, parse.GetValue(_allowOrders));
         IReadOnlyList<AIFunction> functions;
         try
         {
             functions = await toolbox.FunctionsAsync(cancellationToken);
-        }
-        catch (JournalUnavailableException e)
-        {
-            return await Fail(ExitCodes.NoDatabase, e.Message);
         }
         catch (InvalidOperationException e)
         {

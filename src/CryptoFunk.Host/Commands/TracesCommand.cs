@@ -33,7 +33,7 @@ internal sealed class TracesCommand(TraceQueries traces) : JournalCommand
         command.Add(_to);
         var show = new Command("show", "Print one trace as a tree of spans.");
         show.Add(_traceId);
-        show.SetAction(Reading(ShowAsync));
+        show.SetAction(ShowAsync);
         command.Add(show);
     }
 
