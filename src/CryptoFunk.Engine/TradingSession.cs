@@ -91,6 +91,9 @@ public sealed class TradingSession
     /// <summary>The markets traded, in settlement and execution order.</summary>
     public IReadOnlyList<MarketSymbol> Symbols => [.. _markets.Select(m => m.History.Symbol)];
 
+    /// <summary>The markets' histories as the session last saw them (extended by live data), in the markets' order.</summary>
+    public IReadOnlyList<MarketHistory> Histories => [.. _markets.Select(m => m.History)];
+
     /// <summary>Equity at the start and at every close time so far, flagged when a position was held.</summary>
     public IReadOnlyList<EquityPoint> EquityCurve => _curve;
 

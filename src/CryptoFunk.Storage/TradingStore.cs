@@ -1,4 +1,5 @@
 using CryptoFunk.Markets;
+using CryptoFunk.Trading.Performance;
 using Microsoft.EntityFrameworkCore;
 
 namespace CryptoFunk.Storage;
@@ -187,12 +188,16 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Stores a baseline's equity curve in one transaction (a mark stored again is replaced).</summary>
-    public async Task SaveBaselineAsync(IReadOnlyList<BaselineEquityRecord> curve, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="baseline"/>'s (a <see cref="RunBaselines"/> value) equity curve for run <paramref name="runId"/> in one
+    /// transaction; a mark stored again is replaced, so a continued paper account stores its whole curve anew.
+    /// </summary>
+    public async Task SaveBaselineAsync(string runId, string baseline, IReadOnlyList<EquityPoint> curve, CancellationToken cancellationToken)
     {
+        var rows = curve.Select(point => new BaselineEquityRecord { RunId = runId, Baseline = baseline, Time = point.Time, Equity = point.Equity }).ToList();
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        await BulkInsert.InsertAsync(context, typeof(BaselineEquityRecord), curve, replaceOnConflict: true, cancellationToken);
+        await BulkInsert.InsertAsync(context, typeof(BaselineEquityRecord), rows, replaceOnConflict: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

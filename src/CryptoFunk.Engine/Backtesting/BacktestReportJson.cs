@@ -30,9 +30,9 @@ public static class BacktestReportJson
             json.WriteNumber("capital", report.Capital);
             json.WriteString("mode", report.Mode);
             json.WriteNumber("bars", report.Bars);
-            Metrics(json, "agents", report.Agents);
-            Metrics(json, "buy_and_hold", report.BuyAndHold);
-            Metrics(json, "rules_only", report.RulesOnly);
+            PerformanceMetricsJson.Write(json, "agents", report.Agents);
+            PerformanceMetricsJson.Write(json, "buy_and_hold", report.BuyAndHold);
+            PerformanceMetricsJson.Write(json, "rules_only", report.RulesOnly);
             json.WriteBoolean("rules_only_is_same_run", report.RulesOnlyIsSameRun);
 
             var tally = report.Tally;
@@ -69,31 +69,5 @@ public static class BacktestReportJson
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static void Metrics(Utf8JsonWriter json, string name, PerformanceMetrics m)
-    {
-        json.WriteStartObject(name);
-        json.WriteNumber("final_equity", m.FinalEquity);
-        json.WriteNumber("total_return", m.TotalReturn);
-        json.WriteNumberOrNull("cagr", m.Cagr);
-        json.WriteNumberOrNull("sharpe", m.Sharpe);
-        json.WriteNumberOrNull("sortino", m.Sortino);
-        json.WriteNumber("max_drawdown", m.MaxDrawdown);
-        json.WriteNumber("trades", m.Trades);
-        json.WriteNumber("wins", m.Wins);
-        json.WriteNumberOrNull("win_rate", m.WinRate);
-        if (m.AverageTradePnlPercent is { } average)
-        {
-            json.WriteNumber("average_trade_pnl_percent", average);
-        }
-        else
-        {
-            json.WriteNull("average_trade_pnl_percent");
-        }
-
-        json.WriteNumber("fees_paid", m.FeesPaid);
-        json.WriteNumberOrNull("exposure", m.Exposure);
-        json.WriteEndObject();
     }
 }

@@ -98,13 +98,13 @@ public sealed class BacktestRunner(
             var baseline = new TradingSession(runId, [history], new PaperBroker(brokerOptions, exchangeRules), maker, maker.CreateParticipants(setup.Unavailable, rulesOnly: true), store: null, time);
             await RunSessionAsync(baseline, history, first, last, progress: null, cancellationToken);
             rules = PerformanceCalculator.Compute(baseline.EquityCurve, baseline.Tally.ClosedTrades, baseline.Tally.FeesPaid, request.Timeframe.Duration);
-            await store.SaveBaselineAsync(Baseline(runId, RunBaselines.RulesOnly, baseline.EquityCurve), cancellationToken);
+            await store.SaveBaselineAsync(runId, RunBaselines.RulesOnly, baseline.EquityCurve, cancellationToken);
         }
 
         var firstClose = history.Candles[first].OpenTime + request.Timeframe.Duration;
         var buyAndHold = BuyAndHoldBaseline.Run(
             history.Candles, request.Symbol, request.Timeframe, history.Candles[first].OpenTime, request.To, brokerOptions, exchangeRules.For(request.Symbol));
-        await store.SaveBaselineAsync(Baseline(runId, RunBaselines.BuyAndHold, buyAndHold.Curve), cancellationToken);
+        await store.SaveBaselineAsync(runId, RunBaselines.BuyAndHold, buyAndHold.Curve, cancellationToken);
         if (buyAndHold.NotBought is { } notBought)
         {
             notes = [.. notes, $"buy and hold bought nothing: {notBought}"];
@@ -153,10 +153,6 @@ public sealed class BacktestRunner(
 
         await session.FlushAsync(cancellationToken);
     }
-
-    /// <summary>A baseline's curve as the rows the report draws it from.</summary>
-    private static BaselineEquityRecord[] Baseline(string runId, string name, IReadOnlyList<EquityPoint> curve) =>
-        [.. curve.Select(point => new BaselineEquityRecord { RunId = runId, Baseline = name, Time = point.Time, Equity = point.Equity })];
 
     private static (MarketHistory History, int First) Window(BacktestRequest request)
     {

@@ -1,6 +1,7 @@
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading;
+using CryptoFunk.Trading.Performance;
 
 namespace CryptoFunk.Engine.Paper;
 
@@ -48,6 +49,12 @@ public sealed record PaperReport
 
     /// <summary>Closed trades, oldest first.</summary>
     public required IReadOnlyList<ClosedTrade> Trades { get; init; }
+
+    /// <summary>The account's metrics over its whole life (restarts included); null when it settled no close.</summary>
+    public PerformanceMetrics? Performance { get; init; }
+
+    /// <summary>Buy-and-hold and the rules engine alone over the same closes; null when it settled no close.</summary>
+    public PaperBaselines? Baselines { get; init; }
 
     /// <summary>Decisions, sources, model calls, tokens and cost.</summary>
     public required SessionTally Tally { get; init; }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CryptoFunk.Agents.StructuredOutput;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading;
+using CryptoFunk.Trading.Performance;
 
 namespace CryptoFunk.Engine.Paper;
 
@@ -64,6 +65,18 @@ public static class PaperReportJson
             json.WriteNumber("fees_paid", report.Tally.FeesPaid);
             json.WriteEndObject();
 
+            Metrics(json, "agents", report.Performance);
+            Metrics(json, "buy_and_hold", report.Baselines?.BuyAndHold);
+            Metrics(json, "rules_only", report.Baselines?.RulesOnly);
+            json.WriteBoolean("rules_only_is_same_run", report.Baselines?.RulesOnlyIsSameRun ?? report.Mode == "rules");
+            json.WriteStartArray("notes");
+            foreach (var note in report.Baselines?.Notes ?? [])
+            {
+                json.WriteStringValue(note);
+            }
+
+            json.WriteEndArray();
+
             SessionTallyJson.Write(json, report.Tally, report.Budget);
 
             json.WriteStartObject(RunKey);
@@ -78,6 +91,18 @@ public static class PaperReportJson
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Metrics(Utf8JsonWriter json, string name, PerformanceMetrics? metrics)
+    {
+        if (metrics is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            PerformanceMetricsJson.Write(json, name, metrics);
+        }
     }
 
     private static void Time(Utf8JsonWriter json, string name, DateTimeOffset? time)

@@ -9,6 +9,7 @@ using CryptoFunk.Markets;
 using CryptoFunk.Markets.Exchanges;
 using CryptoFunk.Storage;
 using CryptoFunk.Trading;
+using CryptoFunk.Trading.Performance;
 using Microsoft.Extensions.Options;
 
 namespace CryptoFunk.Engine.Paper;
@@ -111,6 +112,7 @@ public sealed class PaperTrader(
         budget.BeginRun(session.Tally.CostUsd);
         var stopwatch = Stopwatch.StartNew();
         var stopped = false;
+        PaperBaselines? baselines = null;
         try
         {
             while (true)
@@ -155,6 +157,15 @@ public sealed class PaperTrader(
             }
 
             await session.FlushAsync(CancellationToken.None);
+            baselines = await PaperBaselines.ComputeAsync(session, setup, maker, brokerOptions, rules, time, CancellationToken.None);
+            if (baselines is not null)
+            {
+                await store.SaveBaselineAsync(runId, RunBaselines.BuyAndHold, baselines.BuyAndHoldCurve, CancellationToken.None);
+                if (!baselines.RulesOnlyIsSameRun)
+                {
+                    await store.SaveBaselineAsync(runId, RunBaselines.RulesOnly, baselines.RulesOnlyCurve, CancellationToken.None);
+                }
+            }
         }
         catch (Exception e)
         {
@@ -184,6 +195,8 @@ public sealed class PaperTrader(
             Positions = PositionView.Of(session.Broker),
             Trades = session.Tally.ClosedTrades,
             Tally = session.Tally,
+            Performance = curve.Count > 1 ? PerformanceCalculator.Compute(curve, session.Tally.ClosedTrades, session.Tally.FeesPaid, bar) : null,
+            Baselines = baselines,
             Stopped = stopped,
             StartedAt = startedAt,
             Elapsed = stopwatch.Elapsed,

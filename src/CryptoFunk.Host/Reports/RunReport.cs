@@ -50,11 +50,14 @@ internal sealed record RunReport(
             ModelUsage.Of(rows.Agents),
             AgentScoring.Score(rows.Agents, rows.Decisions),
             [.. rows.Decisions.SelectMany(d => d.RefusalCodes?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []).GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, g.Count()))],
-            Baseline(rows, RunBaselines.BuyAndHold, "buy and hold", "this run stored no buy-and-hold baseline (paper runs do not compute one; backtests stored before baselines were kept have none)"),
+            Baseline(rows, RunBaselines.BuyAndHold, "buy and hold", "this run stored no buy-and-hold baseline (" + NoBaselineWhy + ")"),
             run.LlmMode == "rules"
                 ? new EquityComparison("rules engine alone", [], "the agents ran on the rules engine, so the rules engine alone is this run's own curve")
-                : Baseline(rows, RunBaselines.RulesOnly, "rules engine alone", "this run stored no rules-engine baseline (paper runs do not compute one; backtests stored before baselines were kept have none)"));
+                : Baseline(rows, RunBaselines.RulesOnly, "rules engine alone", "this run stored no rules-engine baseline (" + NoBaselineWhy + ")"));
     }
+
+    private const string NoBaselineWhy =
+        "a run stores its baselines when it ends: a paper account still running or cut short by a crash has none yet, and backtests stored before baselines were kept have none";
 
     private static EquityComparison Baseline(RunReportRows rows, string key, string name, string missing) =>
         rows.Baselines.TryGetValue(key, out var curve) && curve.Count > 0

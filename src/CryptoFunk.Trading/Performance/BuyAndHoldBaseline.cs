@@ -34,7 +34,7 @@ public static class BuyAndHoldBaseline
     public static BuyAndHoldResult Run(IReadOnlyList<Candle> candles, MarketSymbol symbol, Timeframe timeframe,
         DateTimeOffset from, DateTimeOffset to, PaperBrokerOptions options, ExchangeRules? rules = null)
     {
-        var window = candles.Where(candle => candle.OpenTime >= from && candle.OpenTime + timeframe.Duration <= to).ToList();
+        var window = Window(candles, timeframe, from, to).ToList();
         var fillIndex = window.FindIndex(candle => candle.Volume > 0);
         if (fillIndex < 0)
         {
@@ -72,6 +72,13 @@ public static class BuyAndHoldBaseline
             NotBought = breach?.Reason,
         };
     }
+
+    /// <summary>Whether any candle in the window traded, so <see cref="Run"/> has one to buy at.</summary>
+    public static bool HasTradedCandle(IReadOnlyList<Candle> candles, Timeframe timeframe, DateTimeOffset from, DateTimeOffset to) =>
+        Window(candles, timeframe, from, to).Any(candle => candle.Volume > 0);
+
+    private static IEnumerable<Candle> Window(IReadOnlyList<Candle> candles, Timeframe timeframe, DateTimeOffset from, DateTimeOffset to) =>
+        candles.Where(candle => candle.OpenTime >= from && candle.OpenTime + timeframe.Duration <= to);
 
     /// <summary>
     /// The largest quantity whose cost at <paramref name="candle"/>'s open, with the broker's slippage and fee, fits in

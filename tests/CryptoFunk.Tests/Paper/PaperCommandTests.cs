@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CryptoFunk.Host;
 using CryptoFunk.Storage;
+using CryptoFunk.Tests.Backtesting;
 using CryptoFunk.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -123,6 +124,37 @@ public sealed class PaperCommandTests
             Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
             Assert.That(other.ExitCode, Is.EqualTo(2));
             Assert.That(other.Error, Does.Contain("account paper trades BTC/USDT,ETH/USDT 1h with capital 10000"));
+        });
+    }
+
+    [Test]
+    public async Task A_paper_account_is_judged_against_the_same_baselines_a_backtest_of_its_candles_computes()
+    {
+        // One market, one window, the same fake model: paper's end-of-run baselines must be the backtest's, figure for figure.
+        await using var model = await TradingDeskModel.StartAsync();
+        var data = Data("BTC_USDT-1h-2021.csv");
+        var paper = await RunAsync(model.Settings, ["paper", "--symbols", "BTC/USDT", "--replay", data, "--from", "2021-01-04", "--to", "2021-01-09", "--db", Db, "--json", _dir.File("p.json")]);
+        var backtest = await RunAsync(model.Settings, ["backtest", "--data", data, "--symbol", "BTC/USDT", "--from", "2021-01-04", "--to", "2021-01-09", "--db", Db, "--json", _dir.File("b.json")]);
+        Assert.That(paper.ExitCode, Is.EqualTo(0), paper.Error);
+        Assert.That(backtest.ExitCode, Is.EqualTo(0), backtest.Error);
+
+        var p = JsonNode.Parse(await File.ReadAllTextAsync(_dir.File("p.json")))!;
+        var b = JsonNode.Parse(await File.ReadAllTextAsync(_dir.File("b.json")))!;
+        await using var context = new CryptoFunkDbContextFactory(Db).CreateDbContext();
+        var stored = context.BaselineEquity.Where(e => e.RunId == "paper-paper").AsEnumerable().GroupBy(e => e.Baseline).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Time).ToList());
+        Assert.Multiple(() =>
+        {
+            Assert.That(p["rules_only_is_same_run"]!.GetValue<bool>(), Is.False);
+            Assert.That(p["agents"]!["trades"]!.GetValue<int>(), Is.GreaterThan(0), "the agents traded, so the comparison means something");
+            Assert.That(p["rules_only"]!.ToJsonString(), Is.Not.EqualTo(p["agents"]!.ToJsonString()), "the rules engine traded otherwise");
+            foreach (var key in new[] { "agents", "buy_and_hold", "rules_only" })
+            {
+                Assert.That(p[key]!.ToJsonString(), Is.EqualTo(b[key]!.ToJsonString()), key);
+            }
+
+            Assert.That(paper.Output, Does.Contain($"buy and hold {b["buy_and_hold"]!["total_return"]!.GetValue<decimal>() * 100m:+0.00;-0.00}%"));
+            Assert.That(stored[RunBaselines.BuyAndHold], Has.Count.EqualTo(p["closes"]!.GetValue<int>() + 1));
+            Assert.That(stored[RunBaselines.RulesOnly][^1].Equity, Is.EqualTo(p["rules_only"]!["final_equity"]!.GetValue<decimal>()));
         });
     }
 
