@@ -153,6 +153,13 @@ public sealed class TradingSession
             return [];
         }
 
+        // While the database is down the run waits here for what it decided before to be stored, so a crash during an
+        // outage loses no more than the close in progress.
+        if (_store is { IsDatabaseUnreachable: true })
+        {
+            await _saving;
+        }
+
         var resumed = closeTime == _lastClose;
         var closing = _markets.Where(m => m.CandleClosingAt(closeTime) is not null).ToList();
         if (!resumed)

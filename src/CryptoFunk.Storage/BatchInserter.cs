@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CryptoFunk.Storage;
@@ -21,13 +22,11 @@ public sealed partial class BatchInserter(IDbContextFactory<CryptoFunkDbContext>
         try
         {
             await migrator.MigrateAsync(cancellationToken);
-            await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-            await BulkInsert.InsertAsync(context, typeof(TRow), rows, replaceOnConflict, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await RetriableTransaction.RunAsync(
+                contexts, (context, token) => BulkInsert.InsertAsync(context, typeof(TRow), rows, replaceOnConflict, token), stored: null, cancellationToken);
             return true;
         }
-        catch (Exception e) when (e is DbUpdateException or DbException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is DbUpdateException or DbException or InvalidOperationException or IOException or RetryLimitExceededException)
         {
             LogInsertFailed(logger, rows.Count, typeof(TRow).Name, e.Message);
             return false;

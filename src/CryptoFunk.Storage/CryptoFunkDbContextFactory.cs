@@ -7,10 +7,12 @@ namespace CryptoFunk.Storage;
 /// factory resolves through it): the background writers store their last rows while the host is being disposed,
 /// when that provider no longer hands anything out, and a row lost there is a lost recording or call record.
 /// </summary>
-public sealed class CryptoFunkDbContextFactory(string connectionString) : IDbContextFactory<CryptoFunkDbContext>
+/// <remarks>On PostgreSQL, operations wait out an outage as <paramref name="outage"/> says (by default silently, for 10 minutes).</remarks>
+public sealed class CryptoFunkDbContextFactory(string connectionString, DatabaseOutage? outage = null) : IDbContextFactory<CryptoFunkDbContext>
 {
     private readonly DbContextOptions<CryptoFunkDbContext> _options =
-        (DbContextOptions<CryptoFunkDbContext>)DatabaseServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<CryptoFunkDbContext>(), connectionString).Options;
+        (DbContextOptions<CryptoFunkDbContext>)DatabaseServiceCollectionExtensions.Configure(
+            new DbContextOptionsBuilder<CryptoFunkDbContext>(), connectionString, outage ?? new DatabaseOutage()).Options;
 
     /// <inheritdoc />
     public CryptoFunkDbContext CreateDbContext() => new(_options);

@@ -17,6 +17,12 @@ public sealed class DatabaseOptions
     /// <summary>An ADO.NET connection string; SQLite (<c>Data Source=FILE</c>) or PostgreSQL (<c>Host=...</c>).</summary>
     public string ConnectionString { get; set; } = "Data Source=cryptofunk.db";
 
+    /// <summary>How long PostgreSQL may stay unreachable before a run stops; until then it pauses and keeps trying.</summary>
+    public TimeSpan OutageTimeout { get; set; } = DefaultOutageTimeout;
+
+    /// <summary>The default <see cref="OutageTimeout"/>: long enough for a server restart or failover.</summary>
+    public static readonly TimeSpan DefaultOutageTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>The provider the connection string is for, read from its keywords.</summary>
     public DatabaseProvider Provider => DatabaseProviders.Detect(ConnectionString);
 
@@ -28,7 +34,12 @@ public sealed class DatabaseOptions
             DbConnectionStringBuilder builder = Provider == DatabaseProvider.PostgreSql
                 ? new NpgsqlConnectionStringBuilder(ConnectionString)
                 : new SqliteConnectionStringBuilder(ConnectionString);
-            return builder.Count == 0 ? [$"{Section}:ConnectionString (--db) is empty"] : [];
+            if (builder.Count == 0)
+            {
+                return [$"{Section}:ConnectionString (--db) is empty"];
+            }
+
+            return OutageTimeout > TimeSpan.Zero ? [] : [$"{Section}:{nameof(OutageTimeout)} must be positive, was {OutageTimeout}"];
         }
         catch (ArgumentException e)
         {

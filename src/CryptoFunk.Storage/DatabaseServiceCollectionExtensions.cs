@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CryptoFunk.Storage;
@@ -15,8 +16,10 @@ public static class DatabaseServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
-        services.AddSingleton<IDbContextFactory<CryptoFunkDbContext>>(provider =>
-            new CryptoFunkDbContextFactory(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton(provider => new DatabaseOutage(
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.OutageTimeout, provider.GetRequiredService<ILogger<DatabaseOutage>>()));
+        services.AddSingleton<IDbContextFactory<CryptoFunkDbContext>>(provider => new CryptoFunkDbContextFactory(
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, provider.GetRequiredService<DatabaseOutage>()));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<BatchInserter>();
         services.AddSingleton<TradingStore>();
@@ -25,12 +28,17 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Points <paramref name="builder"/> at the database named by <paramref name="connectionString"/>.</summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)
+    /// <summary>
+    /// Points <paramref name="builder"/> at the database named by <paramref name="connectionString"/>; on PostgreSQL
+    /// every operation waits out an outage as <paramref name="outage"/> says.
+    /// </summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString, DatabaseOutage outage)
     {
         _ = DatabaseProviders.Detect(connectionString) switch
         {
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString),
+            DatabaseProvider.PostgreSql => builder
+                .UseNpgsql(connectionString, npgsql => npgsql.ExecutionStrategy(dependencies => new OutageRetryingExecutionStrategy(dependencies, outage)))
+                .AddInterceptors(new DatabaseReachedInterceptor(outage)),
             _ => builder.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionPragmas()),
         };
 

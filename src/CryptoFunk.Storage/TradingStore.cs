@@ -9,8 +9,11 @@ namespace CryptoFunk.Storage;
 /// batches (one transaction each) and read back for reports and restarts. Everything goes through EF Core so
 /// SQLite and PostgreSQL share the code. The database must be migrated first (<see cref="DatabaseMigrator"/>).
 /// </summary>
-public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts)
+public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts, DatabaseOutage? outage = null)
 {
+    /// <summary>True while the database cannot be reached (PostgreSQL outage): a trading run waits before its next close.</summary>
+    public bool IsDatabaseUnreachable => outage?.IsUnreachable ?? false;
+
     /// <summary>Stores a new run (normally with status <c>running</c>).</summary>
     public async Task StartRunAsync(TradingRunRecord run, CancellationToken cancellationToken)
     {
@@ -160,32 +163,36 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
             return;
         }
 
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        // A batch is all or nothing, so when the first decision is stored the batch was, though its commit was cut off.
+        var first = batch.Decisions.FirstOrDefault();
+        await RetriableTransaction.RunAsync(
+            contexts,
+            async (context, token) =>
+            {
+                var decisionIds = await InsertDecisionsAsync(context, batch.Decisions, token);
+                await InsertOrdersAsync(context, batch.Orders, decisionIds, token);
+                await AddNewFillsAsync(context, batch.Fills, token);
+                await UpsertPositionsAsync(context, batch.OpenedPositions, token);
+                await BulkInsert.InsertAsync(context, typeof(EquitySnapshotRecord), batch.EquitySnapshots, replaceOnConflict: true, token);
+                await context.SaveChangesAsync(token);
 
-        var decisionIds = await InsertDecisionsAsync(context, batch.Decisions, cancellationToken);
-        await InsertOrdersAsync(context, batch.Orders, decisionIds, cancellationToken);
-        await AddNewFillsAsync(context, batch.Fills, cancellationToken);
-        await UpsertPositionsAsync(context, batch.OpenedPositions, cancellationToken);
-        await BulkInsert.InsertAsync(context, typeof(EquitySnapshotRecord), batch.EquitySnapshots, replaceOnConflict: true, cancellationToken);
-        await context.SaveChangesAsync(cancellationToken);
+                foreach (var change in batch.OrderUpdates)
+                {
+                    await UpdateOrderAsync(context, change, token);
+                }
 
-        foreach (var change in batch.OrderUpdates)
-        {
-            await UpdateOrderAsync(context, change, cancellationToken);
-        }
+                foreach (var closed in batch.ClosedPositions)
+                {
+                    await ClosePositionAsync(context, closed, token);
+                }
 
-        foreach (var closed in batch.ClosedPositions)
-        {
-            await ClosePositionAsync(context, closed, cancellationToken);
-        }
-
-        foreach (var outcome in batch.Outcomes)
-        {
-            await WriteBackAsync(context, outcome, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+                foreach (var outcome in batch.Outcomes)
+                {
+                    await WriteBackAsync(context, outcome, token);
+                }
+            },
+            first is null ? null : token => DecisionStoredAsync(first.RunId, first.Symbol, first.DecisionTime, token),
+            cancellationToken);
     }
 
     /// <summary>
@@ -195,19 +202,13 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
     public async Task SaveBaselineAsync(string runId, string baseline, IReadOnlyList<EquityPoint> curve, CancellationToken cancellationToken)
     {
         var rows = curve.Select(point => new BaselineEquityRecord { RunId = runId, Baseline = baseline, Time = point.Time, Equity = point.Equity }).ToList();
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        await BulkInsert.InsertAsync(context, typeof(BaselineEquityRecord), rows, replaceOnConflict: true, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await RetriableTransaction.RunAsync(
+            contexts, (context, token) => BulkInsert.InsertAsync(context, typeof(BaselineEquityRecord), rows, replaceOnConflict: true, token), stored: null, cancellationToken);
     }
 
     /// <summary>True when the run already decided on the symbol at the time, so a resumed run skips it.</summary>
-    public async Task<bool> HasDecisionAsync(string runId, MarketSymbol symbol, DateTimeOffset time, CancellationToken cancellationToken)
-    {
-        var text = symbol.ToString();
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        return await context.TradingDecisions.AnyAsync(d => d.RunId == runId && d.Symbol == text && d.DecisionTime == time, cancellationToken);
-    }
+    public Task<bool> HasDecisionAsync(string runId, MarketSymbol symbol, DateTimeOffset time, CancellationToken cancellationToken) =>
+        DecisionStoredAsync(runId, symbol.ToString(), time, cancellationToken);
 
     /// <summary>The run's decisions with their agents' rows, in decision-time order.</summary>
     public async Task<IReadOnlyList<TradingDecisionRecord>> DecisionsAsync(string runId, CancellationToken cancellationToken)
@@ -330,7 +331,8 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
     {
         foreach (var order in orders)
         {
-            if (order.TradingDecisionId is null && placedBy.TryGetValue((order.RunId, order.ClientOrderId), out var decisionId))
+            // Set again on every attempt: an attempt cut off by an outage gave it an id that was rolled back.
+            if (placedBy.TryGetValue((order.RunId, order.ClientOrderId), out var decisionId))
             {
                 order.TradingDecisionId = decisionId;
             }
@@ -455,5 +457,11 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
                 .SetProperty(d => d.HoldTimeSeconds, holdSeconds)
                 .SetProperty(d => d.OutcomeKnownAt, outcome.KnownAt),
             cancellationToken);
+    }
+
+    private async Task<bool> DecisionStoredAsync(string runId, string symbol, DateTimeOffset time, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.TradingDecisions.AnyAsync(d => d.RunId == runId && d.Symbol == symbol && d.DecisionTime == time, cancellationToken);
     }
 }

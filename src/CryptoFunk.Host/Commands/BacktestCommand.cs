@@ -136,11 +136,6 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
             await error.WriteLineAsync($"error: {e.Message}");
             return BadOptions;
         }
-        catch (BacktestFailedException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            return Failure;
-        }
 
         var connection = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
         if (series.GapNote() is { } gaps)

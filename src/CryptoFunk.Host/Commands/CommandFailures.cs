@@ -1,8 +1,11 @@
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using CryptoFunk.Engine;
+using CryptoFunk.Engine.Backtesting;
 using CryptoFunk.Host.Configuration;
 using CryptoFunk.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -36,7 +39,11 @@ internal sealed partial class CommandFailures(ConfigurationOrigins origins, ILog
         }
 
         LogUnexpected(logger, exception);
-        return ($"{exception.GetType().Name}: {exception.Message}", ExitCodes.Failure);
+
+        // A run that failed for a reason not named above says which run and where (it is stored as failed).
+        return Causes(exception).FirstOrDefault(e => e is BacktestFailedException or TradingRunFailedException) is { } run
+            ? (run.Message, ExitCodes.Failure)
+            : ($"{exception.GetType().Name}: {exception.Message}", ExitCodes.Failure);
     }
 
     private (string, int)? Known(Exception exception) => exception switch
@@ -46,6 +53,9 @@ internal sealed partial class CommandFailures(ConfigurationOrigins origins, ILog
         InvalidOperationException e when ConversionFailure().Match(e.Message) is { Success: true } m =>
             ($"configuration {m.Groups["key"].Value} = '{m.Groups["value"].Value}' (from {origins.Of(m.Groups["key"].Value)}) is not a valid {Simple(m.Groups["type"].Value)}", ExitCodes.BadInput),
         SqliteException e => Sqlite(e),
+        RetryLimitExceededException e => (
+            $"database: unreachable for longer than Database:OutageTimeout ({e.InnerException?.GetBaseException().Message ?? e.Message}); the run stopped; what was stored before the outage is kept (a paper account continues when run again)",
+            ExitCodes.Failure),
         PostgresException e => ($"database: PostgreSQL refused ({e.SqlState}: {e.MessageText}); check Database:ConnectionString (--db)", ExitCodes.Failure),
         NpgsqlException e when e.InnerException is SocketException or TimeoutException =>
             ($"database: cannot reach PostgreSQL ({e.Message}); is the server running and Database:ConnectionString (--db) right?", ExitCodes.Failure),

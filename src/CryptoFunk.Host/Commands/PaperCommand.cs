@@ -141,11 +141,6 @@ internal sealed class PaperCommand(IServiceProvider services, TimeProvider time)
             await error.WriteLineAsync($"error: {e.Message}");
             return BadOptions;
         }
-        catch (TradingRunFailedException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            return ExitCodes.Failure;
-        }
         catch (ExchangeRulesUnavailableException e)
         {
             await error.WriteLineAsync($"error: {e.Message}");

@@ -48,7 +48,7 @@ public sealed class MigrationTests
     private static CryptoFunkDbContext Context(string file)
     {
         var builder = new DbContextOptionsBuilder<CryptoFunkDbContext>();
-        DatabaseServiceCollectionExtensions.Configure(builder, $"Data Source={file};Pooling=false");
+        DatabaseServiceCollectionExtensions.Configure(builder, $"Data Source={file};Pooling=false", new DatabaseOutage());
         return new CryptoFunkDbContext(builder.Options);
     }
 
