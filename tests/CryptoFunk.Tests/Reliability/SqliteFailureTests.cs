@@ -72,6 +72,7 @@ public sealed class SqliteFailureTests
                 Is.EqualTo(0L),
                 "no decision without the equity of its close, which the same batch writes");
         });
+        TestContext.Out.WriteLine($"disk full after {Scalar(connection, "SELECT COUNT(*) FROM trading_decisions")} stored decisions and {Scalar(connection, "SELECT COUNT(*) FROM agent_decisions")} agent answers");
     }
 
     private static string[] Backtest(string database, string to) =>
