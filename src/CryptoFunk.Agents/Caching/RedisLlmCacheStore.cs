@@ -28,6 +28,7 @@ public sealed class RedisLlmCacheStore : ILlmCacheStore, IAsyncDisposable
 
     private readonly string _server;
     private readonly string _prefix;
+    private readonly string _answers;
     private readonly LlmMode _mode;
     private readonly TimeSpan _liveTtl;
     private readonly CacheUnavailableCounter _unavailable;
@@ -44,6 +45,7 @@ public sealed class RedisLlmCacheStore : ILlmCacheStore, IAsyncDisposable
         var connectionString = pipeline.Cache.Redis ?? throw new InvalidOperationException($"{LlmCacheOptions.RedisKey} is not set");
         _server = RedisConnectionString.Redact(connectionString);
         _prefix = pipeline.Cache.RedisKeyPrefix;
+        _answers = _prefix + "answer:";
         _mode = pipeline.Mode;
         _liveTtl = pipeline.Cache.LiveTtl;
         _unavailable = unavailable;
@@ -75,7 +77,10 @@ public sealed class RedisLlmCacheStore : ILlmCacheStore, IAsyncDisposable
         await _preloading.WaitAsync(cancellationToken);
         try
         {
-            _preloaded ??= await TryAsync<IReadOnlyDictionary<string, StoredAnswer>?>("SCAN", null, redis => LoadAllAsync(redis, cancellationToken), cancellationToken);
+            if (_preloaded is null)
+            {
+                Volatile.Write(ref _preloaded, await TryAsync<IReadOnlyDictionary<string, StoredAnswer>?>("SCAN", null, redis => LoadAllAsync(redis, cancellationToken), cancellationToken));
+            }
         }
         finally
         {
@@ -175,9 +180,9 @@ public sealed class RedisLlmCacheStore : ILlmCacheStore, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _preloading.Dispose();
-        if (_connection.IsValueCreated && _connection.Value.IsCompletedSuccessfully)
+        if (_connection.IsValueCreated)
         {
-            await _connection.Value.Result.DisposeAsync();
+            await (await _connection.Value).DisposeAsync();
         }
     }
 
@@ -199,14 +204,13 @@ public sealed class RedisLlmCacheStore : ILlmCacheStore, IAsyncDisposable
     {
         var answers = new Dictionary<string, StoredAnswer>(StringComparer.Ordinal);
         var database = redis.GetDatabase();
-        var prefixLength = ((string)AnswerKey(string.Empty)!).Length;
         var batch = new List<RedisKey>(FetchBatch);
         async Task FetchAsync()
         {
             var values = await database.StringGetAsync([.. batch]).WaitAsync(cancellationToken);
             for (var i = 0; i < values.Length; i++)
             {
-                var key = ((string)batch[i]!)[prefixLength..];
+                var key = ((string)batch[i]!)[_answers.Length..];
                 if (!values[i].IsNull && await ReadAsync(key, values[i], cancellationToken) is { } answer)
                 {
                     answers[key] = answer;
@@ -236,7 +240,7 @@ public sealed class RedisLlmCacheStore : ILlmCacheStore, IAsyncDisposable
     /// <summary>Every answer key under the prefix, on every primary (SCAN, never KEYS).</summary>
     private async IAsyncEnumerable<RedisKey> AnswerKeysAsync(ConnectionMultiplexer redis)
     {
-        var pattern = Glob(_prefix + "answer:") + "*";
+        var pattern = Glob(_answers) + "*";
         foreach (var server in redis.GetServers().Where(s => !s.IsReplica))
         {
             await foreach (var key in server.KeysAsync(pattern: pattern, pageSize: 1000))
@@ -285,7 +289,7 @@ public sealed class RedisLlmCacheStore : ILlmCacheStore, IAsyncDisposable
         return skipped;
     }
 
-    private RedisKey AnswerKey(string key) => _prefix + "answer:" + key;
+    private RedisKey AnswerKey(string key) => _answers + key;
 
     private RedisKey IndexKey(string agent, CacheContext context) =>
         $"{_prefix}similar:{agent}:{context.Symbol}:{context.Timeframe}:{context.PositionState}";
