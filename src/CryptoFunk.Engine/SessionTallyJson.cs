@@ -9,9 +9,10 @@ public static class SessionTallyJson
 {
     /// <summary>
     /// Writes the decisions by action and source, and the model calls, tokens and cost, of <paramref name="tally"/>,
-    /// with the model budget's limits.
+    /// with the model budget's limits and the answer-cache operations skipped because the cache could not be reached
+    /// (<c>cache_unavailable</c>).
     /// </summary>
-    public static void Write(Utf8JsonWriter json, SessionTally tally, ModelBudgetStatus budget)
+    public static void Write(Utf8JsonWriter json, SessionTally tally, ModelBudgetStatus budget, long cacheUnavailable)
     {
         json.WriteStartObject("decisions");
         json.WriteNumber("total", tally.Decisions);
@@ -32,6 +33,7 @@ public static class SessionTallyJson
         json.WriteNumber("output_tokens", tally.OutputTokens);
         json.WriteNumber("cost_usd", tally.CostUsd);
         json.WriteNumber("refused_by_budget", calls.Refused);
+        json.WriteNumber("cache_unavailable", cacheUnavailable);
         json.WriteStartObject("budget");
         json.WriteNumberOrNull("max_usd_per_run", budget.MaxUsdPerRun);
         json.WriteNumberOrNull("max_usd_per_day", budget.MaxUsdPerDay);

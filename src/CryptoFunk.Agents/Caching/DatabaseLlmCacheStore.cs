@@ -1,9 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using CryptoFunk.Markets;
 using CryptoFunk.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.AI;
 
 namespace CryptoFunk.Agents.Caching;
 
@@ -14,9 +10,6 @@ namespace CryptoFunk.Agents.Caching;
 /// </summary>
 public sealed class DatabaseLlmCacheStore : ILlmCacheStore, IAsyncDisposable
 {
-    // Features are NaN while an indicator is still warming up; they must round-trip, not fail the write.
-    private static readonly JsonSerializerOptions FeatureJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     private readonly IDbContextFactory<CryptoFunkDbContext> _contexts;
     private readonly DatabaseMigrator _migrator;
     private readonly InMemoryLlmCacheStore _front = new();
@@ -30,7 +23,7 @@ public sealed class DatabaseLlmCacheStore : ILlmCacheStore, IAsyncDisposable
         _migrator = migrator;
         _writer = new BatchingWriter<StoredAnswer>(
             capacity: 100_000,
-            answers => inserter.TryInsertAsync([.. answers.Select(ToEntry)], CancellationToken.None, replaceOnConflict: true));
+            answers => inserter.TryInsertAsync([.. answers.Select(LlmCacheEntries.ToEntry)], CancellationToken.None, replaceOnConflict: true));
         _preloaded = new Lazy<Task<IReadOnlyDictionary<string, LlmCacheEntry>>>(LoadAllAsync);
     }
 
@@ -59,7 +52,7 @@ public sealed class DatabaseLlmCacheStore : ILlmCacheStore, IAsyncDisposable
             return null;
         }
 
-        var answer = ToAnswer(entry);
+        var answer = LlmCacheEntries.ToAnswer(entry);
         await _front.PutAsync(answer, cancellationToken);
         return answer;
     }
@@ -92,7 +85,7 @@ public sealed class DatabaseLlmCacheStore : ILlmCacheStore, IAsyncDisposable
             .ToListAsync(cancellationToken);
 
         // Answers still queued for the database are candidates too.
-        return InMemoryLlmCacheStore.MostSimilar(candidates.Select(ToAnswer).Concat(_front.AnswersOf(agent)), context, threshold);
+        return InMemoryLlmCacheStore.MostSimilar(candidates.Select(LlmCacheEntries.ToAnswer).Concat(_front.AnswersOf(agent)), context, threshold);
     }
 
     /// <inheritdoc />
@@ -104,38 +97,4 @@ public sealed class DatabaseLlmCacheStore : ILlmCacheStore, IAsyncDisposable
         await using var context = await _contexts.CreateDbContextAsync();
         return await context.LlmCache.AsNoTracking().ToDictionaryAsync(e => e.Key, StringComparer.Ordinal);
     }
-
-    private static LlmCacheEntry ToEntry(StoredAnswer answer) => new()
-    {
-        Key = answer.Key,
-        Agent = answer.Agent,
-        PromptVersion = answer.PromptVersion,
-        Model = answer.Model,
-        Symbol = answer.Context?.Symbol,
-        Timeframe = answer.Context?.Timeframe,
-        PositionState = answer.Context?.PositionState,
-        DecisionTime = answer.Context?.DecisionTime,
-        FeaturesJson = answer.Context is null ? null : JsonSerializer.Serialize(answer.Context.Features, FeatureJson),
-        ResponseJson = answer.Response is null ? null : JsonSerializer.Serialize(answer.Response, AIJsonUtilities.DefaultOptions),
-        Error = answer.Error,
-        InputTokens = answer.Response?.Usage?.InputTokenCount ?? 0,
-        OutputTokens = answer.Response?.Usage?.OutputTokenCount ?? 0,
-        CostUsd = answer.CostUsd,
-        CreatedAt = answer.CreatedAt,
-    };
-
-    private static StoredAnswer ToAnswer(LlmCacheEntry entry) => new()
-    {
-        Key = entry.Key,
-        Agent = entry.Agent,
-        PromptVersion = entry.PromptVersion,
-        Model = entry.Model,
-        Response = entry.ResponseJson is null ? null : JsonSerializer.Deserialize<ChatResponse>(entry.ResponseJson, AIJsonUtilities.DefaultOptions),
-        Error = entry.Error,
-        Context = entry.Symbol is null || entry.Timeframe is null || entry.PositionState is null || entry.DecisionTime is null
-            ? null
-            : new CacheContext(entry.Symbol, entry.Timeframe, entry.PositionState, entry.DecisionTime.Value, JsonSerializer.Deserialize<double[]>(entry.FeaturesJson ?? "[]", FeatureJson) ?? []),
-        CostUsd = entry.CostUsd,
-        CreatedAt = entry.CreatedAt,
-    };
 }

@@ -1,8 +1,9 @@
 namespace CryptoFunk.Agents.Caching;
 
 /// <summary>
-/// Where model answers are kept for the exact cache, the similarity tier and record/replay. The database store is
-/// the default; the interface lets a Redis store follow.
+/// Where model answers are kept for the exact cache, the similarity tier and record/replay: the database
+/// (<see cref="DatabaseLlmCacheStore"/>, the default) or Redis (<see cref="RedisLlmCacheStore"/>, shared by every
+/// process that uses the same server).
 /// </summary>
 public interface ILlmCacheStore
 {

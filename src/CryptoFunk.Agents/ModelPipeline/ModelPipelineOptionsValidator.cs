@@ -8,7 +8,7 @@ public sealed class ModelPipelineOptionsValidator : IValidateOptions<ModelPipeli
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, ModelPipelineOptions options)
     {
-        var errors = options.Budget.Errors();
+        var errors = options.Budget.Errors().Concat(options.Cache.Errors()).ToList();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

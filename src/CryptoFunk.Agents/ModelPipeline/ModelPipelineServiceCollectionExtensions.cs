@@ -19,7 +19,8 @@ public static class ModelPipelineServiceCollectionExtensions
     /// Adds the providers, the answer store, the call log and the <see cref="IChatClient"/> agents talk to, built with
     /// <see cref="ChatClientBuilder"/> from the outside in: the tool loop, one OpenTelemetry <c>chat</c> span per model
     /// call, the call log, record/replay, the answer cache, and failover over the providers, each behind the model
-    /// budget. A <c>Llm:Budget</c> limit that is not positive fails at start, naming its key.
+    /// budget. Answers live in the database, or in Redis when <c>Llm:Cache:Redis</c> is set. A <c>Llm:Budget</c> limit
+    /// that is not positive, or a <c>Llm:Cache</c> setting that cannot work, fails at start, naming its key.
     /// </summary>
     public static IServiceCollection AddModelPipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +28,10 @@ public static class ModelPipelineServiceCollectionExtensions
         services.AddOptions<ModelPipelineOptions>().BindReplacingLists(configuration.GetSection(ModelPipelineOptions.Section));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelPipelineOptions>, ModelPipelineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ILlmCacheStore, DatabaseLlmCacheStore>();
+        services.TryAddSingleton<CacheUnavailableCounter>();
+        services.TryAddSingleton<ILlmCacheStore>(provider => string.IsNullOrWhiteSpace(Options(provider).Cache.Redis)
+            ? ActivatorUtilities.CreateInstance<DatabaseLlmCacheStore>(provider)
+            : ActivatorUtilities.CreateInstance<RedisLlmCacheStore>(provider));
         services.TryAddSingleton<DatabaseLlmCallLog>();
         services.TryAddSingleton<ILlmCallLog>(provider => provider.GetRequiredService<DatabaseLlmCallLog>());
         services.TryAddSingleton<ILlmSpendHistory, DatabaseLlmSpendHistory>();

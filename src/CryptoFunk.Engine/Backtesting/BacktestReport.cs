@@ -54,6 +54,9 @@ public sealed record BacktestReport
     /// <summary>The model budget's limits and spend at the end of the run.</summary>
     public required ModelBudgetStatus Budget { get; init; }
 
+    /// <summary>Answer-cache operations skipped during the run because the cache's server could not be reached.</summary>
+    public long CacheUnavailable { get; init; }
+
     /// <summary>What the run left out or assumed, in words.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
 

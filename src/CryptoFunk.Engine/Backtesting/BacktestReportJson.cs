@@ -36,7 +36,7 @@ public static class BacktestReportJson
             json.WriteBoolean("rules_only_is_same_run", report.RulesOnlyIsSameRun);
 
             var tally = report.Tally;
-            SessionTallyJson.Write(json, tally, report.Budget);
+            SessionTallyJson.Write(json, tally, report.Budget, report.CacheUnavailable);
 
             json.WriteStartArray("notes");
             foreach (var note in report.Notes)

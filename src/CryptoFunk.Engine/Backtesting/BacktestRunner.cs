@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CryptoFunk.Agents.Alerts;
+using CryptoFunk.Agents.Caching;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Orchestration;
@@ -29,6 +30,7 @@ public sealed class BacktestRunner(
     IOptions<PaperBrokerOptions> broker,
     ExchangeRuleBook exchangeRules,
     SpanDropCounter spanDrops,
+    CacheUnavailableCounter cacheUnavailable,
     IAlertSink alerts,
     TimeProvider time)
 {
@@ -48,6 +50,7 @@ public sealed class BacktestRunner(
         var runId = TradingRunSetup.NewRunId("bt", time);
         var startedAt = time.GetUtcNow();
         var spansDroppedBefore = spanDrops.Total;
+        var cacheUnavailableBefore = cacheUnavailable.Total;
         budget.BeginRun();
         await migrator.MigrateAsync(cancellationToken);
         await store.StartRunAsync(
@@ -126,6 +129,7 @@ public sealed class BacktestRunner(
             RulesOnlyIsSameRun = rulesOnly,
             Tally = session.Tally,
             Budget = await budget.StatusAsync(cancellationToken),
+            CacheUnavailable = cacheUnavailable.Total - cacheUnavailableBefore,
             Notes = notes,
             Warnings = TrainingCutoffWarnings.For(firstClose, setup.TrainingCutoffs),
             StartedAt = startedAt,

@@ -74,6 +74,9 @@ public sealed record PaperReport
     /// <summary>The model budget's limits and this process's spend against them.</summary>
     public required ModelBudgetStatus Budget { get; init; }
 
+    /// <summary>Answer-cache operations this process skipped because the cache's server could not be reached.</summary>
+    public long CacheUnavailable { get; init; }
+
     /// <summary>Equity over starting cash, minus one.</summary>
     public decimal TotalReturn => (Equity / Capital) - 1m;
 }

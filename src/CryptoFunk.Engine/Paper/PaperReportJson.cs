@@ -77,7 +77,7 @@ public static class PaperReportJson
 
             json.WriteEndArray();
 
-            SessionTallyJson.Write(json, report.Tally, report.Budget);
+            SessionTallyJson.Write(json, report.Tally, report.Budget, report.CacheUnavailable);
 
             json.WriteStartObject(RunKey);
             json.WriteString("id", report.RunId);

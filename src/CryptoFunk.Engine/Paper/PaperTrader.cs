@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CryptoFunk.Agents.Alerts;
+using CryptoFunk.Agents.Caching;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Providers;
@@ -28,6 +29,7 @@ public sealed class PaperTrader(
     IOptions<PaperBrokerOptions> broker,
     ExchangeRuleBook exchangeRules,
     SpanDropCounter spanDrops,
+    CacheUnavailableCounter cacheUnavailable,
     ModelBudget budget,
     IAlertSink alerts,
     TimeProvider time)
@@ -65,6 +67,7 @@ public sealed class PaperTrader(
         budget.BeginRun();
         var startedAt = time.GetUtcNow();
         var spansDroppedBefore = spanDrops.Total;
+        var cacheUnavailableBefore = cacheUnavailable.Total;
         // Each close is stored as soon as it is decided (in the background, in order), so a crash loses at most the
         // close in progress and a restart continues from there.
         var session = new TradingSession(runId, markets, new PaperBroker(brokerOptions, rules), maker, setup.Participants, store, time, batchSize: 1, alerts);
@@ -202,6 +205,7 @@ public sealed class PaperTrader(
             Elapsed = stopwatch.Elapsed,
             SpansDropped = spanDrops.Total - spansDroppedBefore,
             Budget = await budget.StatusAsync(CancellationToken.None),
+            CacheUnavailable = cacheUnavailable.Total - cacheUnavailableBefore,
         };
         await store.FinishRunAsync(
             runId, stopped ? TradingRunStatuses.Stopped : TradingRunStatuses.Completed, PaperReportJson.Write(report), report.SpansDropped, time.GetUtcNow(), CancellationToken.None);

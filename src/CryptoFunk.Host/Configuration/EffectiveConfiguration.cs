@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using CryptoFunk.Agents.Caching;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Prompts;
@@ -106,6 +107,11 @@ internal sealed partial class EffectiveConfiguration(IServiceProvider services, 
         if (SecretKey().IsMatch(key))
         {
             return Redacted;
+        }
+
+        if (key.Equals(LlmCacheOptions.RedisKey, StringComparison.OrdinalIgnoreCase))
+        {
+            return RedisConnectionString.Redact(value);
         }
 
         return key.EndsWith("ConnectionString", StringComparison.OrdinalIgnoreCase) ? SafeConnectionString(value) : value;

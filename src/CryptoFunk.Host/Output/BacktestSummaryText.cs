@@ -56,6 +56,11 @@ internal static class BacktestSummaryText
             .Append(Invariant($"LLM: {calls.Live} calls, {calls.Cached} cache hits ({Percent(SessionTallyJson.CacheHitRate(calls))}), {calls.Replayed} replayed, {tally.InputTokens} input + {tally.OutputTokens} output tokens, ${tally.CostUsd:0.0000}\n"))
             .Append(BudgetText.Format(report.Budget, calls.Refused))
             .Append(Invariant($"run {report.RunId} stored in {database}; {report.Elapsed.TotalSeconds:0.00} s\n"));
+        if (report.CacheUnavailable > 0)
+        {
+            text.Append(Invariant($"warning: the answer cache could not be reached {report.CacheUnavailable} times (cache_unavailable); those lookups missed and those answers were not kept, and the run went on without it\n"));
+        }
+
         if (report.SpansDropped > 0)
         {
             text.Append(Invariant($"warning: {report.SpansDropped} spans dropped (span buffer full), so this run's traces are incomplete; raise Telemetry:SpanBufferCapacity or Telemetry:SpanBufferWait\n"));

@@ -16,7 +16,8 @@ internal static class PaperSummaryText
             + Invariant($"equity {report.Equity:0.00} ({report.TotalReturn * 100m:+0.00;-0.00;0.00}%), cash {report.Cash:0.00}, {report.Positions.Count} open positions, {report.Trades.Count} closed trades; ")
             + Baselines(report)
             + Invariant($"decisions {tally.Decisions} ({actions}); {tally.ModelCalls.Live} model calls, ${tally.CostUsd:0.0000}; run {report.RunId} in {database}")
-            + (report.Budget.IsLimited ? "; " + BudgetText.Format(report.Budget, tally.ModelCalls.Refused).TrimEnd('\n') : string.Empty);
+            + (report.Budget.IsLimited ? "; " + BudgetText.Format(report.Budget, tally.ModelCalls.Refused).TrimEnd('\n') : string.Empty)
+            + (report.CacheUnavailable > 0 ? Invariant($"; answer cache unreachable {report.CacheUnavailable} times (cache_unavailable), the run went on without it") : string.Empty);
     }
 
     private static string Baselines(PaperReport report) => report.Baselines is { } baselines

@@ -13,6 +13,9 @@ internal sealed class TradingDeskModel : IAsyncDisposable
 
     private TradingDeskModel(FakeOpenAIServer server) => _server = server;
 
+    /// <summary>Requests the fake provider has been sent.</summary>
+    public int RequestCount => _server.RequestCount;
+
     /// <summary>Settings that make the fake provider 0 (add keys such as its <c>TrainingCutoff</c>).</summary>
     public Dictionary<string, string?> Settings => PipelineHarness.Provider(0, "openai", _server.Endpoint, "gpt-fake-1");
 
