@@ -35,6 +35,8 @@ public sealed partial class ModelChaosTests
     private ChaosBacktest _baseline = null!;
     private ChaosBacktest _chaos = null!;
 
+    private JsonObject ChaosSummary => _chaos.Summary ?? throw new AssertionException($"the backtest with faults wrote no summary (exit {_chaos.ExitCode}): {_chaos.Error.Split('\n').LastOrDefault(l => l.StartsWith("error:", StringComparison.Ordinal))}");
+
     [OneTimeSetUp]
     public async Task RunBothAsync()
     {
@@ -54,7 +56,7 @@ public sealed partial class ModelChaosTests
             Assert.That(_chaos.ExitCode, Is.Zero, _chaos.Error);
             Assert.That(_chaos.Run?.Status, Is.EqualTo(TradingRunStatuses.Completed));
             Assert.That(_chaos.Decisions, Has.Count.EqualTo(_baseline.Decisions.Count).And.Count.GreaterThan(0), "a decision at every bar, as without faults");
-            Assert.That(_chaos.Summary!["decisions"]!["total"]!.GetValue<int>(), Is.EqualTo(_chaos.Decisions.Count));
+            Assert.That(ChaosSummary["decisions"]!["total"]!.GetValue<int>(), Is.EqualTo(_chaos.Decisions.Count));
             Assert.That(_chaos.Calls, Has.Count.GreaterThanOrEqualTo(MinimumCalls), "agent calls through the model pipeline");
             Assert.That(Enum.GetValues<ModelFault>().Where(f => f != ModelFault.None).Except(_chaos.Served.Select(s => s.Fault)), Is.Empty, "every kind of fault was served");
             Assert.That(failedShare, Is.InRange(0.28, 0.40), "about a third of the requests failed outside the outage");
@@ -69,7 +71,7 @@ public sealed partial class ModelChaosTests
     public void Every_stored_answer_and_call_names_a_known_source()
     {
         var rows = AgentRows(_chaos);
-        var bySource = _chaos.Summary!["decisions"]!["agent_decisions_by_source"]!.AsObject();
+        var bySource = ChaosSummary["decisions"]!["agent_decisions_by_source"]!.AsObject();
         Assert.Multiple(() =>
         {
             Assert.That(rows.Select(a => a.Source).Where(s => !KnownSource().IsMatch(s)), Is.Empty, "agent decision rows");
@@ -125,7 +127,7 @@ public sealed partial class ModelChaosTests
     [Test]
     public void Calls_tokens_and_cost_add_up_to_what_the_server_served()
     {
-        var llm = _chaos.Summary!["llm"]!;
+        var llm = ChaosSummary["llm"]!;
         var answered = _chaos.Served.Where(s => s.Answered).ToList();
         var logged = _chaos.Calls.Where(c => c.Source.StartsWith("llm:", StringComparison.Ordinal)).ToList();
         var rows = AgentRows(_chaos);
