@@ -120,7 +120,7 @@ public sealed class SecretLeakTests
                 new[] { "Llm:Providers:0:ApiKey", "Alerts:WebhookUrl", "Database:ConnectionString" }.Where(key => !listings[^1].Split('\n').Any(l => l.StartsWith(key + " ", StringComparison.Ordinal) && l.Contains("***", StringComparison.Ordinal))),
                 Is.Empty,
                 "config show lists every configured secret, redacted");
-            Assert.That(scan.Leaks, Is.Empty);
+            Assert.That(scan.Leaks, Is.Empty, $"{scan.Leaks.Count} leaks:\n{string.Join("\n", scan.Leaks)}");
         });
     }
 
