@@ -29,6 +29,9 @@ internal static class AnthropicErrorMapper
                 providerId, (int)api.StatusCode, ProviderErrorDetail.FromBody(api.ResponseBody, secret), retryAfter: null),
             AnthropicIOException { InnerException: { } inner } => LlmErrors.Connection(providerId, inner, secret),
             HttpRequestException => LlmErrors.Connection(providerId, error, secret),
+
+            // A connection cut after the headers surfaces while the body is read, not wrapped by HttpClient.
+            IOException => LlmErrors.Connection(providerId, error, secret),
             JsonException => LlmErrors.Malformed(providerId, "not valid JSON, or JSON of an unexpected shape", error),
             AnthropicInvalidDataException => LlmErrors.Malformed(providerId, "JSON of an unexpected shape", error),
             _ => null,

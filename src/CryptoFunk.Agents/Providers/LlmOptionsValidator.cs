@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace CryptoFunk.Agents.Providers;
@@ -66,9 +67,9 @@ public sealed class LlmOptionsValidator(IEnvironmentVariables environment) : IVa
             yield return $"{prefix}:Endpoint must be an absolute http or https URL (got '{EndpointDisplay.Describe(provider.Endpoint)}')";
         }
 
-        if (provider.TimeoutSeconds is <= 0 or > MaxTimeoutSeconds)
+        if (!(provider.TimeoutSeconds is > 0 and <= MaxTimeoutSeconds))
         {
-            yield return $"{prefix}:TimeoutSeconds must be between 1 and {MaxTimeoutSeconds} (got {provider.TimeoutSeconds})";
+            yield return $"{prefix}:TimeoutSeconds must be above 0 and at most {MaxTimeoutSeconds} (got {provider.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)})";
         }
 
         if (provider.MaxRetries is < 0 or > MaxRetriesLimit)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace CryptoFunk.Agents.Providers;
@@ -29,8 +30,11 @@ public sealed class LlmProviderOptions
     /// <summary>Model id sent with every request unless a prompt's execution settings name another.</summary>
     public string Model { get; set; } = "";
 
-    /// <summary>How long one attempt may wait for the provider (and, when streaming, between two chunks).</summary>
-    public int TimeoutSeconds { get; set; } = 60;
+    /// <summary>
+    /// How long one attempt may wait for the provider (and, when streaming, between two chunks); fractions are
+    /// allowed, so a local model or a test can be cut within a second.
+    /// </summary>
+    public double TimeoutSeconds { get; set; } = 60;
 
     /// <summary>Retries our failover layer may make on a transient error; the SDKs' own retries are always off.</summary>
     public int MaxRetries { get; set; } = 2;
@@ -81,5 +85,5 @@ public sealed class LlmProviderOptions
     /// <summary>Describes the provider with the key shown only as set or not set.</summary>
     public override string ToString() =>
         $"{DisplayId} (type {Type}, endpoint {EndpointDisplay.Describe(Endpoint)}, api key {(string.IsNullOrEmpty(ApiKey) ? "not set" : "set")}, " +
-        $"timeout {TimeoutSeconds}s, max retries {MaxRetries}, max output tokens {MaxOutputTokens})";
+        $"timeout {TimeoutSeconds.ToString(CultureInfo.InvariantCulture)}s, max retries {MaxRetries}, max output tokens {MaxOutputTokens})";
 }

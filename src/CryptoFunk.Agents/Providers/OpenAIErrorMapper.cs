@@ -27,6 +27,9 @@ internal static class OpenAIErrorMapper
             ClientResultException { Status: > 0 } result => FromResponse(providerId, result, secret),
             ClientResultException { InnerException: { } inner } => LlmErrors.Connection(providerId, inner, secret),
             HttpRequestException => LlmErrors.Connection(providerId, error, secret),
+
+            // A connection cut after the headers surfaces while the body is read, not wrapped by HttpClient.
+            IOException => LlmErrors.Connection(providerId, error, secret),
             JsonException => LlmErrors.Malformed(providerId, "not valid JSON, or JSON of an unexpected shape", error),
 
             // The SDK reads a successful body lazily through JsonElement, so JSON of the wrong shape (no choices,

@@ -13,12 +13,16 @@ internal static partial class TradingDesk
 {
     public const decimal RequestedSize = 1000m;
 
-    public static FakeReply Answer(RecordedRequest request)
+    public static FakeReply Answer(RecordedRequest request) =>
+        FakeReply.Json(200, OpenAIWire.Completion(Text(request), promptTokens: 1000, completionTokens: 100));
+
+    /// <summary>The answer the asking agent gets, as the completion's text.</summary>
+    public static string Text(RecordedRequest request)
     {
         var body = request.Body;
         var price = decimal.Parse(LastClose().Match(body).Groups[1].Value, CultureInfo.InvariantCulture);
         string N(decimal value) => decimal.Round(value, 2).ToString(CultureInfo.InvariantCulture);
-        var text = body switch
+        return body switch
         {
             _ when body.Contains("Chief Risk Officer", StringComparison.Ordinal) =>
                 $$"""{"approved":true,"adjusted_size":{{N(RequestedSize)}},"reasoning":"Fake risk officer: approved at full conviction.","risk_score":0.3,"recommendations":[],"warnings":[]}""",
@@ -28,7 +32,6 @@ internal static partial class TradingDesk
                 """{"action":"HOLD","confidence":0.4,"reasoning":"Fake mean reverter: no extreme.","entry_price":null,"stop_loss":null,"take_profit":null,"timeframe":"SHORT","risk_reward":0}""",
             _ => """{"signal":"BUY","confidence":0.8,"reasoning":"Fake analyst: bullish.","key_factors":["fake"],"risk_level":"MEDIUM"}""",
         };
-        return FakeReply.Json(200, OpenAIWire.Completion(text, promptTokens: 1000, completionTokens: 100));
     }
 
     /// <summary>The decision time a rendered prompt was for.</summary>

@@ -39,6 +39,23 @@ public sealed class FakeReply
             await context.Response.WriteAsync(body, Encoding.UTF8, token);
         });
 
+    /// <summary>
+    /// Declares the whole of <paramref name="body"/>'s length, sends its first half and, once the client has had time
+    /// to read the headers, drops the connection, as a proxy or a network cut mid-answer does.
+    /// </summary>
+    public static FakeReply Truncated(int status, string contentType, string body) =>
+        new($"{status} {contentType} cut mid-body", async (context, token) =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = contentType;
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), token);
+            await context.Response.Body.FlushAsync(token);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), token);
+            context.Abort();
+        });
+
     /// <summary>A <c>text/event-stream</c> of <paramref name="frames"/> (each one event's lines), flushed one by one.</summary>
     public static FakeReply Sse(IEnumerable<string> frames) =>
         new("event stream", (context, token) => WriteFramesAsync(context, frames, token));

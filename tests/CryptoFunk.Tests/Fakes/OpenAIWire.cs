@@ -49,6 +49,17 @@ public static class OpenAIWire
         }.ToJsonString();
     }
 
+    /// <summary>A completion with an empty <c>choices</c> array: well-formed JSON that carries no answer (and bills nothing).</summary>
+    public static string EmptyChoices(string model = DefaultModel, string id = "chatcmpl-fake-empty") =>
+        new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "chat.completion",
+            ["created"] = 1_700_000_000,
+            ["model"] = model,
+            ["choices"] = new JsonArray(),
+        }.ToJsonString();
+
     /// <summary>SSE frames streaming <paramref name="pieces"/> of text, then the finish, the usage chunk and <c>[DONE]</c>.</summary>
     public static IReadOnlyList<string> TextStream(
         IEnumerable<string> pieces, int promptTokens = 11, int completionTokens = 7, string model = DefaultModel)

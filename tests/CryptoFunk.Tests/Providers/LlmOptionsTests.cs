@@ -32,6 +32,7 @@ public sealed class LlmOptionsTests
             ["Llm:Providers:1:Type"] = "openai",
             ["Llm:Providers:1:Model"] = "gpt-4o-mini",
             ["Llm:Providers:1:Endpoint"] = "http://127.0.0.1:8080/v1",
+            ["Llm:Providers:1:TimeoutSeconds"] = "0.25",
         });
 
         var first = options.Providers[0];
@@ -53,6 +54,7 @@ public sealed class LlmOptionsTests
             Assert.That(first.DisplayId, Is.EqualTo("claude/claude-sonnet-4-5"));
             Assert.That(options.Providers[1].DisplayId, Is.EqualTo("openai/gpt-4o-mini"));
             Assert.That(options.Providers[1].MaxOutputTokens, Is.EqualTo(LlmProviderOptions.DefaultMaxOutputTokens));
+            Assert.That(options.Providers[1].Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(250)));
             Assert.That(Validator().Errors(options), Is.Empty);
         });
     }
@@ -79,7 +81,8 @@ public sealed class LlmOptionsTests
     [TestCase("Model", "", "Llm:Providers:1:Model is required")]
     [TestCase("Endpoint", "localhost:8080", "Llm:Providers:1:Endpoint must be an absolute http or https URL")]
     [TestCase("Endpoint", "ftp://example.com", "Llm:Providers:1:Endpoint must be an absolute http or https URL")]
-    [TestCase("TimeoutSeconds", "0", "Llm:Providers:1:TimeoutSeconds must be between 1 and 3600 (got 0)")]
+    [TestCase("TimeoutSeconds", "0", "Llm:Providers:1:TimeoutSeconds must be above 0 and at most 3600 (got 0)")]
+    [TestCase("TimeoutSeconds", "3600.5", "Llm:Providers:1:TimeoutSeconds must be above 0 and at most 3600 (got 3600.5)")]
     [TestCase("MaxRetries", "-1", "Llm:Providers:1:MaxRetries must be between 0 and 10 (got -1)")]
     [TestCase("InputUsdPerMillionTokens", "-0.5", "Llm:Providers:1:InputUsdPerMillionTokens must not be negative")]
     [TestCase("OutputUsdPerMillionTokens", "-2", "Llm:Providers:1:OutputUsdPerMillionTokens must not be negative")]

@@ -162,6 +162,20 @@ public sealed class ProviderFailureTests(string type)
         });
     }
 
+    [Test]
+    public void A_body_cut_off_mid_way_is_a_transient_connection_error()
+    {
+        _provider.Server.Enqueue(FakeReply.Truncated(200, "application/json", OpenAIWire.Completion("{\"signal\":\"BUY\",\"confidence\":0.8}")));
+
+        var (error, _) = _provider.Fails(() => _provider.AskAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Kind, Is.EqualTo(LlmFailureKind.Connection));
+            Assert.That(error.IsTransient, Is.True);
+        });
+    }
+
     [TestCase("{\"status\":\"ok\"}")]
     [TestCase("[]")]
     public void Json_of_the_wrong_shape_is_a_clear_error(string body)

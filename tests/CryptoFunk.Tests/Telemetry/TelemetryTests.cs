@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CryptoFunk.Agents.Agents;
@@ -10,11 +9,6 @@ using CryptoFunk.Tests.Agents;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.ModelPipeline;
 using CryptoFunk.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -211,31 +205,18 @@ public sealed class TelemetryTests
     [Test]
     public async Task Exports_spans_over_otlp_when_an_endpoint_is_configured()
     {
-        var received = new ConcurrentQueue<(string Path, byte[] Body)>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        await using var collector = builder.Build();
-        collector.MapPost("/v1/{signal}", async (HttpContext http) =>
-        {
-            using var body = new MemoryStream();
-            await http.Request.Body.CopyToAsync(body);
-            received.Enqueue((http.Request.Path, body.ToArray()));
-            return Results.Ok();
-        });
-        await collector.StartAsync();
-        var address = collector.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var collector = await FakeOtlpCollector.StartAsync();
 
         using var dir = new TempDirectory();
-        await using (var services = Services(dir.File("cf.db"), new() { ["Telemetry:OtlpEndpoint"] = address, ["Telemetry:OtlpProtocol"] = "http/protobuf", ["Telemetry:StoreSpans"] = "false" }))
+        await using (var services = Services(dir.File("cf.db"), new() { ["Telemetry:OtlpEndpoint"] = collector.Endpoint, ["Telemetry:OtlpProtocol"] = "http/protobuf", ["Telemetry:StoreSpans"] = "false" }))
         {
             await RunAgentAsync(ScriptedModel());
         }
 
-        var traces = received.Where(r => r.Path == "/v1/traces").ToList();
+        var traces = collector.Received.Where(r => r.Path == "/v1/traces").ToList();
         Assert.That(traces, Is.Not.Empty, "the collector received no traces");
         Assert.That(traces.Any(t => Encoding.UTF8.GetString(t.Body).Contains("invoke_agent technical_analysis", StringComparison.Ordinal)), Is.True);
-        Assert.That(received.Any(r => r.Path == "/v1/metrics"), Is.True, "the collector received no metrics");
+        Assert.That(collector.Received.Any(r => r.Path == "/v1/metrics"), Is.True, "the collector received no metrics");
     }
 
     private static async Task<int> SpanCountAsync(string database)
