@@ -115,7 +115,7 @@ public sealed class ChatCompletionAgent : Agent
         if (!parsed.IsValid)
         {
             messages.AddRange(response.Messages);
-            messages.Add(new ChatMessage(ChatRole.User, $"Your answer was not accepted: {parsed.Error}. Reply again with only one JSON object that matches the required schema."));
+            messages.Add(new ChatMessage(ChatRole.User, $"Your answer was not accepted: {QuotedText.Quote(parsed.Error)}. Reply again with only one JSON object that matches the required schema."));
             response = await ChatClient.GetResponseAsync(messages, chatOptions, cancellationToken);
             parsed = StructuredOutputParser.Parse(response.Text, schema);
         }
