@@ -20,9 +20,10 @@ internal sealed record ToolError(string Error)
             return null;
         }
 
-        if (!MarketSymbol.TryParse(requested, out var symbol, out var parseError))
+        // The model's text is not repeated: a tool's answer carries only what code wrote.
+        if (!MarketSymbol.TryParse(requested, out var symbol, out _))
         {
-            return new ToolError($"{parseError}; only {supported} is available");
+            return new ToolError($"the symbol is not in the form BASE/QUOTE; only {supported} is available");
         }
 
         return symbol == supported ? null : new ToolError($"only {supported} is available, not {symbol}");

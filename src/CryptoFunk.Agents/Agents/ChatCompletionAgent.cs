@@ -14,7 +14,8 @@ namespace CryptoFunk.Agents.Agents;
 /// its prompt, asks the client (which runs the tool loop), and validates the answer against the prompt's output
 /// schema, with one repair retry; an answer still invalid makes the agent abstain with the reason. When no model can
 /// answer it falls back to the rules engine, then holds; when that is because the model budget is spent, the answer
-/// says <c>budget</c>, else a fallback alert is raised. Its response accounts for every model call it took.
+/// says <c>budget</c>, else a fallback alert is raised. Anything else a model's answers make fail (a tool loop that
+/// gives up) makes it abstain. Its response accounts for every model call it took.
 /// </summary>
 public sealed class ChatCompletionAgent : Agent
 {
@@ -84,6 +85,12 @@ public sealed class ChatCompletionAgent : Agent
                 Alerts.Raise(FallbackAlert(response));
             }
         }
+        catch (Exception e) when (e is not OperationCanceledException and not LlmReplayMissException)
+        {
+            // What a model does can make the pipeline throw (the tool loop gives up after three tool calls whose
+            // arguments do not bind): the agent abstains, as on an invalid answer, so no model can fail a decision.
+            response = WithModelSource(AgentResponses.Abstain(Name, $"the model's answer could not be used: {e.GetType().Name}: {e.Message}", prompt.Version), call.Calls);
+        }
 
         yield return Accounted(response, call.Calls) with { Latency = Stopwatch.GetElapsedTime(started) };
     }
@@ -108,7 +115,7 @@ public sealed class ChatCompletionAgent : Agent
         if (!parsed.IsValid)
         {
             messages.AddRange(response.Messages);
-            messages.Add(new ChatMessage(ChatRole.User, $"Your answer was not accepted: {parsed.Error}. Reply again with only one JSON object that matches the required schema."));
+            messages.Add(new ChatMessage(ChatRole.User, $"Your answer was not accepted: {QuotedText.Quote(parsed.Error)}. Reply again with only one JSON object that matches the required schema."));
             response = await ChatClient.GetResponseAsync(messages, chatOptions, cancellationToken);
             parsed = StructuredOutputParser.Parse(response.Text, schema);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Markets;
 
 namespace CryptoFunk.Agents.Memory;
@@ -29,7 +30,10 @@ public sealed record AgentMemory(
     /// <summary>What the prompt says when the agent has no resolved decisions yet.</summary>
     public const string NothingYet = "No earlier decisions with known outcomes yet.";
 
-    /// <summary>The learning context in the design document's shape (invariant culture, one line per fact).</summary>
+    /// <summary>
+    /// The learning context in the design document's shape (invariant culture, one line per fact); the reasoning an
+    /// agent gave back then is quoted (<see cref="QuotedText"/>), as a model wrote it.
+    /// </summary>
     public string Format()
     {
         if (Trades == 0 && Similar.Count == 0)
@@ -59,7 +63,7 @@ public sealed record AgentMemory(
                 var price = entry.EntryPrice is { } entryPrice ? string.Create(CultureInfo.InvariantCulture, $" at {entryPrice:0.00######}") : "";
                 text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {entry.Action}{price} (Confidence: {entry.Confidence:0.00})").Append('\n');
                 text.Append(CultureInfo.InvariantCulture, $"   Outcome: {outcome.PnlPercent:0.00}% P&L").Append('\n');
-                text.Append("   Reasoning: ").Append(OneLine(entry.Reasoning)).Append('\n');
+                text.Append("   Reasoning: ").Append(QuotedText.Quote(entry.Reasoning)).Append('\n');
             }
         }
 
@@ -70,6 +74,4 @@ public sealed record AgentMemory(
         window.Ticks % TimeSpan.TicksPerDay == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{window.Days} {(window.Days == 1 ? "day" : "days")}")
             : string.Create(CultureInfo.InvariantCulture, $"{window.TotalHours:0.##} hours");
-
-    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -16,11 +16,19 @@ namespace CryptoFunk.Agents.ModelPipeline;
 public static class ModelPipelineServiceCollectionExtensions
 {
     /// <summary>
+    /// Most tool round trips one model answer may take (the library's default is 40). An agent finds every number in
+    /// its prompt, so a few look-ups are plenty; a model asking for tools forever is then stopped after this many, and
+    /// one more request without tools, instead of running up the bill.
+    /// </summary>
+    public const int MaxToolRoundTrips = 5;
+
+    /// <summary>
     /// Adds the providers, the answer store, the call log and the <see cref="IChatClient"/> agents talk to, built with
-    /// <see cref="ChatClientBuilder"/> from the outside in: the tool loop, one OpenTelemetry <c>chat</c> span per model
-    /// call, the call log, record/replay, the answer cache, and failover over the providers, each behind the model
-    /// budget. Answers live in the database, or in Redis when <c>Llm:Cache:Redis</c> is set. A <c>Llm:Budget</c> limit
-    /// that is not positive, or a <c>Llm:Cache</c> setting that cannot work, fails at start, naming its key.
+    /// <see cref="ChatClientBuilder"/> from the outside in: the tool loop (at most <see cref="MaxToolRoundTrips"/> round
+    /// trips), one OpenTelemetry <c>chat</c> span per model call, the call log, record/replay, the answer cache, and
+    /// failover over the providers, each behind the model budget. Answers live in the database, or in Redis when
+    /// <c>Llm:Cache:Redis</c> is set. A <c>Llm:Budget</c> limit that is not positive, or a <c>Llm:Cache</c> setting that
+    /// cannot work, fails at start, naming its key.
     /// </summary>
     public static IServiceCollection AddModelPipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,7 +52,7 @@ public static class ModelPipelineServiceCollectionExtensions
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<IAlertSink>(),
                 provider.GetRequiredService<ILogger<FailoverChatClient>>()))
-            .UseFunctionInvocation()
+            .UseFunctionInvocation(configure: tools => tools.MaximumIterationsPerRequest = MaxToolRoundTrips)
             .UseOpenTelemetry(sourceName: AgentTelemetry.ModelSourceName, configure: telemetry => telemetry.EnableSensitiveData = false)
             .Use((inner, provider) => new CallLogChatClient(
                 inner,

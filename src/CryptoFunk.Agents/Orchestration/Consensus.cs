@@ -80,11 +80,16 @@ public sealed record Consensus(
         return new Consensus(reached ? majority.Signal : null, majority.Signal, share, threshold, votes, abstained, minimumVoters);
     }
 
-    /// <summary>One line for people and prompts: the outcome, the share and every vote.</summary>
-    public string Describe()
+    /// <summary>One line for people: <see cref="Outcome"/> and why the agents that did not vote did not.</summary>
+    public string Describe() => Abstained.Count == 0 ? Outcome() : $"{Outcome()}; not voting: {string.Join("; ", Abstained)}";
+
+    /// <summary>
+    /// The outcome, the share and every vote, all written by code; an abstention's reason may quote a model, so
+    /// prompts show those apart, quoted (<see cref="DeliberationText.AnalysisSummary"/>).
+    /// </summary>
+    public string Outcome()
     {
         var votes = string.Join(", ", Votes.Select(v => $"{v.AgentName} {v.Signal.ToWire()} {Fraction(v.Confidence)}"));
-        var abstained = Abstained.Count == 0 ? string.Empty : $"; not voting: {string.Join("; ", Abstained)}";
         var outcome = (MajoritySignal, QuorumMet) switch
         {
             (_, false) => $"quorum not met: {Votes.Count} of {Votes.Count + Abstained.Count} analysts voted, at least {MinimumVoters} must",
@@ -92,7 +97,7 @@ public sealed record Consensus(
             ({ } majority, _) when Reached => $"consensus {majority.ToWire()} with {Percent(Share)} of the confidence-weighted vote (threshold {Percent(Threshold)})",
             ({ } majority, _) => $"no consensus: the strongest signal, {majority.ToWire()}, has {Percent(Share)} of the confidence-weighted vote, below the {Percent(Threshold)} threshold",
         };
-        return $"{outcome} [{(votes.Length == 0 ? "none" : votes)}]{abstained}";
+        return $"{outcome} [{(votes.Length == 0 ? "none" : votes)}]";
     }
 
     private static string Percent(double fraction) => ContextFormat.Share(fraction);

@@ -1,6 +1,7 @@
 using System.Text;
 using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 
@@ -8,24 +9,33 @@ namespace CryptoFunk.Agents.Orchestration;
 
 /// <summary>
 /// The texts code writes for the later stages of a decision: the analysts' votes for the strategists, the position,
-/// and the chosen proposal with its code-computed risk numbers and the account for the risk agent. Invariant and
-/// deterministic, so identical decisions render identical prompts (and hit the cache and the replay).
+/// and the chosen proposal with its code-computed risk numbers and the account for the risk agent. What earlier agents
+/// wrote enters only quoted (<see cref="QuotedText"/>). Invariant and deterministic, so identical decisions render
+/// identical prompts (and hit the cache and the replay).
 /// </summary>
 public static class DeliberationText
 {
-    /// <summary>The consensus and each vote with its reasoning and key factors.</summary>
+    /// <summary>
+    /// The consensus and each vote with its reasoning and key factors, and each agent that did not vote with why: what
+    /// the analysts wrote is quoted (<see cref="QuotedText"/>), never pasted.
+    /// </summary>
     public static string AnalysisSummary(Consensus consensus)
     {
-        var text = new StringBuilder().Append(consensus.Describe()).Append('\n');
+        var text = new StringBuilder().Append(consensus.Outcome()).Append('\n');
         foreach (var vote in consensus.Votes)
         {
             text.Append("\n- ").Append(vote.AgentName).Append(": ").Append(vote.Signal.ToWire())
                 .Append(" (confidence ").Append(ContextFormat.Number(vote.Confidence))
-                .Append(", risk ").Append(vote.RiskLevel ?? "n/a").Append("). ").Append(vote.Reasoning);
+                .Append(", risk ").Append(vote.RiskLevel ?? "n/a").Append("). Reasoning: ").Append(QuotedText.Quote(vote.Reasoning));
             if (vote.KeyFactors.Count > 0)
             {
-                text.Append(" Key factors: ").AppendJoin("; ", vote.KeyFactors).Append('.');
+                text.Append(" Key factors: ").Append(QuotedText.Quote(string.Join("; ", vote.KeyFactors)));
             }
+        }
+
+        foreach (var abstention in consensus.Abstained)
+        {
+            text.Append("\n- Not voting: ").Append(QuotedText.Quote(abstention));
         }
 
         return text.ToString();
@@ -55,7 +65,7 @@ public static class DeliberationText
             .Append("Entry: ").Append(ContextFormat.Price(trade.EntryPrice)).Append(proposal.EntryPrice is null ? " (at market)" : string.Empty).Append('\n')
             .Append("Stop loss: ").Append(trade.StopLoss is { } stop ? ContextFormat.Price(stop) : "none").Append('\n')
             .Append("Take profit: ").Append(trade.TakeProfit is { } target ? ContextFormat.Price(target) : "none").Append('\n')
-            .Append("Reasoning: ").Append(proposal.Reasoning).Append('\n');
+            .Append("Reasoning: ").Append(QuotedText.Quote(proposal.Reasoning)).Append('\n');
         if (!preview.Approved)
         {
             return text.Append("Code risk check: REFUSED: ").AppendJoin("; ", preview.Rejections).Append('\n').ToString();

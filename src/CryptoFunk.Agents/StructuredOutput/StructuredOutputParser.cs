@@ -4,8 +4,10 @@ namespace CryptoFunk.Agents.StructuredOutput;
 
 /// <summary>
 /// Turns a model's text into a validated JSON object: takes the JSON out of the text (models sometimes wrap it in a
-/// code fence or a sentence), parses it and validates it against the output schema. A failure says what is wrong
-/// in words the model can act on in a repair retry.
+/// code fence or a sentence), parses it and validates it against the output schema. Every number must also fit in a
+/// decimal, the type code reads prices and sizes in: JSON allows <c>1e40</c>, which would otherwise be read as no
+/// number at all (an entry "at market", a size "as proposed"). A failure says what is wrong in words the model can act
+/// on in a repair retry.
 /// </summary>
 public static class StructuredOutputParser
 {
@@ -43,8 +45,19 @@ public static class StructuredOutputParser
             }
         }
 
-        return StructuredOutputResult.Valid(element);
+        return NumberOutOfRange(element, "$") is { } path
+            ? StructuredOutputResult.Invalid($"{path}: the number is out of range; numbers must have at most 28 digits before the decimal point")
+            : StructuredOutputResult.Valid(element);
     }
+
+    /// <summary>The path of the first number in <paramref name="element"/> a decimal cannot hold, or null.</summary>
+    private static string? NumberOutOfRange(JsonElement element, string path) => element.ValueKind switch
+    {
+        JsonValueKind.Number => element.TryGetDecimal(out _) ? null : path,
+        JsonValueKind.Object => element.EnumerateObject().Select(p => NumberOutOfRange(p.Value, $"{path}.{p.Name}")).FirstOrDefault(p => p is not null),
+        JsonValueKind.Array => element.EnumerateArray().Select((item, i) => NumberOutOfRange(item, $"{path}[{i}]")).FirstOrDefault(p => p is not null),
+        _ => null,
+    };
 
     private static string? ExtractJsonObject(string text)
     {

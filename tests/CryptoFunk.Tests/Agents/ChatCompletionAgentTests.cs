@@ -111,6 +111,32 @@ public sealed class ChatCompletionAgentTests
     }
 
     [Test]
+    public async Task A_model_asking_for_tools_forever_is_cut_off_after_the_cap_and_the_agent_abstains()
+    {
+        await using var openai = await FakeOpenAIServer.StartAsync();
+        openai.Fallback = request => FakeReply.Json(200, OpenAIWire.Completion(null, [new FakeToolCall($"call_{request.Body.Length}", "Indicators_GetRsi", "{}")]));
+        await using var services = Services(PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
+
+        var response = await RunAsync(services, [AIFunctionFactory.Create(() => 25.35, "Indicators_GetRsi", "RSI(14) at the decision time")]);
+
+        Assert.That(response.Abstained, Is.True);
+        Assert.That(openai.RequestCount, Is.EqualTo(2 * (ModelPipelineServiceCollectionExtensions.MaxToolRoundTrips + 1)), "each of the two attempts: the round trips, then one request without tools");
+    }
+
+    [Test]
+    public async Task A_model_whose_tool_arguments_never_bind_makes_the_agent_abstain_instead_of_failing()
+    {
+        await using var openai = await FakeOpenAIServer.StartAsync();
+        openai.Fallback = request => FakeReply.Json(200, OpenAIWire.Completion(null, [new FakeToolCall($"call_{request.Body.Length}", "Indicators_GetRsi", """{"period":"all of them"}""")]));
+        await using var services = Services(PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-test"));
+
+        var response = await RunAsync(services, [AIFunctionFactory.Create((int period) => 25.35 + period, "Indicators_GetRsi", "RSI at a period")]);
+
+        Assert.That(response.Abstained, Is.True);
+        Assert.That(response.AbstainReason, Does.StartWith("the model's answer could not be used: "));
+    }
+
+    [Test]
     public async Task The_same_prompt_again_is_a_cache_hit_and_counted_as_one()
     {
         await using var openai = await FakeOpenAIServer.StartAsync();

@@ -46,6 +46,13 @@ public sealed class StructuredOutputTests
         Assert.That(result.Error, Does.Contain(expected));
     }
 
+    [TestCase("{\"signal\":\"BUY\",\"confidence\":0.5,\"reasoning\":\"x\",\"entry_price\":1e40}", "$.entry_price: the number is out of range")]
+    [TestCase("{\"signal\":\"BUY\",\"confidence\":0.5,\"reasoning\":\"x\",\"entry_price\":1e400}", "$.entry_price: the number is out of range")]
+    public void Refuses_a_number_no_decimal_holds_rather_than_reading_it_as_none(string answer, string expected)
+    {
+        Assert.That(StructuredOutputParser.Parse(answer, SignalSchema).Error, Does.StartWith(expected));
+    }
+
     [TestCase("I think you should buy.", "holds no JSON object")]
     [TestCase("{\"signal\": BUY}", "is not valid JSON")]
     [TestCase("", "was empty")]

@@ -13,26 +13,44 @@ internal static partial class TradingDesk
 {
     public const decimal RequestedSize = 1000m;
 
+    /// <summary>What <see cref="AgentOf"/> calls any analysis agent.</summary>
+    public const string Analyst = "analyst";
+
     public static FakeReply Answer(RecordedRequest request) =>
         FakeReply.Json(200, OpenAIWire.Completion(Text(request), promptTokens: 1000, completionTokens: 100));
 
     /// <summary>The answer the asking agent gets, as the completion's text.</summary>
     public static string Text(RecordedRequest request)
     {
-        var body = request.Body;
-        var price = decimal.Parse(LastClose().Match(body).Groups[1].Value, CultureInfo.InvariantCulture);
+        var price = LastClose(request);
         string N(decimal value) => decimal.Round(value, 2).ToString(CultureInfo.InvariantCulture);
-        return body switch
+        return AgentOf(request) switch
         {
-            _ when body.Contains("Chief Risk Officer", StringComparison.Ordinal) =>
+            "risk_management" =>
                 $$"""{"approved":true,"adjusted_size":{{N(RequestedSize)}},"reasoning":"Fake risk officer: approved at full conviction.","risk_score":0.3,"recommendations":[],"warnings":[]}""",
-            _ when body.Contains("trend-following trader", StringComparison.Ordinal) =>
+            "trend_following" =>
                 $$"""{"action":"BUY","confidence":0.7,"reasoning":"Fake trend follower: the trend is up.","entry_price":{{N(price)}},"stop_loss":{{N(price * 0.98m)}},"take_profit":{{N(price * 1.04m)}},"trend_phase":"ESTABLISHED"}""",
-            _ when body.Contains("mean reversion trader", StringComparison.Ordinal) =>
+            "mean_reversion" =>
                 """{"action":"HOLD","confidence":0.4,"reasoning":"Fake mean reverter: no extreme.","entry_price":null,"stop_loss":null,"take_profit":null,"timeframe":"SHORT","risk_reward":0}""",
             _ => """{"signal":"BUY","confidence":0.8,"reasoning":"Fake analyst: bullish.","key_factors":["fake"],"risk_level":"MEDIUM"}""",
         };
     }
+
+    /// <summary>
+    /// The agent a rendered prompt is from, read from its opening line: <c>risk_management</c>, <c>trend_following</c>,
+    /// <c>mean_reversion</c>, or <c>analyst</c> for the analysts, who all answer with the same signal schema.
+    /// </summary>
+    public static string AgentOf(RecordedRequest request) => request.Body switch
+    {
+        var body when body.Contains("Chief Risk Officer", StringComparison.Ordinal) => "risk_management",
+        var body when body.Contains("trend-following trader", StringComparison.Ordinal) => "trend_following",
+        var body when body.Contains("mean reversion trader", StringComparison.Ordinal) => "mean_reversion",
+        _ => Analyst,
+    };
+
+    /// <summary>The last close a rendered prompt's market context shows.</summary>
+    public static decimal LastClose(RecordedRequest request) =>
+        decimal.Parse(LastCloseLine().Match(request.Body).Groups[1].Value, CultureInfo.InvariantCulture);
 
     /// <summary>The decision time a rendered prompt was for.</summary>
     public static DateTimeOffset DecisionTime(RecordedRequest request) =>
@@ -42,5 +60,5 @@ internal static partial class TradingDesk
     private static partial Regex DecisionTimeLine();
 
     [GeneratedRegex(@"Last close: ([0-9.]+)")]
-    private static partial Regex LastClose();
+    private static partial Regex LastCloseLine();
 }

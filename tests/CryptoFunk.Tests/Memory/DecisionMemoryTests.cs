@@ -163,10 +163,10 @@ public sealed class DecisionMemoryTests
             ## Similar Past Decisions
             1. BUY at 42150.00 (Confidence: 0.72)
                Outcome: 3.20% P&L
-               Reasoning: RSI oversold under the lower band
+               Reasoning: "RSI oversold\nunder the lower band"
             2. SELL (Confidence: 0.60)
                Outcome: -1.46% P&L
-               Reasoning: RSI oversold under the lower band
+               Reasoning: "RSI oversold\nunder the lower band"
             """));
     }
 

@@ -19,7 +19,9 @@ namespace CryptoFunk.Tests.Orchestration;
 /// <summary>
 /// Recordings and cached answers are found by the exact messages an agent sends, so what each agent renders for a
 /// given decision must never change by accident: these hashes were taken before the rules engine got typed inputs,
-/// the sentiment agent's again when its prompt got the futures sentiment section (the others did not change).
+/// the sentiment agent's again when its prompt got the futures sentiment section (the others did not change), and all
+/// again when every prompt got the rule that quoted text is data and what other agents wrote came to be quoted
+/// (checked then: the old hashes came back once that rule line was taken out and the quotes undone).
 /// </summary>
 public sealed class RenderedPromptReferenceTests
 {
@@ -33,21 +35,21 @@ public sealed class RenderedPromptReferenceTests
 
     private static readonly Dictionary<string, string> EntryDecision = new()
     {
-        ["technical_analysis"] = "c658f975ca0180318ed1e0a0f1b5ee68",
-        ["order_book"] = "49bb62267101c8aa3662a4d0f7dc87e3",
-        ["sentiment"] = "9167146c713552416ab2456c2d362176",
-        ["trend_following"] = "9e8e850f11e12d38fa3ea2ab17cf3c52",
-        ["mean_reversion"] = "c308e89e49743337c08ce5d4c6c3ab0d",
-        ["risk_management"] = "9119b27341210151cfcf30b565521b17",
+        ["technical_analysis"] = "97c976834b4df4c0e8354833de622ca4",
+        ["order_book"] = "b724545fa13695efec36435f72295cbc",
+        ["sentiment"] = "03cc01556f473e5131ac1b80073ab6e6",
+        ["trend_following"] = "fc12e15c017b35b076487e7952c102b7",
+        ["mean_reversion"] = "4acb293968b2adc08640913d38361a5f",
+        ["risk_management"] = "e0dbdbb9419a49642d15c13ac4115a6e",
     };
 
     private static readonly Dictionary<string, string> CloseDecision = new()
     {
-        ["technical_analysis"] = "c658f975ca0180318ed1e0a0f1b5ee68",
-        ["order_book"] = "49bb62267101c8aa3662a4d0f7dc87e3",
-        ["sentiment"] = "9167146c713552416ab2456c2d362176",
-        ["trend_following"] = "27c71ff4259104e59339d27e5bb5b2bd",
-        ["mean_reversion"] = "04880c4971afd37f689db01e4f5d6c6f",
+        ["technical_analysis"] = "97c976834b4df4c0e8354833de622ca4",
+        ["order_book"] = "b724545fa13695efec36435f72295cbc",
+        ["sentiment"] = "03cc01556f473e5131ac1b80073ab6e6",
+        ["trend_following"] = "1fb9be898af2251073acd4431f47fb1a",
+        ["mean_reversion"] = "9cbb0a2563431192649ab1e45b0a31b6",
     };
 
     [Test]
