@@ -14,16 +14,17 @@ namespace CryptoFunk.Agents.Caching;
 /// </summary>
 internal static class RedisAnswerValue
 {
-    private static readonly byte[] Format = "cf1:"u8.ToArray();
     private const int HashDigits = 16;
     private const int HeaderLength = 4 + HashDigits + 1;
+
+    private static ReadOnlySpan<byte> Format => "cf1:"u8;
 
     /// <summary>The value that stores <paramref name="answer"/>.</summary>
     public static byte[] Encode(StoredAnswer answer)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(LlmCacheEntries.ToEntry(answer));
         var value = new byte[HeaderLength + json.Length];
-        Format.CopyTo(value, 0);
+        Format.CopyTo(value);
         Encoding.ASCII.GetBytes(XxHash64.HashToUInt64(json).ToString("x16", System.Globalization.CultureInfo.InvariantCulture), value.AsSpan(Format.Length));
         value[HeaderLength - 1] = (byte)':';
         json.CopyTo(value, HeaderLength);
