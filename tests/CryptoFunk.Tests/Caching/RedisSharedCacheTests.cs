@@ -52,7 +52,7 @@ public sealed class RedisSharedCacheTests
         var firstRun = await InProcessProgram.RunAsync(settings, Backtest("first", "2021-01-04", "2021-01-04T12:00:00Z"));
         Assert.That(firstRun.ExitCode, Is.Zero, firstRun.Error);
         var afterFirst = model.RequestCount;
-        using (var program = ProgramProcess.StartIn(_dir.Path, settings.ToDictionary(s => "CRYPTOFUNK_" + s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!), Backtest("second", "2021-01-04", "2021-01-04T12:00:00Z")))
+        using (var program = ProgramProcess.StartIn(_dir.Path, ProgramProcess.Environment(settings), Backtest("second", "2021-01-04", "2021-01-04T12:00:00Z")))
         {
             Assert.That(await program.WaitAsync(TimeSpan.FromMinutes(2)), Is.Zero, string.Join('\n', program.Lines));
         }

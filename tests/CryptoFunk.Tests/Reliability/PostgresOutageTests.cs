@@ -40,7 +40,7 @@ public sealed class PostgresOutageTests
     public async Task When_the_server_stops_mid_run_trading_pauses_and_resumes_with_nothing_lost_or_doubled(bool withModel)
     {
         await using var model = await TradingDeskModel.StartAsync();
-        var environment = withModel ? model.Settings.ToDictionary(s => "CRYPTOFUNK_" + s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!) : [];
+        var environment = withModel ? ProgramProcess.Environment(model.Settings) : [];
         environment["CRYPTOFUNK_Prompts__Directory"] = Path.Combine(SharedFiles.RepositoryRoot, "prompts");
 
         using (var whole = ProgramProcess.StartIn(_dir.Path, environment, [.. Replay("max"), "--db", $"Data Source={_dir.File("whole.db")}", "--json", _dir.File("whole.json")]))

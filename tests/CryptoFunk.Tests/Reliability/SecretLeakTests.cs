@@ -44,7 +44,7 @@ public sealed class SecretLeakTests
         settings["Telemetry:OtlpEndpoint"] = collector.Endpoint;
         settings["Telemetry:OtlpProtocol"] = "http/protobuf";
         settings["Logging:LogLevel:Default"] = "Trace";
-        var environment = settings.ToDictionary(s => "CRYPTOFUNK_" + s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        var environment = ProgramProcess.Environment(settings);
         environment["OPENAI_API_KEY"] = openAIKey.Value;
         environment["ANTHROPIC_API_KEY"] = anthropicKey.Value;
 

@@ -96,6 +96,10 @@ internal sealed class ProgramProcess : IDisposable
     public static ProgramProcess StartIn(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
         new(args, workingDirectory, environment);
 
+    /// <summary>Configuration keys (<c>Llm:Providers:0:Model</c>) as the environment variables the program reads them from.</summary>
+    public static Dictionary<string, string> Environment(IEnumerable<KeyValuePair<string, string?>> settings) =>
+        settings.ToDictionary(s => "CRYPTOFUNK_" + s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+
     /// <summary>Standard error's lines, without the <c>stderr:</c> prefix.</summary>
     public IReadOnlyList<string> ErrorLines => [.. Lines.Where(l => l.StartsWith("stderr: ", StringComparison.Ordinal)).Select(l => l["stderr: ".Length..])];
 
