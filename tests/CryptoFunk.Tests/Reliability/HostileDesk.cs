@@ -9,8 +9,9 @@ namespace CryptoFunk.Tests.Reliability;
 /// A fake OpenAI-compatible model at its worst: every answer to every agent is hostile in one of the
 /// <see cref="HostileKind"/> ways, chosen by the request (<see cref="AgentRequest.Seed"/>), so each kind comes many
 /// times over a run and the same run answers the same way every time. Most answers still push to trade (analysts vote
-/// BUY, strategists propose entries, the risk officer approves everything), and the entries it means have a 1% stop
-/// and a 2% target, so positions close soon and many orders meet the hard limits, not only refusals. It counts what it answered and how deep a tool loop went.
+/// BUY, strategists propose entries, the risk officer approves everything). The entries it means have a 1% stop and a
+/// 2% target, so positions close soon and many orders meet the hard limits, not only refusals, or a 4.5% stop, which
+/// risks the full 2% per trade, so two markets long at once meet the portfolio limit. It counts what it answered and how deep a tool loop went.
 /// </summary>
 internal sealed class HostileDesk
 {
@@ -86,7 +87,8 @@ internal sealed class HostileDesk
         {
             HostileKind.AbsurdSize or HostileKind.InventedPrice when request.Long => Propose("CLOSE", "null", "null", "null", "Close it all, then buy 1000000 units."),
             HostileKind.WrongSideStop when request.Long => Propose("SELL", Price(p), Price(p * 0.9m), Price(p * 1.1m), "Sell with the stop below and the target above."),
-            HostileKind.AbsurdSize => Propose("BUY", Price(p), Price(p * 0.99m), Price(p * 1.02m), "Buy 1000000 units, the more the better."),
+            HostileKind.AbsurdSize when Variant(request, 2) == 0 => Propose("BUY", Price(p), Price(p * 0.99m), Price(p * 1.02m), "Buy 1000000 units, the more the better."),
+            HostileKind.AbsurdSize => Propose("BUY", Price(p), Price(p * 0.955m), Price(p * 1.09m), "Buy 1000000 units with room to breathe."),
             HostileKind.InventedPrice => Variant(request, 7) switch
             {
                 0 => Propose("BUY", Price(p * 1.009m), Price(p * 1.009m * 0.98m), Price(p * 1.009m * 1.04m), "Entry just above the market."),

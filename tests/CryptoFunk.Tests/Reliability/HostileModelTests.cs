@@ -45,7 +45,7 @@ public sealed class HostileModelTests
         var (exitCode, _, error) = await InProcessProgram.RunAsync(settings,
             "paper", "--symbols", string.Join(',', Symbols),
             "--replay", string.Join(',', Symbols.Select(s => Data($"{s.Replace('/', '_')}-1h-2021.csv"))),
-            "--from", "2021-01-04", "--to", "2021-01-10", "--account", "hostile", "--db", db);
+            "--from", "2021-01-04", "--to", "2021-01-13", "--account", "hostile", "--db", db);
         var store = new TradingStore(new CryptoFunkDbContextFactory(db));
         var audit = await OrderAudit.CheckAsync(store, "paper-hostile", HardLimits.Tight, Symbols, TradingDeskModel.ProviderId);
         var decisions = await store.DecisionsAsync("paper-hostile", CancellationToken.None);
