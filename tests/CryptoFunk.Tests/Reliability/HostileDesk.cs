@@ -9,8 +9,9 @@ namespace CryptoFunk.Tests.Reliability;
 /// A fake OpenAI-compatible model at its worst: every answer to every agent is hostile in one of the
 /// <see cref="HostileKind"/> ways, chosen by the request (<see cref="AgentRequest.Seed"/>), so each kind comes many
 /// times over a run and the same run answers the same way every time. Most answers still push to trade (analysts vote
-/// BUY, strategists propose entries, the risk officer approves everything), so the hard limits are tried on real
-/// orders, not only on refusals. It counts what it answered and how deep a tool loop went.
+/// BUY, strategists propose entries, the risk officer approves everything). The entries it means have a 1% stop and a
+/// 2% target, so positions close soon and many orders meet the hard limits, not only refusals, or a 4.5% stop, which
+/// risks the full 2% per trade, so two markets long at once meet the portfolio limit. It counts what it answered and how deep a tool loop went.
 /// </summary>
 internal sealed class HostileDesk
 {
@@ -26,9 +27,10 @@ internal sealed class HostileDesk
     /// <summary>One request in this many gets a megabyte answer: more than ten times a run, few enough to keep it fast.</summary>
     private const int MegabyteEvery = 60;
 
-    /// <summary>The kinds of the other answers, a tool loop (up to a dozen requests) less often than the rest.</summary>
+    /// <summary>The kinds of the other answers, a tool loop (a dozen requests) less often than the rest.</summary>
     private static readonly HostileKind[] Everyday =
     [
+        HostileKind.AbsurdSize, HostileKind.InventedPrice, HostileKind.WrongSideStop, HostileKind.ExtraFields,
         HostileKind.AbsurdSize, HostileKind.InventedPrice, HostileKind.WrongSideStop, HostileKind.ExtraFields,
         HostileKind.AbsurdSize, HostileKind.InventedPrice, HostileKind.WrongSideStop, HostileKind.ToolLoop,
     ];
@@ -85,7 +87,8 @@ internal sealed class HostileDesk
         {
             HostileKind.AbsurdSize or HostileKind.InventedPrice when request.Long => Propose("CLOSE", "null", "null", "null", "Close it all, then buy 1000000 units."),
             HostileKind.WrongSideStop when request.Long => Propose("SELL", Price(p), Price(p * 0.9m), Price(p * 1.1m), "Sell with the stop below and the target above."),
-            HostileKind.AbsurdSize => Propose("BUY", Price(p), Price(p * 0.98m), Price(p * 1.04m), "Buy 1000000 units, the more the better."),
+            HostileKind.AbsurdSize when Variant(request, 2) == 0 => Propose("BUY", Price(p), Price(p * 0.99m), Price(p * 1.02m), "Buy 1000000 units, the more the better."),
+            HostileKind.AbsurdSize => Propose("BUY", Price(p), Price(p * 0.955m), Price(p * 1.09m), "Buy 1000000 units with room to breathe."),
             HostileKind.InventedPrice => Variant(request, 7) switch
             {
                 0 => Propose("BUY", Price(p * 1.009m), Price(p * 1.009m * 0.98m), Price(p * 1.009m * 1.04m), "Entry just above the market."),
@@ -127,7 +130,7 @@ internal sealed class HostileDesk
             0 => request.Agent switch
             {
                 "risk_management" => Approval("null", filler),
-                "trend_following" or "mean_reversion" => Proposal(request.Agent, "BUY", Price(p), Price(p * 0.98m), Price(p * 1.04m), filler),
+                "trend_following" or "mean_reversion" => Proposal(request.Agent, "BUY", Price(p), Price(p * 0.99m), Price(p * 1.02m), filler),
                 _ => Signal("BUY", 0.9, filler, ["megabytes"]),
             },
             1 => filler,

@@ -45,7 +45,7 @@ public sealed class HostileModelTests
         var (exitCode, _, error) = await InProcessProgram.RunAsync(settings,
             "paper", "--symbols", string.Join(',', Symbols),
             "--replay", string.Join(',', Symbols.Select(s => Data($"{s.Replace('/', '_')}-1h-2021.csv"))),
-            "--from", "2021-01-04", "--to", "2021-01-08", "--account", "hostile", "--db", db);
+            "--from", "2021-01-04", "--to", "2021-01-13", "--account", "hostile", "--db", db);
         var store = new TradingStore(new CryptoFunkDbContextFactory(db));
         var audit = await OrderAudit.CheckAsync(store, "paper-hostile", HardLimits.Tight, Symbols, TradingDeskModel.ProviderId);
         var decisions = await store.DecisionsAsync("paper-hostile", CancellationToken.None);
@@ -63,7 +63,7 @@ public sealed class HostileModelTests
             Assert.That(exitCode, Is.EqualTo(0), error);
             Assert.That(error, Is.Empty, "nothing failed");
             Assert.That(audit.Violations, Is.Empty, "orders that broke a hard limit");
-            Assert.That(audit.Entries, Is.GreaterThanOrEqualTo(15), "entries were placed and checked, not only refused");
+            Assert.That(audit.Entries, Is.GreaterThanOrEqualTo(30), "entries were placed and checked, not only refused");
             Assert.That(audit.Closes, Is.GreaterThanOrEqualTo(1), "closes were placed and checked");
             Assert.That(decisions.GroupBy(d => d.DecisionTime).Select(g => g.Count()), Has.All.EqualTo(2), "both markets decided at every close");
             Assert.That(audit.DecisionsWithKnownSources, Is.EqualTo(decisions.Count), "every decision's agents name a known source");
