@@ -2,7 +2,8 @@ namespace CryptoFunk.Host.Configuration;
 
 /// <summary>
 /// Settings the host starts from, before any file: libraries that log a whole exception for a failure our own code
-/// already reports in one line (a provider error, a database error) stay quiet unless a file asks for their logs.
+/// already reports in one line (a provider error, a database error) stay quiet unless a file asks for their logs;
+/// Orleans only logs errors, and a silo's one line when it joined and when it left its cluster is shown.
 /// </summary>
 internal static class ConfigurationDefaults
 {
@@ -12,5 +13,7 @@ internal static class ConfigurationDefaults
         ["Logging:LogLevel:Microsoft.Extensions.AI"] = "Error",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Critical",
         ["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "None",
+        ["Logging:LogLevel:CryptoFunk.Cluster"] = "Information",
+        ["Logging:LogLevel:Orleans"] = "Error",
     };
 }
