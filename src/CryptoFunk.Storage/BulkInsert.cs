@@ -47,22 +47,8 @@ internal static class BulkInsert
     private static async Task<long[]> RunAsync(DbContext context, Type clrType, IReadOnlyList<object> rows, Tail tail, CancellationToken cancellationToken)
     {
         var entity = context.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not part of the model");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties()
-            .Where(p => p.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never || !p.IsPrimaryKey())
-            .Where(p => p.PropertyInfo is not null)
-            .Select(p => (Property: p, Name: p.GetColumnName(table)!, Mapping: p.GetRelationalTypeMapping()))
-            .ToList();
         var sql = context.GetService<ISqlGenerationHelper>();
-        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
-            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES (")
-            .AppendJoin(", ", columns.Select((_, i) => sql.GenerateParameterNamePlaceholder($"p{i}"))).Append(')')
-            .Append(tail switch
-            {
-                Tail.ReplaceOnConflict => ConflictClause(entity, table, columns.Select(c => c.Name), sql),
-                Tail.ReturningKey => $" RETURNING {sql.DelimitIdentifier(entity.FindPrimaryKey()!.Properties.Single().GetColumnName(table)!)}",
-                _ => string.Empty,
-            });
+        var plan = entity.GetOrAddRuntimeAnnotationValue(PlanAnnotation(tail), static state => Plan.For(state.Entity, state.Tail, state.Sql), (Entity: entity, Tail: tail, Sql: sql));
 
         var connection = context.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -73,20 +59,19 @@ internal static class BulkInsert
         // One prepared statement, executed once per row: the database parses it once and binds only values.
         await using var command = connection.CreateCommand();
         command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = text.ToString();
-        var parameters = columns
-            .Select((c, i) => c.Mapping.CreateParameter(command, sql.GenerateParameterName($"p{i}"), null, c.Property.IsNullable))
+        command.CommandText = plan.Text;
+        var parameters = plan.Columns
+            .Select((c, i) => c.Mapping.CreateParameter(command, sql.GenerateParameterName($"p{i}"), null, c.Nullable))
             .ToArray();
         command.Parameters.AddRange(parameters);
-        var getters = columns.Select(c => (Func<object, object?>)c.Property.PropertyInfo!.GetValue).ToArray();
-        var converters = columns.Select(c => c.Mapping.Converter).ToArray();
         var keys = tail == Tail.ReturningKey ? new long[rows.Count] : [];
         for (var r = 0; r < rows.Count; r++)
         {
             for (var c = 0; c < parameters.Length; c++)
             {
-                var value = getters[c](rows[r]);
-                parameters[c].Value = value is null ? DBNull.Value : converters[c]?.ConvertToProvider(value) ?? value;
+                var column = plan.Columns[c];
+                var value = column.Get(rows[r]);
+                parameters[c].Value = value is null ? DBNull.Value : column.Converter?.ConvertToProvider(value) ?? value;
             }
 
             try
@@ -103,12 +88,19 @@ internal static class BulkInsert
             catch (DbException e)
             {
                 // The same exception SaveChanges gives, so callers handle a broken key the same way on every path.
-                throw new DbUpdateException($"could not insert into {table.Name}: {e.Message}", e);
+                throw new DbUpdateException($"could not insert into {plan.Table}: {e.Message}", e);
             }
         }
 
         return keys;
     }
+
+    private static string PlanAnnotation(Tail tail) => tail switch
+    {
+        Tail.ReplaceOnConflict => "CryptoFunk:BulkInsert:Replace",
+        Tail.ReturningKey => "CryptoFunk:BulkInsert:Returning",
+        _ => "CryptoFunk:BulkInsert",
+    };
 
     private static string ConflictClause(IEntityType entity, StoreObjectIdentifier table, IEnumerable<string> columns, ISqlGenerationHelper sql)
     {
@@ -116,4 +108,43 @@ internal static class BulkInsert
         var updates = columns.Where(c => !keys.Contains(c)).Select(c => $"{sql.DelimitIdentifier(c)} = excluded.{sql.DelimitIdentifier(c)}");
         return $" ON CONFLICT ({string.Join(", ", keys.Select(k => sql.DelimitIdentifier(k)))}) DO UPDATE SET {string.Join(", ", updates)}";
     }
+    /// <summary>
+    /// What an insert into one table needs, worked out once per entity type and kept on the model: the statement, and
+    /// per column its type mapping, value converter and a compiled getter (reading a property by reflection cost more
+    /// than binding it).
+    /// </summary>
+    private sealed record Plan(string Table, string Text, Column[] Columns)
+    {
+        public static Plan For(IEntityType entity, Tail tail, ISqlGenerationHelper sql)
+        {
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var columns = entity.GetProperties()
+                .Where(p => p.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never || !p.IsPrimaryKey())
+                .Where(p => p.PropertyInfo is not null)
+                .Select(p => (Property: p, Name: p.GetColumnName(table)!, Mapping: p.GetRelationalTypeMapping()))
+                .ToList();
+            var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
+                .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES (")
+                .AppendJoin(", ", columns.Select((_, i) => sql.GenerateParameterNamePlaceholder($"p{i}"))).Append(')')
+                .Append(tail switch
+                {
+                    Tail.ReplaceOnConflict => ConflictClause(entity, table, columns.Select(c => c.Name), sql),
+                    Tail.ReturningKey => $" RETURNING {sql.DelimitIdentifier(entity.FindPrimaryKey()!.Properties.Single().GetColumnName(table)!)}",
+                    _ => string.Empty,
+                });
+            return new Plan(
+                table.Name,
+                text.ToString(),
+                [.. columns.Select(c => new Column(c.Mapping, c.Property.IsNullable, c.Mapping.Converter, Getter(entity.ClrType, c.Property.PropertyInfo!)))]);
+        }
+
+        private static Func<object, object?> Getter(Type owner, System.Reflection.PropertyInfo property)
+        {
+            var row = System.Linq.Expressions.Expression.Parameter(typeof(object), "row");
+            var read = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(row, owner), property);
+            return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(System.Linq.Expressions.Expression.Convert(read, typeof(object)), row).Compile();
+        }
+    }
+
+    private sealed record Column(RelationalTypeMapping Mapping, bool Nullable, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, Func<object, object?> Get);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CryptoFunk.Storage;
 
@@ -6,14 +7,19 @@ namespace CryptoFunk.Storage;
 /// Creates contexts from options built once, without the application's service provider (EF Core's registered
 /// factory resolves through it): the background writers store their last rows while the host is being disposed,
 /// when that provider no longer hands anything out, and a row lost there is a lost recording or call record.
+/// Contexts come from EF Core's pool: every batch of journal rows, call records or spans is written by a short-lived
+/// context, and a pooled one is reset instead of building its services anew.
 /// </summary>
 /// <remarks>On PostgreSQL, operations wait out an outage as <paramref name="outage"/> says (by default silently, for 10 minutes).</remarks>
 public sealed class CryptoFunkDbContextFactory(string connectionString, DatabaseOutage? outage = null) : IDbContextFactory<CryptoFunkDbContext>
 {
-    private readonly DbContextOptions<CryptoFunkDbContext> _options =
+    private readonly PooledDbContextFactory<CryptoFunkDbContext> _pool = new(
         (DbContextOptions<CryptoFunkDbContext>)DatabaseServiceCollectionExtensions.Configure(
-            new DbContextOptionsBuilder<CryptoFunkDbContext>(), connectionString, outage ?? new DatabaseOutage()).Options;
+            new DbContextOptionsBuilder<CryptoFunkDbContext>(), connectionString, outage ?? new DatabaseOutage()).Options);
 
     /// <inheritdoc />
-    public CryptoFunkDbContext CreateDbContext() => new(_options);
+    public CryptoFunkDbContext CreateDbContext() => _pool.CreateDbContext();
+
+    /// <inheritdoc />
+    public Task<CryptoFunkDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => _pool.CreateDbContextAsync(cancellationToken);
 }

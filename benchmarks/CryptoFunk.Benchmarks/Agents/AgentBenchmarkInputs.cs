@@ -21,13 +21,17 @@ internal static class AgentBenchmarkInputs
     public static LlmProvider InstantProvider() =>
         new(new LlmProviderOptions { Type = "openai", Model = "instant", InputUsdPerMillionTokens = 3, OutputUsdPerMillionTokens = 15 }, new InstantChatClient(Answer));
 
-    /// <summary>The application's model pipeline over <paramref name="provider"/>, <paramref name="store"/> and <paramref name="callLog"/>.</summary>
+    /// <summary>
+    /// The application's model pipeline over <paramref name="provider"/>, <paramref name="store"/> and
+    /// <paramref name="callLog"/>; without a database, so no earlier spend (the budget is unlimited and never asks).
+    /// </summary>
     public static IChatClient Pipeline(LlmProvider provider, ILlmCacheStore store, ILlmCallLog callLog, bool cache) =>
         new ServiceCollection()
             .AddLogging()
             .AddSingleton(LlmProviderRegistry.Of(provider))
             .AddSingleton(store)
             .AddSingleton(callLog)
+            .AddSingleton<ILlmSpendHistory>(new NothingSpentBefore())
             .AddModelPipeline(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Llm:Cache:Enabled"] = cache ? "true" : "false" }).Build())
             .BuildServiceProvider()
             .GetRequiredService<IChatClient>();
@@ -37,5 +41,10 @@ internal static class AgentBenchmarkInputs
         var series = await CandleFileReader.ReadAsync(Paths.Shared("data/candles/binance-spot-2017-2022/BTC_USDT-1h.csv"), CancellationToken.None);
         var snapshot = new MarketHistory(MarketSymbol.Parse("BTC/USDT"), Timeframe.OneHour, series.Candles).SnapshotAt(new DateTimeOffset(2022, 5, 1, 0, 0, 0, TimeSpan.Zero));
         return DecisionInputs.For(new DecisionSituation(snapshot));
+    }
+
+    private sealed class NothingSpentBefore : ILlmSpendHistory
+    {
+        public Task<decimal> CostSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) => Task.FromResult(0m);
     }
 }

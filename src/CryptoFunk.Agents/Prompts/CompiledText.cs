@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -66,26 +67,58 @@ internal sealed class CompiledText
             return _literals[0];
         }
 
+        return string.Create(Length(values), (this, values), static (span, state) => state.Item1.Write(state.values, span));
+    }
+
+    /// <summary>
+    /// <see cref="Render"/> without leading and trailing white space, as chat message content is kept; built in a
+    /// pooled buffer, so a prompt of several kilobytes is not allocated twice.
+    /// </summary>
+    public string RenderTrimmed(string[] values)
+    {
+        if (_slots.Length == 0)
+        {
+            return _literals[0].Trim();
+        }
+
+        var length = Length(values);
+        var buffer = ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            var text = buffer.AsSpan(0, length);
+            Write(values, text);
+            var trimmed = text.Trim();
+            return trimmed.Length == length ? new string(text) : trimmed.ToString();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private int Length(string[] values)
+    {
         var length = _literalLength;
         foreach (var slot in _slots)
         {
             length += values[slot].Length;
         }
 
-        return string.Create(length, (this, values), static (span, state) =>
-        {
-            var (text, values) = state;
-            var position = 0;
-            for (var i = 0; i < text._slots.Length; i++)
-            {
-                text._literals[i].CopyTo(span[position..]);
-                position += text._literals[i].Length;
-                var value = values[text._slots[i]];
-                value.CopyTo(span[position..]);
-                position += value.Length;
-            }
+        return length;
+    }
 
-            text._literals[^1].CopyTo(span[position..]);
-        });
+    private void Write(string[] values, Span<char> span)
+    {
+        var position = 0;
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            _literals[i].CopyTo(span[position..]);
+            position += _literals[i].Length;
+            var value = values[_slots[i]];
+            value.CopyTo(span[position..]);
+            position += value.Length;
+        }
+
+        _literals[^1].CopyTo(span[position..]);
     }
 }

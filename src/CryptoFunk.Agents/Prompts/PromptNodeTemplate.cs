@@ -33,7 +33,7 @@ internal sealed class PromptNodeTemplate
 
         if (_content is not null)
         {
-            var content = _content.Render(values).Trim();
+            var content = _content.RenderTrimmed(values);
             node.Content = content.Length > 0 ? content : null;
         }
 

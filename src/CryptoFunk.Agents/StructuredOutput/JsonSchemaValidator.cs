@@ -16,11 +16,13 @@ public static class JsonSchemaValidator
     public static IReadOnlyList<string> Validate(JsonElement instance, JsonElement schema)
     {
         var errors = new List<string>();
-        Validate(instance, schema, "$", errors);
+        Validate(instance, schema, JsonPath.Root, errors);
         return errors;
     }
 
-    private static void Validate(JsonElement instance, JsonElement schema, string path, List<string> errors)
+    // Every answer is checked, and almost every answer is valid: the path, the number's text and the instance's
+    // description are only written out for a violation, and schema keys are looked up as UTF-8 without transcoding.
+    private static void Validate(JsonElement instance, JsonElement schema, JsonPath path, List<string> errors)
     {
         if (schema.ValueKind == JsonValueKind.False)
         {
@@ -33,29 +35,24 @@ public static class JsonSchemaValidator
             return;
         }
 
-        if (schema.TryGetProperty("anyOf", out var anyOf) && anyOf.ValueKind == JsonValueKind.Array)
+        if (schema.TryGetProperty("anyOf"u8, out var anyOf) && anyOf.ValueKind == JsonValueKind.Array && !MatchesAny(instance, anyOf))
         {
-            var matched = anyOf.EnumerateArray().Any(option => Validate(instance, option).Count == 0);
-            if (!matched)
-            {
-                errors.Add($"{path}: {Describe(instance)} matches none of the allowed forms");
-                return;
-            }
+            errors.Add($"{path}: {Describe(instance)} matches none of the allowed forms");
+            return;
         }
 
-        if (schema.TryGetProperty("type", out var type) && !MatchesType(instance, type))
+        if (schema.TryGetProperty("type"u8, out var type) && !MatchesType(instance, type))
         {
             errors.Add($"{path}: expected {TypeText(type)}, found {Describe(instance)}");
             return;
         }
 
-        if (schema.TryGetProperty("enum", out var allowed) && allowed.ValueKind == JsonValueKind.Array
-            && !allowed.EnumerateArray().Any(a => JsonElement.DeepEquals(a, instance)))
+        if (schema.TryGetProperty("enum"u8, out var allowed) && allowed.ValueKind == JsonValueKind.Array && !Contains(allowed, instance))
         {
             errors.Add($"{path}: {Describe(instance)} is not one of {string.Join(", ", allowed.EnumerateArray().Select(a => a.GetRawText()))}");
         }
 
-        if (schema.TryGetProperty("const", out var constant) && !JsonElement.DeepEquals(constant, instance))
+        if (schema.TryGetProperty("const"u8, out var constant) && !JsonElement.DeepEquals(constant, instance))
         {
             errors.Add($"{path}: {Describe(instance)} must be {constant.GetRawText()}");
         }
@@ -66,16 +63,16 @@ public static class JsonSchemaValidator
                 CheckRange(instance.GetDouble(), schema, path, errors);
                 break;
             case JsonValueKind.String:
-                CheckLength(instance.GetString()!.Length, schema, "minLength", "maxLength", "characters", path, errors);
+                CheckLength(instance, static s => s.GetString()!.Length, schema, "minLength"u8, "maxLength"u8, "characters", path, errors);
                 break;
             case JsonValueKind.Array:
-                CheckLength(instance.GetArrayLength(), schema, "minItems", "maxItems", "items", path, errors);
-                if (schema.TryGetProperty("items", out var items))
+                CheckLength(instance, static a => a.GetArrayLength(), schema, "minItems"u8, "maxItems"u8, "items", path, errors);
+                if (schema.TryGetProperty("items"u8, out var items))
                 {
                     var index = 0;
                     foreach (var item in instance.EnumerateArray())
                     {
-                        Validate(item, items, $"{path}[{index++}]", errors);
+                        Validate(item, items, path.Item(index++), errors);
                     }
                 }
 
@@ -86,94 +83,143 @@ public static class JsonSchemaValidator
         }
     }
 
-    private static void CheckObject(JsonElement instance, JsonElement schema, string path, List<string> errors)
+    private static bool MatchesAny(JsonElement instance, JsonElement options)
     {
-        var properties = schema.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-        if (schema.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.Array)
+        foreach (var option in options.EnumerateArray())
         {
-            foreach (var name in required.EnumerateArray().Select(r => r.GetString()!))
+            var errors = new List<string>();
+            Validate(instance, option, JsonPath.Root, errors);
+            if (errors.Count == 0)
             {
-                if (!instance.TryGetProperty(name, out _))
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(JsonElement allowed, JsonElement instance)
+    {
+        foreach (var value in allowed.EnumerateArray())
+        {
+            if (JsonElement.DeepEquals(value, instance))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void CheckObject(JsonElement instance, JsonElement schema, JsonPath path, List<string> errors)
+    {
+        var properties = schema.TryGetProperty("properties"u8, out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
+        if (schema.TryGetProperty("required"u8, out var required) && required.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var name in required.EnumerateArray())
+            {
+                var text = name.GetString()!;
+                if (!instance.TryGetProperty(text, out _))
                 {
-                    errors.Add($"{path}.{name}: required field is missing");
+                    errors.Add($"{path.Property(text)}: required field is missing");
                 }
             }
         }
 
-        var additional = schema.TryGetProperty("additionalProperties", out var a) ? a : default;
+        var additional = schema.TryGetProperty("additionalProperties"u8, out var a) ? a : default;
         foreach (var property in instance.EnumerateObject())
         {
-            var childPath = $"{path}.{property.Name}";
             if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(property.Name, out var propertySchema))
             {
-                Validate(property.Value, propertySchema, childPath, errors);
+                Validate(property.Value, propertySchema, path.Property(property.Name), errors);
             }
             else if (additional.ValueKind == JsonValueKind.False)
             {
-                errors.Add($"{childPath}: field is not allowed");
+                errors.Add($"{path.Property(property.Name)}: field is not allowed");
             }
             else if (additional.ValueKind == JsonValueKind.Object)
             {
-                Validate(property.Value, additional, childPath, errors);
+                Validate(property.Value, additional, path.Property(property.Name), errors);
             }
         }
     }
 
-    private static void CheckRange(double value, JsonElement schema, string path, List<string> errors)
+    private static void CheckRange(double value, JsonElement schema, JsonPath path, List<string> errors)
     {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (schema.TryGetProperty("minimum", out var min) && value < min.GetDouble())
+        string Text() => value.ToString("R", CultureInfo.InvariantCulture);
+        if (schema.TryGetProperty("minimum"u8, out var min) && value < min.GetDouble())
         {
-            errors.Add($"{path}: {text} is less than the minimum {min.GetRawText()}");
+            errors.Add($"{path}: {Text()} is less than the minimum {min.GetRawText()}");
         }
 
-        if (schema.TryGetProperty("maximum", out var max) && value > max.GetDouble())
+        if (schema.TryGetProperty("maximum"u8, out var max) && value > max.GetDouble())
         {
-            errors.Add($"{path}: {text} is greater than the maximum {max.GetRawText()}");
+            errors.Add($"{path}: {Text()} is greater than the maximum {max.GetRawText()}");
         }
 
-        if (schema.TryGetProperty("exclusiveMinimum", out var xmin) && xmin.ValueKind == JsonValueKind.Number && value <= xmin.GetDouble())
+        if (schema.TryGetProperty("exclusiveMinimum"u8, out var xmin) && xmin.ValueKind == JsonValueKind.Number && value <= xmin.GetDouble())
         {
-            errors.Add($"{path}: {text} must be greater than {xmin.GetRawText()}");
+            errors.Add($"{path}: {Text()} must be greater than {xmin.GetRawText()}");
         }
 
-        if (schema.TryGetProperty("exclusiveMaximum", out var xmax) && xmax.ValueKind == JsonValueKind.Number && value >= xmax.GetDouble())
+        if (schema.TryGetProperty("exclusiveMaximum"u8, out var xmax) && xmax.ValueKind == JsonValueKind.Number && value >= xmax.GetDouble())
         {
-            errors.Add($"{path}: {text} must be less than {xmax.GetRawText()}");
+            errors.Add($"{path}: {Text()} must be less than {xmax.GetRawText()}");
         }
     }
 
-    private static void CheckLength(int length, JsonElement schema, string minKey, string maxKey, string unit, string path, List<string> errors)
+    /// <summary>Checks a length bound; <paramref name="lengthOf"/> is only asked when the schema has one (a string's length needs the string).</summary>
+    private static void CheckLength(
+        JsonElement instance, Func<JsonElement, int> lengthOf, JsonElement schema, ReadOnlySpan<byte> minKey, ReadOnlySpan<byte> maxKey, string unit, JsonPath path, List<string> errors)
     {
-        if (schema.TryGetProperty(minKey, out var min) && length < min.GetInt32())
+        var hasMin = schema.TryGetProperty(minKey, out var min);
+        var hasMax = schema.TryGetProperty(maxKey, out var max);
+        if (!hasMin && !hasMax)
+        {
+            return;
+        }
+
+        var length = lengthOf(instance);
+        if (hasMin && length < min.GetInt32())
         {
             errors.Add($"{path}: has {length} {unit}, fewer than the minimum {min.GetInt32()}");
         }
 
-        if (schema.TryGetProperty(maxKey, out var max) && length > max.GetInt32())
+        if (hasMax && length > max.GetInt32())
         {
             errors.Add($"{path}: has {length} {unit}, more than the maximum {max.GetInt32()}");
         }
     }
 
-    private static bool MatchesType(JsonElement instance, JsonElement type) => type.ValueKind switch
+    private static bool MatchesType(JsonElement instance, JsonElement type)
     {
-        JsonValueKind.String => MatchesType(instance, type.GetString()!),
-        JsonValueKind.Array => type.EnumerateArray().Any(t => MatchesType(instance, t.GetString()!)),
-        _ => true,
-    };
+        switch (type.ValueKind)
+        {
+            case JsonValueKind.String:
+                return MatchesTypeName(instance, type);
+            case JsonValueKind.Array:
+                foreach (var name in type.EnumerateArray())
+                {
+                    if (MatchesTypeName(instance, name))
+                    {
+                        return true;
+                    }
+                }
 
-    private static bool MatchesType(JsonElement instance, string type) => type switch
-    {
-        "object" => instance.ValueKind == JsonValueKind.Object,
-        "array" => instance.ValueKind == JsonValueKind.Array,
-        "string" => instance.ValueKind == JsonValueKind.String,
-        "number" => instance.ValueKind == JsonValueKind.Number,
-        "integer" => instance.ValueKind == JsonValueKind.Number && instance.TryGetInt64(out _),
-        "boolean" => instance.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        "null" => instance.ValueKind == JsonValueKind.Null,
-        _ => false,
-    };
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private static bool MatchesTypeName(JsonElement instance, JsonElement type) =>
+        type.ValueEquals("object"u8) ? instance.ValueKind == JsonValueKind.Object :
+        type.ValueEquals("array"u8) ? instance.ValueKind == JsonValueKind.Array :
+        type.ValueEquals("string"u8) ? instance.ValueKind == JsonValueKind.String :
+        type.ValueEquals("number"u8) ? instance.ValueKind == JsonValueKind.Number :
+        type.ValueEquals("integer"u8) ? instance.ValueKind == JsonValueKind.Number && instance.TryGetInt64(out _) :
+        type.ValueEquals("boolean"u8) ? instance.ValueKind is JsonValueKind.True or JsonValueKind.False :
+        type.ValueEquals("null"u8) && instance.ValueKind == JsonValueKind.Null;
 
     private static string TypeText(JsonElement type) =>
         type.ValueKind == JsonValueKind.Array ? string.Join(" or ", type.EnumerateArray().Select(t => t.GetString())) : type.GetString() ?? "?";

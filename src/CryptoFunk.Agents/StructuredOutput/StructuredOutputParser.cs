@@ -45,19 +45,47 @@ public static class StructuredOutputParser
             }
         }
 
-        return NumberOutOfRange(element, "$") is { } path
+        return NumberOutOfRange(element, JsonPath.Root) is { } path
             ? StructuredOutputResult.Invalid($"{path}: the number is out of range; numbers must have at most 28 digits before the decimal point")
             : StructuredOutputResult.Valid(element);
     }
 
     /// <summary>The path of the first number in <paramref name="element"/> a decimal cannot hold, or null.</summary>
-    private static string? NumberOutOfRange(JsonElement element, string path) => element.ValueKind switch
+    private static string? NumberOutOfRange(JsonElement element, JsonPath path)
     {
-        JsonValueKind.Number => element.TryGetDecimal(out _) ? null : path,
-        JsonValueKind.Object => element.EnumerateObject().Select(p => NumberOutOfRange(p.Value, $"{path}.{p.Name}")).FirstOrDefault(p => p is not null),
-        JsonValueKind.Array => element.EnumerateArray().Select((item, i) => NumberOutOfRange(item, $"{path}[{i}]")).FirstOrDefault(p => p is not null),
-        _ => null,
-    };
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Number:
+                return element.TryGetDecimal(out _) ? null : path.ToString();
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (IsOrHoldsNumber(property.Value) && NumberOutOfRange(property.Value, path.Property(property.Name)) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (IsOrHoldsNumber(item) && NumberOutOfRange(item, path.Item(index)) is { } found)
+                    {
+                        return found;
+                    }
+
+                    index++;
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsOrHoldsNumber(JsonElement element) => element.ValueKind is JsonValueKind.Number or JsonValueKind.Object or JsonValueKind.Array;
 
     private static string? ExtractJsonObject(string text)
     {
