@@ -101,6 +101,9 @@ public sealed class TradingSession
         {
             _memory[market.Symbol] = [];
             _memoryDelivered[market.Symbol] = 0;
+
+            // A desk that outlived an earlier session of this account (a market grain) gets this session's history with its first ask.
+            _extended.Add(market.Symbol);
         }
     }
 
