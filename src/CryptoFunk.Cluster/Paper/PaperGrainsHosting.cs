@@ -31,6 +31,7 @@ public static class PaperGrainsHosting
         return client;
     }
 
-    private static void AddCodec(ISerializerBuilder serializer) =>
+    /// <summary>Carries CryptoFunk's own types through Orleans' System.Text.Json codec with <see cref="PaperGrainJson"/>'s options.</summary>
+    internal static void AddCodec(ISerializerBuilder serializer) =>
         serializer.AddJsonSerializer(PaperGrainJson.Carries, PaperGrainJson.Carries, options => options.Configure(codec => PaperGrainJson.Configure(codec.SerializerOptions)));
 }
