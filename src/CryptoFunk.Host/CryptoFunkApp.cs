@@ -61,6 +61,7 @@ public static class CryptoFunkApp
 
         builder.Services.AddCryptoFunkCommands(builder.Configuration);
         builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
+        ClusterCommandLine.AddOrleansFor(args, builder);
 
         using var host = builder.Build();
         try

@@ -1,3 +1,5 @@
+using CryptoFunk.Cluster.Hosting;
+using CryptoFunk.Cluster.Status;
 using CryptoFunk.Engine;
 using CryptoFunk.Host.Commands;
 using CryptoFunk.Host.Configuration;
@@ -14,6 +16,7 @@ internal static class ServiceCollectionExtensions
     public static IServiceCollection AddCryptoFunkCommands(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTradingEngine(configuration);
+        services.AddCryptoFunkClusterOptions(configuration);
         services.AddSingleton<CommandLineApp>();
         services.AddSingleton<CommandFailures>();
         services.AddSingleton<ReplayRecordings>();
@@ -38,6 +41,9 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<RunReportWriter>();
         services.AddSingleton<CliCommand, ExportDatasetCommand>();
         services.AddSingleton<CliCommand, McpServeCommand>();
+        services.AddSingleton<CliCommand, SiloCommand>();
+        services.AddSingleton<CliCommand, ClusterStatusCommand>();
+        services.AddSingleton<ClusterStatusReader>();
         services.AddSingleton<BacktestCandles>();
         services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.Section));
         return services;

@@ -123,6 +123,13 @@ public sealed class JournalQueries(IDbContextFactory<CryptoFunkDbContext> contex
         return new StoredAccount(runId, run.InitialCapital, equity, positions, orders, candles);
     }
 
+    /// <summary>How many decisions, of any run, were stored (wall clock) at or after <paramref name="since"/>.</summary>
+    public async Task<int> DecisionsStoredSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var context = await OpenAsync(cancellationToken);
+        return await context.TradingDecisions.CountAsync(d => d.CreatedAt >= since, cancellationToken);
+    }
+
     /// <summary>Everything stored about the decision with the id, or null when there is none.</summary>
     public async Task<DecisionExplanation?> ExplainAsync(long decisionId, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using CryptoFunk.Cluster.Hosting;
 using CryptoFunk.Engine;
 using CryptoFunk.Engine.Backtesting;
 using CryptoFunk.Host.Configuration;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Orleans.Runtime;
 
 namespace CryptoFunk.Host.Commands;
 
@@ -49,6 +51,10 @@ internal sealed partial class CommandFailures(ConfigurationOrigins origins, ILog
     private (string, int)? Known(Exception exception) => exception switch
     {
         JournalUnavailableException e => (e.Message, ExitCodes.NoDatabase),
+        ClusterUnavailableException e => (e.Message, ExitCodes.Failure),
+        SiloUnavailableException => (
+            $"cluster: no silo answers; is a 'cryptofunk silo' running with the same {CryptoFunkClusterOptions.ConnectionStringKey} (--cluster) and Cluster:ClusterId?",
+            ExitCodes.Failure),
         OptionsValidationException e => ($"invalid configuration: {string.Join("; ", e.Failures)}", ExitCodes.BadInput),
         InvalidOperationException e when ConversionFailure().Match(e.Message) is { Success: true } m =>
             ($"configuration {m.Groups["key"].Value} = '{m.Groups["value"].Value}' (from {origins.Of(m.Groups["key"].Value)}) is not a valid {Simple(m.Groups["type"].Value)}", ExitCodes.BadInput),

@@ -10,6 +10,7 @@ internal sealed class CommandLineApp(IEnumerable<CliCommand> commands, CommandFa
 
     private static readonly Dictionary<string, string> GroupDescriptions = new(StringComparer.Ordinal)
     {
+        ["cluster"] = "Cluster: the state of the Orleans cluster that runs trading and backtest sweeps.",
         ["config"] = "Configuration: show the settings in effect and where each came from.",
         ["data"] = "Market data: download candles from the exchange.",
         ["export"] = "Export stored decisions: training data sets.",

@@ -9,6 +9,7 @@ using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Agents.Telemetry;
+using CryptoFunk.Cluster.Hosting;
 using CryptoFunk.Engine;
 using CryptoFunk.Engine.Alerts;
 using CryptoFunk.Engine.Paper;
@@ -88,6 +89,7 @@ internal sealed partial class EffectiveConfiguration(IServiceProvider services, 
         (BinanceOptions.SectionName, Value<BinanceOptions>()),
         (BacktestOptions.Section, Value<BacktestOptions>()),
         (AlertOptions.Section, Value<AlertOptions>()),
+        (CryptoFunkClusterOptions.Section, Value<CryptoFunkClusterOptions>()),
     ];
 
     private object Value<T>()
@@ -112,6 +114,11 @@ internal sealed partial class EffectiveConfiguration(IServiceProvider services, 
         if (key.Equals(LlmCacheOptions.RedisKey, StringComparison.OrdinalIgnoreCase))
         {
             return RedisConnectionString.Redact(value);
+        }
+
+        if (key.Equals(CryptoFunkClusterOptions.ConnectionStringKey, StringComparison.OrdinalIgnoreCase))
+        {
+            return ClusterConnectionString.Redact(value);
         }
 
         return key.EndsWith("ConnectionString", StringComparison.OrdinalIgnoreCase) ? SafeConnectionString(value) : value;

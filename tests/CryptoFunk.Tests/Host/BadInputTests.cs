@@ -15,6 +15,7 @@ public sealed class BadInputTests
 {
     private static readonly string Data = Path.Combine(SharedFiles.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv");
     private static readonly string Prompts = Path.Combine(SharedFiles.RepositoryRoot, "prompts");
+    private const string ClusterDown = "Host=127.0.0.1;Port=1;Username=u;Password=hunter2;Timeout=3";
     private static readonly string[] Backtest = ["backtest", "--data", Data, "--symbol", "BTC/USDT", "--from", "2021-12-31", "--to", "2022-01-01"];
 
     private TempDirectory _dir = null!;
@@ -42,6 +43,12 @@ public sealed class BadInputTests
         new("replay without a recording", 2, "--llm-mode replay: the database holds no recorded model answers", [.. Backtest, "--db", "{journal}", "--llm-mode", "replay"]),
         new("agent run after the data ends", 2, "--at 2023-05-01T00:00:00Z is after the data ends", ["agent", "run", "technical_analysis", "--data", Data, "--symbol", "BTC/USDT", "--at", "2023-05-01"]),
         new("bad symbol", 2, "--symbol", [.. Backtest[..3], "--symbol", "BTCUSDT", "--db", "{journal}"]),
+        new("silo without a cluster", 2, "Cluster:ConnectionString (--cluster) is not set", ["silo", "--db", "{journal}"]),
+        new("silo on an unknown clustering provider", 2, "Cluster:Provider 'etcd' must be postgres or redis", ["silo", "--cluster", ClusterDown, "--db", "{journal}"], "{ \"Cluster\": { \"Provider\": \"etcd\" } }"),
+        new("silo on port 0", 2, "Cluster:SiloPort must be a port from 1 to 65535, was 0", ["silo", "--cluster", ClusterDown, "--port", "0", "--db", "{journal}"]),
+        new("silo port that is not a number", 2, "Cluster:GatewayPort = 'abc' (from command line) is not a valid Int32", ["silo", "--cluster", ClusterDown, "--gateway-port", "abc", "--db", "{journal}"]),
+        new("silo with a SQLite cluster", 2, "Cluster:ConnectionString (--cluster) is not a PostgreSQL connection string", ["silo", "--cluster", "{journal}", "--db", "{journal}"]),
+        new("cluster store down", 1, "cluster: cannot use PostgreSQL at host=127.0.0.1;port=1;username=u;password=***", ["cluster", "status", "--cluster", ClusterDown, "--db", "{journal}"]),
     ];
 
     [OneTimeSetUp]
@@ -80,6 +87,7 @@ public sealed class BadInputTests
             Assert.That(errors, Has.Count.EqualTo(1), all);
             Assert.That(errors.FirstOrDefault(), Does.Contain(bad.Mentions.Replace("{dir}", _dir.Path)), all);
             Assert.That(program.Lines, Has.None.Match(@"^(stderr: )?\s+at \S|Unhandled exception|--- End of"), "no stack trace");
+            Assert.That(all, Does.Not.Contain("hunter2"), "no password");
             Assert.That(Fingerprint(), Is.EqualTo(before), "the journal and the folder are unchanged");
         });
     }

@@ -8,6 +8,7 @@ public sealed class CommandHelpTests
 {
     [TestCase("agent run")]
     [TestCase("backtest")]
+    [TestCase("cluster status")]
     [TestCase("config show")]
     [TestCase("data download")]
     [TestCase("decisions")]
@@ -21,6 +22,7 @@ public sealed class CommandHelpTests
     [TestCase("prompts validate")]
     [TestCase("report")]
     [TestCase("runs")]
+    [TestCase("silo")]
     [TestCase("telemetry")]
     [TestCase("traces")]
     [TestCase("trades")]

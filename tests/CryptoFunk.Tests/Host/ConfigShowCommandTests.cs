@@ -70,6 +70,19 @@ public sealed class ConfigShowCommandTests
         Assert.That(Row(lines, "Database:ConnectionString"), Does.Contain("password=***"));
     }
 
+    [TestCase("postgres", "Host=10.0.0.5;Username=u;Password=" + DatabasePassword + ";Database=cluster", "password=***")]
+    [TestCase("redis", "10.0.0.6:6379,password=" + DatabasePassword, "10.0.0.6:6379,password=***")]
+    public async Task Shows_the_cluster_connection_without_its_password(string provider, string connection, string shown)
+    {
+        using var cwd = new TempDirectory();
+
+        var (code, lines) = await ShowAsync(cwd.Path, new() { ["CRYPTOFUNK_Cluster__Provider"] = provider, ["CRYPTOFUNK_Cluster__ConnectionString"] = connection });
+
+        Assert.That(code, Is.Zero, string.Join('\n', lines));
+        Assert.That(string.Join('\n', lines), Does.Not.Contain(DatabasePassword));
+        Assert.That(Row(lines, "Cluster:ConnectionString"), Does.Contain(shown).And.Contain("environment"));
+    }
+
     [Test]
     public async Task The_example_settings_file_names_every_setting_and_nothing_else()
     {

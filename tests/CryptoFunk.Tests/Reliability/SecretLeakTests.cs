@@ -3,13 +3,15 @@ using System.Text.Json;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.Support;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace CryptoFunk.Tests.Reliability;
 
 /// <summary>
 /// Secrets never leave through anything the program writes. The real program runs as a child process with fake
 /// secrets it reads as a deployment would (provider keys from <c>CRYPTOFUNK_Llm__Providers__0__ApiKey</c>,
-/// <c>OPENAI_API_KEY</c> and <c>ANTHROPIC_API_KEY</c>; a webhook URL with a token; a PostgreSQL password), against
+/// <c>OPENAI_API_KEY</c> and <c>ANTHROPIC_API_KEY</c>; a webhook URL with a token; a PostgreSQL password; the password
+/// of the Redis that holds the answer cache), against
 /// models that quote the key back in their errors, a webhook and an OTLP/HTTP collector, with every log category at
 /// Trace: a backtest, then every command that reads what it stored. Every form of every secret is looked for in
 /// standard output and error, every file written, every table of the database (spans included), the alert bodies,
@@ -28,19 +30,22 @@ public sealed class SecretLeakTests
         var anthropicKey = Canary.Create("ANTHROPIC_API_KEY", "sk-ant-CANARY-anthropic-");
         var webhookToken = Canary.Create("Alerts:WebhookUrl token", "T0001/B0002/CANARY-hook+");
         var databasePassword = Canary.Create("PostgreSQL password", "CANARY+pg/");
-        Canary[] canaries = [primaryKey, openAIKey, anthropicKey, webhookToken, databasePassword];
+        var redisPassword = Canary.Create("Llm:Cache:Redis password", "CANARY-redis/");
+        Canary[] canaries = [primaryKey, openAIKey, anthropicKey, webhookToken, databasePassword, redisPassword];
 
         await using var postgres = await PostgresDatabase.CreateAsync();
         var connectionString = await postgres.OwnedByNewLoginAsync(databasePassword.Value);
         await using var desk = await KeyEchoingDesk.StartAsync();
         await using var webhook = await FakeWebhookServer.StartAsync();
         await using var collector = await FakeOtlpCollector.StartAsync();
+        using var redis = await PrivateRedisServer.StartAsync(redisPassword.Value);
         using var dir = new TempDirectory();
 
         var settings = desk.Settings;
         settings["Llm:Providers:0:ApiKey"] = primaryKey.Value;
         settings["Alerts:WebhookUrl"] = new Uri(webhook.BaseAddress, $"hooks/{webhookToken.Value}").ToString();
         settings["Database:ConnectionString"] = connectionString;
+        settings["Llm:Cache:Redis"] = redis.ConnectionString;
         settings["Telemetry:OtlpEndpoint"] = collector.Endpoint;
         settings["Telemetry:OtlpProtocol"] = "http/protobuf";
         settings["Logging:LogLevel:Default"] = "Trace";
@@ -105,6 +110,7 @@ public sealed class SecretLeakTests
             scan.Scan(table == "spans" ? "stored spans" : "database rows", dump);
         }
 
+        var redisKeys = await ScanRedisAsync(redis.ConnectionString, scan);
         await TestContext.Progress.WriteLineAsync("bytes scanned per sink:\n" + string.Join('\n', scan.BytesBySink.Select(s => $"  {s.Key}: {s.Value}")));
         var keysSent = desk.Requests.SelectMany(r => new[] { r.Header("Authorization"), r.Header("x-api-key") }).OfType<string>().ToList();
         Assert.Multiple(() =>
@@ -116,12 +122,37 @@ public sealed class SecretLeakTests
             Assert.That(collector.Received.Where(r => r.Path == "/v1/traces").Sum(r => r.Body.Length), Is.GreaterThan(0), "the collector received spans");
             Assert.That(collector.Received.Where(r => r.Path == "/v1/metrics").Sum(r => r.Body.Length), Is.GreaterThan(0), "the collector received metrics");
             Assert.That(rows.Keys, Does.Contain("spans").And.Contain("llm_calls"), "the program stored its rows with the database password");
+            Assert.That(redisKeys, Is.GreaterThan(0), "the program cached its answers in Redis with the Redis password");
             Assert.That(
-                new[] { "Llm:Providers:0:ApiKey", "Alerts:WebhookUrl", "Database:ConnectionString" }.Where(key => !listings[^1].Split('\n').Any(l => l.StartsWith(key + " ", StringComparison.Ordinal) && l.Contains("***", StringComparison.Ordinal))),
+                new[] { "Llm:Providers:0:ApiKey", "Alerts:WebhookUrl", "Database:ConnectionString", "Llm:Cache:Redis" }.Where(key => !listings[^1].Split('\n').Any(l => l.StartsWith(key + " ", StringComparison.Ordinal) && l.Contains("***", StringComparison.Ordinal))),
                 Is.Empty,
                 "config show lists every configured secret, redacted");
             Assert.That(scan.Leaks, Is.Empty, $"{scan.Leaks.Count} leaks:\n{string.Join("\n", scan.Leaks)}");
         });
+    }
+
+    /// <summary>Scans every key and value the program left in Redis (answers are strings, indexes sorted sets); returns the key count.</summary>
+    private static async Task<int> ScanRedisAsync(string connectionString, LeakScan scan)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString);
+        var database = redis.GetDatabase();
+        var keys = redis.GetServers().Single().KeysAsync(pattern: "*");
+        var count = 0;
+        await foreach (var key in keys)
+        {
+            count++;
+            scan.Scan("Redis keys", key.ToString());
+            if (await database.KeyTypeAsync(key) == RedisType.SortedSet)
+            {
+                scan.Scan("Redis index members", string.Join('\n', (await database.SortedSetRangeByRankAsync(key)).Select(m => m.ToString())));
+            }
+            else
+            {
+                scan.Scan("Redis values", (byte[])(await database.StringGetAsync(key))!);
+            }
+        }
+
+        return count;
     }
 
     private static IEnumerable<string> DecisionIds(string jsonLines) =>

@@ -14,17 +14,22 @@ internal sealed class PrivateRedisServer : IDisposable
 {
     private readonly Process _process;
 
-    private PrivateRedisServer(Process process, int port)
+    private readonly string? _password;
+
+    private PrivateRedisServer(Process process, int port, string? password)
     {
         _process = process;
+        _password = password;
         Port = port;
     }
 
     public int Port { get; }
 
-    public string ConnectionString => $"127.0.0.1:{Port}";
+    /// <summary>The StackExchange.Redis configuration string, with the password when the server requires one.</summary>
+    public string ConnectionString => _password is null ? $"127.0.0.1:{Port}" : $"127.0.0.1:{Port},password={_password}";
 
-    public static async Task<PrivateRedisServer> StartAsync()
+    /// <summary>Starts a server; with <paramref name="password"/> it refuses clients that do not give it.</summary>
+    public static async Task<PrivateRedisServer> StartAsync(string? password = null)
     {
         var binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists);
         if (binary is null)
@@ -44,12 +49,18 @@ internal sealed class PrivateRedisServer : IDisposable
             start.ArgumentList.Add(arg);
         }
 
+        if (password is not null)
+        {
+            start.ArgumentList.Add("--requirepass");
+            start.ArgumentList.Add(password);
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new PrivateRedisServer(process, port);
+        var server = new PrivateRedisServer(process, port, password);
         var deadline = Stopwatch.StartNew();
         while (true)
         {

@@ -111,6 +111,17 @@ internal sealed class ProgramProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends SIGTERM (a graceful stop, as Ctrl+C) and waits for the program to end; its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        return await WaitAsync(timeout);
+    }
+
     /// <summary>
     /// Kills the program with SIGKILL <paramref name="after"/> <paramref name="condition"/> first holds (polled);
     /// false when it ended before that.
