@@ -18,4 +18,7 @@ public static class DecisionCodes
 
     /// <summary>Codes as stored: space-separated, null when none.</summary>
     public static string? Join(IReadOnlyList<string> codes) => codes.Count == 0 ? null : string.Join(' ', codes);
+
+    /// <summary>Codes as <see cref="Join"/> stored them, back as a list; empty when none.</summary>
+    public static IReadOnlyList<string> Split(string? codes) => codes is null ? [] : codes.Split(' ');
 }

@@ -84,28 +84,29 @@ public sealed class SessionTally
         ModelCalls = new ModelCallCounts(counts.CallsLive, counts.CallsCached, counts.CallsReplayed, counts.CallsRefused);
     }
 
-    internal void Count(TradingDecision decision)
+    /// <summary>Counts a decision from its rows, as <see cref="Restore"/> counts the stored ones.</summary>
+    internal void Count(TradingDecisionRecord decision)
     {
         Decisions++;
         DegradedDecisions += decision.Degraded ? 1 : 0;
-        Increment(DecisionsByAction, decision.Action.ToWire());
-        foreach (var code in DecisionCodes.Refusals(decision))
+        Increment(DecisionsByAction, decision.Action);
+        foreach (var code in DecisionCodes.Split(decision.RefusalCodes))
         {
             Increment(RefusalsByReason, code);
         }
 
-        foreach (var limit in DecisionCodes.Clamps(decision))
+        foreach (var limit in DecisionCodes.Split(decision.ClampLimits))
         {
             Increment(ClampsByLimit, limit);
         }
 
-        foreach (var response in decision.Responses)
+        foreach (var agent in decision.Agents)
         {
-            Increment(AgentDecisionsBySource, response.Source.Value);
-            InputTokens += response.Usage?.InputTokenCount ?? 0;
-            OutputTokens += response.Usage?.OutputTokenCount ?? 0;
-            CostUsd += response.CostUsd;
-            ModelCalls += response.Calls;
+            Increment(AgentDecisionsBySource, agent.Source);
+            InputTokens += agent.PromptTokens;
+            OutputTokens += agent.ResponseTokens;
+            CostUsd += agent.CostUsd;
+            ModelCalls += new ModelCallCounts(agent.CallsLive, agent.CallsCached, agent.CallsReplayed, agent.CallsRefused);
         }
     }
 

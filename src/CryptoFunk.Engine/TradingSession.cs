@@ -1,14 +1,11 @@
 using System.Collections.ObjectModel;
 using CryptoFunk.Agents.Alerts;
-using CryptoFunk.Agents.Agents;
-using CryptoFunk.Agents.Answers;
-using CryptoFunk.Agents.Context;
 using CryptoFunk.Agents.Memory;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Telemetry;
 using CryptoFunk.Engine.Alerts;
+using CryptoFunk.Engine.Desks;
 using CryptoFunk.Markets;
-using CryptoFunk.Plugins;
 using CryptoFunk.Storage;
 using CryptoFunk.Trading;
 using CryptoFunk.Trading.Performance;
@@ -17,10 +14,12 @@ using CryptoFunk.Trading.Risk;
 namespace CryptoFunk.Engine;
 
 /// <summary>
-/// One run of the trading loop over one account and one or more markets. At every close time each market whose
+/// One run of the trading loop over one account and one or more markets: what the account owns (cash, positions, open
+/// orders, the broker, the hard limits across markets, settlement, the journal). At every close time each market whose
 /// candle closed then first settles on the paper broker (fills, stops, outcomes written back to the decisions that
-/// opened the trade), in the order the markets were given; then the agents decide for those markets in parallel, each
-/// seeing only what had closed by then and the same account state; then the decisions are executed one after
+/// opened the trade), in the order the markets were given; then each of those markets' <see cref="MarketDesk"/>
+/// decides in parallel (<see cref="IMarketDesks"/>: beside the account, or each in its own grain), each seeing only
+/// what had closed by then and the same account state; then the decisions are executed one after
 /// another in the markets' order, each entry checked again by the hard limits against the account as the earlier
 /// ones left it (pending orders count as held). An approved order is stored as an intent before the broker gets it.
 /// Rows are saved in batches; a batch holding an order intent is saved before the order is placed. Fills, closed
@@ -30,16 +29,11 @@ namespace CryptoFunk.Engine;
 /// </summary>
 public sealed class TradingSession
 {
-    private const string EntryPrefix = "entry:";
-    private const string ClosePrefix = "close:";
-    private const string AgentsCloseReason = "agents decided to close";
-
     private readonly string _runId;
     private readonly List<Market> _markets;
     private readonly IBroker _broker;
-    private readonly DecisionParticipants _participants;
+    private readonly IMarketDesks _desks;
     private readonly TradingDecisionMaker _maker;
-    private readonly DecisionMemory _memory;
     private readonly TradingStore? _store;
     private readonly TimeProvider _time;
     private readonly int _batchSize;
@@ -53,12 +47,15 @@ public sealed class TradingSession
     private readonly Dictionary<string, OrderRequest> _placed = new(StringComparer.Ordinal);   // every order sent
     private readonly HashSet<(MarketSymbol Symbol, DateTimeOffset OpenedAt)> _openedPositions = [];
     private readonly HashSet<MarketSymbol> _decidedAtLastClose = [];
+    private readonly Dictionary<MarketSymbol, List<MemoryEvent>> _memory = [];
+    private readonly Dictionary<MarketSymbol, int> _memoryDelivered = [];
+    private readonly HashSet<MarketSymbol> _extended = [];
     private DateTimeOffset? _lastClose;
 
     /// <summary>
-    /// Creates a session over <paramref name="markets"/> (distinct symbols, one timeframe) on one account; they settle
-    /// and execute in this order. With no <paramref name="store"/> nothing is persisted (the rules-only baseline), and
-    /// with no <paramref name="alerts"/> nothing is reported.
+    /// Creates a session over <paramref name="markets"/> (distinct symbols, one timeframe) on one account, its markets
+    /// deciding in this process; they settle and execute in this order. With no <paramref name="store"/> nothing is
+    /// persisted (the rules-only baseline), and with no <paramref name="alerts"/> nothing is reported.
     /// </summary>
     public TradingSession(
         string runId,
@@ -66,6 +63,21 @@ public sealed class TradingSession
         IBroker broker,
         TradingDecisionMaker maker,
         DecisionParticipants participants,
+        TradingStore? store,
+        TimeProvider time,
+        int batchSize = 500,
+        IAlertSink? alerts = null)
+        : this(runId, markets, broker, maker, new LocalMarketDesks(maker, participants, time), store, time, batchSize, alerts)
+    {
+    }
+
+    /// <summary>As the other constructor, the markets deciding at <paramref name="desks"/> (each in its own grain).</summary>
+    public TradingSession(
+        string runId,
+        IReadOnlyList<MarketHistory> markets,
+        IBroker broker,
+        TradingDecisionMaker maker,
+        IMarketDesks desks,
         TradingStore? store,
         TimeProvider time,
         int batchSize = 500,
@@ -79,13 +91,20 @@ public sealed class TradingSession
         _runId = runId;
         _broker = broker;
         _maker = maker;
-        _participants = participants;
+        _desks = desks;
         _store = store;
         _time = time;
         _batchSize = batchSize;
         _alerts = alerts ?? NullAlertSink.Instance;
-        _memory = new DecisionMemory();
-        _markets = [.. markets.Select(history => new Market(history, broker))];
+        _markets = [.. markets.Select(history => new Market(history))];
+        foreach (var market in markets)
+        {
+            _memory[market.Symbol] = [];
+            _memoryDelivered[market.Symbol] = 0;
+
+            // A desk that outlived an earlier session of this account (a market grain) gets this session's history with its first ask.
+            _extended.Add(market.Symbol);
+        }
     }
 
     /// <summary>The markets traded, in settlement and execution order.</summary>
@@ -118,14 +137,15 @@ public sealed class TradingSession
             throw new ArgumentException($"{history.Symbol} {history.Timeframe} is not a market of this session", nameof(history));
         }
 
-        _markets[index] = new Market(history, _broker);
+        _markets[index] = new Market(history);
+        _extended.Add(history.Symbol);
     }
 
     /// <summary>
     /// Settles candle <paramref name="index"/> of the only market and, when <paramref name="decide"/>, decides at its
     /// close and executes. Returns the decision, or null when none was asked for.
     /// </summary>
-    public async Task<TradingDecision?> StepAsync(int index, bool decide, CancellationToken cancellationToken)
+    public async Task<DecisionSummary?> StepAsync(int index, bool decide, CancellationToken cancellationToken)
     {
         var history = _markets[0].History;
         var candle = history.Candles[index];
@@ -137,14 +157,14 @@ public sealed class TradingSession
     /// Settles every market whose candle closed at <paramref name="closeTime"/> and, when <paramref name="decide"/>,
     /// decides for those markets at that time and executes, in the markets' order. Returns the decisions made.
     /// </summary>
-    public Task<IReadOnlyList<TradingDecision>> StepAsync(DateTimeOffset closeTime, bool decide, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<DecisionSummary>> StepAsync(DateTimeOffset closeTime, bool decide, CancellationToken cancellationToken) =>
         StepAsync(closeTime, decide, ReadOnlyDictionary<MarketSymbol, MarketExtras>.Empty, cancellationToken);
 
     /// <summary>
     /// As <see cref="StepAsync(DateTimeOffset, bool, CancellationToken)"/>, each market's decision also seeing what
     /// <paramref name="extras"/> holds for it (live order book and futures sentiment).
     /// </summary>
-    public async Task<IReadOnlyList<TradingDecision>> StepAsync(
+    public async Task<IReadOnlyList<DecisionSummary>> StepAsync(
         DateTimeOffset closeTime, bool decide, IReadOnlyDictionary<MarketSymbol, MarketExtras> extras, CancellationToken cancellationToken)
     {
         // A close is settled once; at the last one settled (a step a crash cut short) only undecided markets decide.
@@ -188,30 +208,38 @@ public sealed class TradingSession
             return [];
         }
 
+        // Every closing market decides in parallel on the account as the close found it.
+        var account = AccountView.Of(_broker, _markets.Select(m => m.History.Symbol));
         var exposure = Exposure(closeTime, withOrdersPlacedAtTime: false);
-        var asks = closing.Select(market => Ask(market, closeTime, exposure, extras.GetValueOrDefault(market.History.Symbol))).ToList();
-        var decisions = await Task.WhenAll(asks.Select(ask => DecideAsync(ask.Context, ask.Inputs, cancellationToken)));
-        var executed = new List<TradingDecision>(decisions.Length);
+        var asks = closing.Select(market => Ask(market, closeTime, account, exposure, extras.GetValueOrDefault(market.History.Symbol))).ToList();
+        var verdicts = await Task.WhenAll(asks.Select(ask => _desks.DecideAsync(ask, () => DeskState(ask.Symbol), cancellationToken)));
+        foreach (var ask in asks)
+        {
+            _memoryDelivered[ask.Symbol] = ask.MemoryFrom + ask.Memory.Count;
+            _extended.Remove(ask.Symbol);
+        }
+
+        var executed = new List<DecisionSummary>(verdicts.Length);
         var intents = new List<OrderRequest>();
-        for (var i = 0; i < decisions.Length; i++)
+        for (var i = 0; i < verdicts.Length; i++)
         {
             // Markets decided in parallel saw the account as the close found it; once an order was meant at this close,
             // the limits are checked again against the account it would leave.
-            var decision = intents.Count > 0 || _placed.Values.Any(o => o.DecisionTime == closeTime)
-                ? _maker.Confirm(decisions[i], asks[i].Context with { Portfolio = Exposure(closeTime, withOrdersPlacedAtTime: true, intents) })
-                : decisions[i];
-            if (Record(decision, asks[i].Context.Snapshot, asks[i].Features) is { } intent)
+            var verdict = intents.Count > 0 || _placed.Values.Any(o => o.DecisionTime == closeTime)
+                ? await _desks.ConfirmAsync(asks[i].Symbol, Exposure(closeTime, withOrdersPlacedAtTime: true, intents), cancellationToken)
+                : verdicts[i];
+            if (Record(verdict) is { } intent)
             {
                 intents.Add(intent);
             }
 
-            _decidedAtLastClose.Add(decision.Symbol);
-            executed.Add(decision);
-            if (!_haltAlerted && _alerts.IsEnabled && decision.Refusals.FirstOrDefault(r => r.Code == RefusalCodes.DrawdownHalt) is { } halt)
+            _decidedAtLastClose.Add(asks[i].Symbol);
+            executed.Add(verdict.Summary);
+            if (!_haltAlerted && _alerts.IsEnabled && verdict.Halt is { } halt)
             {
                 // Once per halt: it refuses every entry until equity recovers, which would repeat it at every close.
                 _haltAlerted = true;
-                _alerts.Raise(SessionAlerts.Halt(_runId, decision.Symbol.ToString(), closeTime, halt));
+                _alerts.Raise(SessionAlerts.Halt(_runId, asks[i].Symbol.ToString(), closeTime, halt));
             }
         }
 
@@ -273,14 +301,16 @@ public sealed class TradingSession
 
             foreach (var answer in answers[time])
             {
-                _memory.Remember(new MemoryEntry(
-                    answer.AgentName, MarketSymbol.Parse(answer.Symbol), time, answer.Action, answer.Confidence, answer.Reasoning, answer.EntryPrice, answer.Features, answer.OrderId));
+                var symbol = MarketSymbol.Parse(answer.Symbol);
+                _memory[symbol].Add(new MemoryEvent(
+                    new MemoryEntry(answer.AgentName, symbol, time, answer.Action, answer.Confidence, answer.Reasoning, answer.EntryPrice, answer.Features, answer.OrderId),
+                    null));
             }
 
             foreach (var order in orders[time].OrderBy(o => _markets.FindIndex(m => m.History.Symbol.ToString() == o.Symbol)))
             {
                 var request = order.ToRequest();
-                var result = Place(order.ClientOrderId.StartsWith(ClosePrefix, StringComparison.Ordinal) ? request with { CloseReason = AgentsCloseReason } : request);
+                var result = Place(OrderIds.IsClose(order.ClientOrderId) ? request with { CloseReason = OrderIds.AgentsCloseReason } : request);
                 if (order.Status == OrderStatuses.Intent)
                 {
                     placedIntents.Add(new OrderStatusChange(
@@ -311,17 +341,10 @@ public sealed class TradingSession
     /// <summary>Saves everything not saved yet and waits until it is stored.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) => SaveAsync(wait: true, cancellationToken);
 
-    /// <summary>One market's decision, in its <see cref="DecisionScope"/> (its model calls, spans and alerts name the run).</summary>
-    private async Task<TradingDecision> DecideAsync(DecisionContext context, AgentInvokeOptions inputs, CancellationToken cancellationToken)
-    {
-        using var scope = DecisionScope.Begin(new DecisionScope(_runId, context.Snapshot.Symbol.ToString(), context.Snapshot.DecisionTime));
-        return await _maker.DecideAsync(_participants, context, inputs, cancellationToken);
-    }
-
     /// <summary>Reports the entries that filled and the trades that closed in <paramref name="outcome"/>.</summary>
     private void RaiseTrades(CandleOutcome outcome)
     {
-        foreach (var fill in outcome.Fills.Where(f => f.OrderId.StartsWith(EntryPrefix, StringComparison.Ordinal) && f.Reason is FillReasons.Market or FillReasons.Limit))
+        foreach (var fill in outcome.Fills.Where(f => OrderIds.IsEntry(f.OrderId) && f.Reason is FillReasons.Market or FillReasons.Limit))
         {
             _alerts.Raise(SessionAlerts.Entry(_runId, fill, _placed.GetValueOrDefault(fill.OrderId)));
         }
@@ -332,22 +355,18 @@ public sealed class TradingSession
         }
     }
 
-    private (DecisionContext Context, AgentInvokeOptions Inputs, IReadOnlyList<double> Features) Ask(Market market, DateTimeOffset closeTime, PortfolioExposure exposure, MarketExtras? extras)
+    /// <summary>What <paramref name="market"/>'s desk is asked at the close: the account, and what it did not hear yet.</summary>
+    private MarketAsk Ask(Market market, DateTimeOffset closeTime, AccountView account, PortfolioExposure exposure, MarketExtras? extras)
     {
-        market.Plugins.Clock.Set(closeTime);
-        var candles = market.History.SnapshotAt(closeTime, _maker.Options.RecentCandles);
-        var snapshot = extras is null ? candles : candles with { OrderBook = extras.OrderBook, Sentiment = extras.Sentiment };
-        var context = new DecisionContext(snapshot, exposure, _broker.PositionFor(snapshot.Symbol)) { Rules = _broker.RulesFor(snapshot.Symbol) };
-        var features = DecisionInputs.Features(snapshot);
-        var inputs = _participants.ReadPrompts
-            ? DecisionInputs.For(context.Situation) with
-            {
-                AgentArguments = LearningContexts(snapshot, features),
-                AdditionalTools = market.Plugins.ReadOnlyTools,
-            }
-            : DecisionInputs.ForRules(context.Situation);
-        return (context, inputs, features);
+        var symbol = market.History.Symbol;
+        var from = _memoryDelivered[symbol];
+        return new MarketAsk(
+            symbol, closeTime, account, exposure, extras, from, _memory[symbol][from..], _extended.Contains(symbol) ? market.History : null);
     }
+
+    /// <summary>What a desk of <paramref name="symbol"/> is built from: the market's history and everything its memory learned.</summary>
+    private MarketDeskState DeskState(MarketSymbol symbol) =>
+        new(_runId, _markets.Single(m => m.History.Symbol == symbol).History, [.. _memory[symbol]]);
 
     /// <summary>
     /// Hands the pending rows to the store. Saves run one after another, in order, while the loop goes on deciding;
@@ -417,7 +436,7 @@ public sealed class TradingSession
             foreach (var orderId in trade.OpeningOrderIds)
             {
                 // Known once the bar that closed the trade has closed: a stop hit inside the bar is not visible earlier.
-                _memory.RecordOutcome(orderId, trade.ProfitAndLossPercent, closeTime);
+                _memory[trade.Symbol].Add(new MemoryEvent(null, new TradeResult(orderId, trade.ProfitAndLossPercent, closeTime)));
             }
         }
 
@@ -463,51 +482,28 @@ public sealed class TradingSession
     }
 
     /// <summary>Adds the decision's rows to the journal and returns the order it means, not placed yet; null when none.</summary>
-    private OrderRequest? Record(TradingDecision decided, MarketSnapshot snapshot, IReadOnlyList<double> features)
+    private OrderRequest? Record(MarketVerdict verdict)
     {
-        // An entry trades what the journal can hold exactly, so a run rebuilt from it after a crash places the same order.
-        var decision = decided.IsEntry ? decided with { Quantity = StoredPrecision.Truncate(decided.Quantity) } : decided;
-        var time = decision.DecisionTime;
-        var orderId = decision.Action switch
-        {
-            _ when decision.IsEntry => $"{EntryPrefix}{decision.Symbol}:{UtcTimestamp.Format(time)}",
-            TradeAction.Close => $"{ClosePrefix}{decision.Symbol}:{UtcTimestamp.Format(time)}",
-            _ => null,
-        };
-        var record = DecisionRecords.From(_runId, decision, snapshot, _participants, features, orderId, _time.GetUtcNow());
+        var record = verdict.Record;
         _batch.Decisions.Add(record);
-        _tally.Count(decision);
-        if (decision.IsEntry)
-        {
-            // Only decisions that trade can learn an outcome, so only they are remembered, read from the stored rows.
-            foreach (var agent in record.Agents.Where(a => a.AbstainReason is null))
-            {
-                _memory.Remember(new MemoryEntry(
-                    agent.AgentName, decision.Symbol, time, agent.Action, agent.Confidence, agent.Reasoning, decision.Trade?.EntryPrice ?? snapshot.Price, features, orderId));
-            }
-        }
-
-        if (orderId is null)
+        _tally.Count(record);
+        if (verdict.Intent is not { } request)
         {
             return null;
         }
 
-        var request = decision.IsEntry
-            ? new OrderRequest(
-                orderId,
-                decision.Symbol,
-                decision.Action == TradeAction.Buy ? OrderSide.Buy : OrderSide.Sell,
-                OrderType.Market,
-                decision.Quantity,
-                null,
-                decision.Trade!.StopLoss is { } stop ? StoredPrecision.Truncate(stop) : null,
-                decision.Trade.TakeProfit is { } target ? StoredPrecision.Truncate(target) : null,
-                time)
-            : OrderRequest.Close(
-                _broker.PositionFor(decision.Symbol) ?? throw new InvalidOperationException($"agents decided to close {decision.Symbol} at {UtcTimestamp.Format(time)} but no position is open"),
-                orderId,
-                time,
-                AgentsCloseReason);
+        if (OrderIds.IsEntry(request.ClientOrderId))
+        {
+            // Only decisions that trade can learn an outcome, so only they are remembered, read from the stored rows.
+            var symbol = request.Symbol;
+            foreach (var agent in record.Agents.Where(a => a.AbstainReason is null))
+            {
+                _memory[symbol].Add(new MemoryEvent(
+                    new MemoryEntry(agent.AgentName, symbol, record.DecisionTime, agent.Action, agent.Confidence, agent.Reasoning, record.EntryPrice, record.Features!, record.OrderId),
+                    null));
+            }
+        }
+
         _batch.Orders.Add(OrderRecord.From(_runId, request, _time.GetUtcNow()));
         return request;
     }
@@ -525,18 +521,6 @@ public sealed class TradingSession
         return result;
     }
 
-    private Dictionary<string, IReadOnlyDictionary<string, object?>> LearningContexts(MarketSnapshot snapshot, IReadOnlyList<double> features)
-    {
-        var contexts = new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
-        foreach (var agent in _participants.Analysis.Members.Concat(_participants.Strategy.Members).Append(_participants.Risk))
-        {
-            var memory = _memory.Recall(agent.Name, snapshot.Symbol, snapshot.DecisionTime, features);
-            contexts[agent.Name] = new Dictionary<string, object?> { ["learning_context"] = memory.Format() };
-        }
-
-        return contexts;
-    }
-
     /// <summary>
     /// The account as the limits measure it: positions held, and entry orders accepted but not filled yet (those placed
     /// before <paramref name="time"/>, and those placed at it too when <paramref name="withOrdersPlacedAtTime"/>) and
@@ -548,7 +532,7 @@ public sealed class TradingSession
         var pending = _orders.Values
             .Where(o => withOrdersPlacedAtTime || o.DecisionTime < time)
             .Concat(intents ?? [])
-            .Where(o => o.ClientOrderId.StartsWith(EntryPrefix, StringComparison.Ordinal))
+            .Where(o => OrderIds.IsEntry(o.ClientOrderId))
             .Select(Pending)
             .ToList();
         return new PortfolioExposure(
@@ -573,12 +557,10 @@ public sealed class TradingSession
         [order.ClientOrderId],
         0m);
 
-    /// <summary>One market of the session: its candles and the plugins its agents read, bound to the account.</summary>
-    private sealed class Market(MarketHistory history, IBroker broker)
+    /// <summary>One market of the session as the account settles it: its candles.</summary>
+    private sealed class Market(MarketHistory history)
     {
         public MarketHistory History { get; } = history;
-
-        public TradingPlugins Plugins { get; } = new(history, broker, new DecisionClock());
 
         /// <summary>The candle that closed exactly at <paramref name="closeTime"/>, or null when none did.</summary>
         public Candle? CandleClosingAt(DateTimeOffset closeTime)

@@ -39,14 +39,17 @@ internal static class PaperMarkets
         return markets;
     }
 
+    /// <summary>The settings of the benchmarks' services: a SQLite file in <paramref name="directory"/>, the repository's prompts, no model.</summary>
+    public static Dictionary<string, string?> Settings(string directory) => new()
+    {
+        ["Database:ConnectionString"] = $"Data Source={Path.Combine(directory, "paper.db")}",
+        ["Prompts:Directory"] = Path.Combine(Paths.RepositoryRoot, "prompts"),
+    };
+
     /// <summary>Services over a SQLite file in <paramref name="directory"/>, migrated, with no model configured.</summary>
     public static async Task<ServiceProvider> ServicesAsync(string directory)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:ConnectionString"] = $"Data Source={Path.Combine(directory, "paper.db")}",
-            ["Prompts:Directory"] = Path.Combine(Paths.RepositoryRoot, "prompts"),
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(directory)).Build();
         var services = new ServiceCollection().AddLogging().AddTradingEngine(configuration).BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return services;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CryptoFunk.Agents.Caching;
+using CryptoFunk.Cluster.Paper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,7 @@ public static class ClusterHostingExtensions
     /// clustering on a free loopback port, no gateway: nothing to install, no port to choose); with it, it joins the
     /// cluster through PostgreSQL or Redis at <c>Cluster:AdvertisedAddress</c>, <c>SiloPort</c> and <c>GatewayPort</c>,
     /// creating Orleans' PostgreSQL tables first when they are missing, and logs when it joined and when it left.
+    /// Either way it hosts the paper grains (<see cref="PaperGrainsHosting.AddPaperGrains"/>).
     /// </summary>
     public static IHostApplicationBuilder AddCryptoFunkSilo(this IHostApplicationBuilder builder)
     {
@@ -46,6 +48,7 @@ public static class ClusterHostingExtensions
         builder.Services.AddHostedService<PostgresClusteringInstaller>();
         builder.UseOrleans(silo =>
         {
+            silo.AddPaperGrains();
             if (!shared)
             {
                 silo.UseLocalhostClustering(siloPort: FreeLoopbackPort(), gatewayPort: 0);
@@ -81,7 +84,7 @@ public static class ClusterHostingExtensions
 
     /// <summary>
     /// Connects this process to the cluster named by <c>Cluster:ConnectionString</c> as a client (it submits work and
-    /// asks for the cluster's state; grains run on the silos). Without a connection the start fails with
+    /// asks for the cluster's state; grains run on the silos; it can call the paper grains). Without a connection the start fails with
     /// <see cref="MissingConnection"/>.
     /// </summary>
     public static IHostApplicationBuilder AddCryptoFunkClusterClient(this IHostApplicationBuilder builder)
@@ -91,6 +94,7 @@ public static class ClusterHostingExtensions
         builder.Services.AddHostedService<PostgresClusteringInstaller>();
         builder.UseOrleansClient(client =>
         {
+            client.AddPaperGrainsClient();
             client.Services.AddOptions<ClusterOptions>().Configure<IOptions<CryptoFunkClusterOptions>>((orleans, ours) => Identify(orleans, ours.Value));
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             switch (provider)

@@ -1,5 +1,5 @@
 using CryptoFunk.Agents.ModelPipeline;
-using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Engine.Desks;
 
 namespace CryptoFunk.Engine.Paper;
 
@@ -14,7 +14,7 @@ namespace CryptoFunk.Engine.Paper;
 public sealed record PaperStep(
     DateTimeOffset Time,
     bool Missed,
-    IReadOnlyList<TradingDecision> Decisions,
+    IReadOnlyList<DecisionSummary> Decisions,
     decimal Equity,
     decimal Cash,
     IReadOnlyList<PositionView> Positions,

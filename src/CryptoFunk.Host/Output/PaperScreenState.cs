@@ -1,6 +1,7 @@
 using System.Globalization;
 using CryptoFunk.Agents.Answers;
 using CryptoFunk.Agents.Orchestration;
+using CryptoFunk.Engine.Desks;
 using CryptoFunk.Engine.Paper;
 using CryptoFunk.Markets;
 using Spectre.Console;
@@ -19,7 +20,7 @@ internal sealed class PaperScreenState(string account, IReadOnlyList<MarketSymbo
 
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Symbol, string Agent), string> _agents = [];
-    private readonly Dictionary<MarketSymbol, TradingDecision> _decisions = [];
+    private readonly Dictionary<MarketSymbol, DecisionSummary> _decisions = [];
     private PaperStep? _step;
 
     /// <summary>Takes in a close the loop finished (on the loop's thread, in order).</summary>
@@ -126,8 +127,8 @@ internal sealed class PaperScreenState(string account, IReadOnlyList<MarketSymbo
                     symbol.ToString(),
                     UtcTimestamp.Format(d.DecisionTime),
                     d.Action.ToWire(),
-                    Invariant($"{d.Consensus?.MajorityConfidence ?? 0d:0.00}"),
-                    Markup.Escape(string.Join("+", d.Responses.Select(r => r.Source.Value).Distinct().Order(StringComparer.Ordinal))),
+                    Invariant($"{d.Confidence:0.00}"),
+                    Markup.Escape(d.Sources),
                     Markup.Escape(reason.Length > ReasonLength ? reason[..ReasonLength] + "…" : reason));
             }
             else

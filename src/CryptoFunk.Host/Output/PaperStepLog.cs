@@ -1,5 +1,6 @@
 using System.Globalization;
 using CryptoFunk.Agents.Answers;
+using CryptoFunk.Engine.Desks;
 using CryptoFunk.Engine.Paper;
 using CryptoFunk.Markets;
 
@@ -24,8 +25,8 @@ internal sealed class PaperStepLog(TextWriter output) : IProgress<PaperStep>
 
         foreach (var decision in value.Decisions)
         {
-            var sources = string.Join("+", decision.Responses.Select(r => r.Source.Value).Distinct().Order(StringComparer.Ordinal));
-            var confidence = decision.Consensus?.MajorityConfidence ?? 0d;
+            var sources = decision.Sources;
+            var confidence = decision.Confidence;
             var reason = decision.Reason.Split('\n')[0];
             output.WriteLine(Invariant(
                 $"{time} {decision.Symbol} {decision.Action.ToWire()} confidence {confidence:0.00} source {sources}: {(reason.Length > ReasonLength ? reason[..ReasonLength] + "…" : reason)}"));

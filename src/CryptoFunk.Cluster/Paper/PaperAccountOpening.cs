@@ -1,0 +1,16 @@
+using CryptoFunk.Markets;
+
+namespace CryptoFunk.Cluster.Paper;
+
+/// <summary>What an account grain is opened with: the account, its markets' candles and the rules it trades under.</summary>
+/// <param name="Account">The account's name (its run is <c>paper-NAME</c>).</param>
+/// <param name="Capital">Starting cash in the quote asset.</param>
+/// <param name="Markets">The markets' histories, reaching back to the account's first stored close, in settlement order.</param>
+/// <param name="Rules">Each market's exchange order rules, as the run stored them.</param>
+/// <param name="OrderBooks">Whether the feed hands over order books, so the order-book agents take part.</param>
+public sealed record PaperAccountOpening(
+    string Account,
+    decimal Capital,
+    IReadOnlyList<MarketHistory> Markets,
+    IReadOnlyDictionary<MarketSymbol, ExchangeRules> Rules,
+    bool OrderBooks);

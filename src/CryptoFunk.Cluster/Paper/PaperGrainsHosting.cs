@@ -1,0 +1,37 @@
+using CryptoFunk.Cluster.Paper.Wire;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+
+namespace CryptoFunk.Cluster.Paper;
+
+/// <summary>
+/// What a silo and a client need for the paper grains, on top of the program's services (the engine's, which the
+/// grains take their decision maker, store and options from): the codec their messages travel with, and a response
+/// timeout a close with slow models fits in.
+/// </summary>
+public static class PaperGrainsHosting
+{
+    /// <summary>The longest a grain call of a close may take: every market's decision (each stage has its own deadline) and its store write.</summary>
+    public static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Hosts the paper grains in <paramref name="silo"/>.</summary>
+    public static ISiloBuilder AddPaperGrains(this ISiloBuilder silo)
+    {
+        silo.Services.AddSerializer(AddCodec);
+        silo.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = StepTimeout);
+        return silo;
+    }
+
+    /// <summary>Lets <paramref name="client"/> call the paper grains.</summary>
+    public static IClientBuilder AddPaperGrainsClient(this IClientBuilder client)
+    {
+        client.Services.AddSerializer(AddCodec);
+        client.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = StepTimeout);
+        return client;
+    }
+
+    /// <summary>Carries CryptoFunk's own types through Orleans' System.Text.Json codec with <see cref="PaperGrainJson"/>'s options.</summary>
+    internal static void AddCodec(ISerializerBuilder serializer) =>
+        serializer.AddJsonSerializer(PaperGrainJson.Carries, PaperGrainJson.Carries, options => options.Configure(codec => PaperGrainJson.Configure(codec.SerializerOptions)));
+}
