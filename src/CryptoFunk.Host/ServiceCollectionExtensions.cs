@@ -44,6 +44,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CliCommand, SiloCommand>();
         services.AddSingleton<CliCommand, ClusterStatusCommand>();
         services.AddSingleton<ClusterStatusReader>();
+        services.AddSingleton<CliCommand, SweepCommand>();
         services.AddSingleton<BacktestCandles>();
         services.AddOptions<BacktestOptions>().Bind(configuration.GetSection(BacktestOptions.Section));
         return services;

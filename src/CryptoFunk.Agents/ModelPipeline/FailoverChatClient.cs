@@ -13,7 +13,8 @@ namespace CryptoFunk.Agents.ModelPipeline;
 /// the first that answers wins, and its cost is computed from its prices. A provider that fails for good (after its
 /// retries, or with an open circuit) passes the call to the next; when none answers, or none is configured,
 /// <see cref="LlmUnavailableException"/> lists why, so the layers above can fall back. Each provider is guarded by
-/// the <see cref="ModelBudget"/> (<see cref="BudgetChatClient"/>); a call it refuses is not passed on. When every
+/// the <see cref="ModelBudget"/> (<see cref="BudgetChatClient"/>); a call it refuses is not passed on. A provider with
+/// a rate limit is paced in between (<see cref="RateLimitedChatClient"/>). When every
 /// provider failed it raises an urgent alert naming the providers and how each failed, never their error text.
 /// </summary>
 public sealed partial class FailoverChatClient : IChatClient
@@ -23,14 +24,24 @@ public sealed partial class FailoverChatClient : IChatClient
     private readonly IAlertSink _alerts;
     private readonly ILogger<FailoverChatClient> _logger;
 
-    /// <summary>Puts every provider of <paramref name="providers"/> behind its resilience and <paramref name="budget"/>.</summary>
-    public FailoverChatClient(LlmProviderRegistry providers, LlmResilienceOptions resilience, ModelBudget budget, TimeProvider time, IAlertSink alerts, ILogger<FailoverChatClient> logger)
+    /// <summary>Puts every provider of <paramref name="providers"/> behind its resilience, its rate limit and <paramref name="budget"/>.</summary>
+    public FailoverChatClient(
+        LlmProviderRegistry providers,
+        LlmResilienceOptions resilience,
+        ModelBudget budget,
+        IProviderRateLimiter limiter,
+        TimeProvider time,
+        IAlertSink alerts,
+        ILogger<FailoverChatClient> logger)
     {
         _alerts = alerts;
-        _providers = [.. providers.Providers.Select(p => (p, (IChatClient)new BudgetChatClient(new ResilientChatClient(p.ChatClient, p.Options, resilience, time), p, budget)))];
+        _providers = [.. providers.Providers.Select(p => (p, (IChatClient)new BudgetChatClient(Paced(new ResilientChatClient(p.ChatClient, p.Options, resilience, time), p, limiter, time), p, budget)))];
         _metadata = _providers.Count > 0 ? _providers[0].Provider.ChatClient.GetService<ChatClientMetadata>() ?? new ChatClientMetadata() : new ChatClientMetadata("none");
         _logger = logger;
     }
+
+    private static IChatClient Paced(IChatClient client, LlmProvider provider, IProviderRateLimiter limiter, TimeProvider time) =>
+        provider.Options.RequestsPerMinute is { } perMinute ? new RateLimitedChatClient(client, limiter, provider, perMinute, time) : client;
 
     /// <inheritdoc />
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)

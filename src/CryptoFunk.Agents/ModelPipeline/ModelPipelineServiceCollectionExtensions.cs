@@ -26,7 +26,8 @@ public static class ModelPipelineServiceCollectionExtensions
     /// Adds the providers, the answer store, the call log and the <see cref="IChatClient"/> agents talk to, built with
     /// <see cref="ChatClientBuilder"/> from the outside in: the tool loop (at most <see cref="MaxToolRoundTrips"/> round
     /// trips), one OpenTelemetry <c>chat</c> span per model call, the call log, record/replay, the answer cache, and
-    /// failover over the providers, each behind the model budget. Answers live in the database, or in Redis when
+    /// failover over the providers, each behind the model budget and its rate limit (in this process unless an
+    /// <see cref="IProviderRateLimiter"/> was registered before, such as a cluster's). Answers live in the database, or in Redis when
     /// <c>Llm:Cache:Redis</c> is set. A <c>Llm:Budget</c> limit that is not positive, or a <c>Llm:Cache</c> setting that
     /// cannot work, fails at start, naming its key.
     /// </summary>
@@ -45,10 +46,12 @@ public static class ModelPipelineServiceCollectionExtensions
         services.TryAddSingleton<ILlmSpendHistory, DatabaseLlmSpendHistory>();
         services.TryAddSingleton<IAlertSink>(NullAlertSink.Instance);
         services.TryAddSingleton<ModelBudget>();
+        services.TryAddSingleton<IProviderRateLimiter, LocalProviderRateLimiter>();
         services.AddChatClient(provider => new FailoverChatClient(
                 provider.GetRequiredService<LlmProviderRegistry>(),
                 Options(provider).Resilience,
                 provider.GetRequiredService<ModelBudget>(),
+                provider.GetRequiredService<IProviderRateLimiter>(),
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<IAlertSink>(),
                 provider.GetRequiredService<ILogger<FailoverChatClient>>()))

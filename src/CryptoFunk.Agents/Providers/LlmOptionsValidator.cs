@@ -87,6 +87,11 @@ public sealed class LlmOptionsValidator(IEnvironmentVariables environment) : IVa
             yield return $"{prefix}:TrainingCutoff must be a date as YYYY-MM or YYYY-MM-DD (got '{cutoff}')";
         }
 
+        if (provider.RequestsPerMinute is <= 0)
+        {
+            yield return $"{prefix}:RequestsPerMinute must be positive when set (got {provider.RequestsPerMinute})";
+        }
+
         if (provider.InputUsdPerMillionTokens < 0)
         {
             yield return $"{prefix}:InputUsdPerMillionTokens must not be negative";

@@ -45,6 +45,12 @@ public sealed class LlmProviderOptions
     /// <summary>Price of output (completion) tokens in US dollars per million tokens.</summary>
     public decimal OutputUsdPerMillionTokens { get; set; }
 
+    /// <summary>
+    /// Most requests a minute sent to this provider, spaced evenly; null (the default) sends without a limit. Kept for
+    /// the whole process, and on a cluster for every silo together.
+    /// </summary>
+    public int? RequestsPerMinute { get; set; }
+
     /// <summary>Cap on generated tokens when the request does not set one; always sent, as Anthropic requires it.</summary>
     public int MaxOutputTokens { get; set; } = DefaultMaxOutputTokens;
 
@@ -80,6 +86,7 @@ public sealed class LlmProviderOptions
         OutputUsdPerMillionTokens = OutputUsdPerMillionTokens,
         MaxOutputTokens = MaxOutputTokens,
         TrainingCutoff = TrainingCutoff,
+        RequestsPerMinute = RequestsPerMinute,
     };
 
     /// <summary>Describes the provider with the key shown only as set or not set.</summary>

@@ -10,6 +10,11 @@ namespace CryptoFunk.Engine.Backtesting;
 /// <param name="To">End (exclusive): no bar closing after it is used.</param>
 /// <param name="Capital">Starting cash in the quote asset.</param>
 /// <param name="DataSource">Where the candles came from (a file path or the exchange), kept with the run.</param>
+/// <param name="RunId">The stored run's id; null for a new <c>bt-</c> id. A sweep names each run after its combination.</param>
+/// <param name="ConfigurationOverrides">
+/// Configuration keys this run was given on top of the program's configuration (a sweep's combination), kept with the
+/// run's settings; null when none.
+/// </param>
 public sealed record BacktestRequest(
     MarketSymbol Symbol,
     Timeframe Timeframe,
@@ -17,4 +22,6 @@ public sealed record BacktestRequest(
     DateTimeOffset From,
     DateTimeOffset To,
     decimal Capital,
-    string DataSource);
+    string DataSource,
+    string? RunId = null,
+    IReadOnlyDictionary<string, string>? ConfigurationOverrides = null);

@@ -47,7 +47,7 @@ public sealed class BacktestRunner(
         var rulesOnly = setup.RulesOnly;
         var mode = setup.Mode;
         var notes = setup.Notes;
-        var runId = TradingRunSetup.NewRunId("bt", time);
+        var runId = request.RunId ?? TradingRunSetup.NewRunId("bt", time);
         var startedAt = time.GetUtcNow();
         var spansDroppedBefore = spanDrops.Total;
         var cacheUnavailableBefore = cacheUnavailable.Total;
@@ -65,15 +65,7 @@ public sealed class BacktestRunner(
                 InitialCapital = request.Capital,
                 LlmMode = mode,
                 StartedAt = startedAt,
-                SettingsJson = JsonSerializer.Serialize(new Dictionary<string, object>
-                {
-                    ["data"] = request.DataSource,
-                    ["consensus_threshold"] = maker.Options.ConsensusThreshold,
-                    ["analysis_agents"] = setup.AnalysisAgents,
-                    ["fee_rate"] = brokerOptions.TakerFeeRate,
-                    [ExchangeRulesSetting.Key] = ExchangeRulesSetting.Of([request.Symbol], exchangeRules),
-                    [TrainingCutoffWarnings.SettingsKey] = setup.TrainingCutoffs,
-                }),
+                SettingsJson = JsonSerializer.Serialize(Settings(request, setup, brokerOptions)),
             },
             cancellationToken);
 
@@ -138,6 +130,26 @@ public sealed class BacktestRunner(
         };
         await store.FinishRunAsync(runId, TradingRunStatuses.Completed, BacktestReportJson.Write(report), report.SpansDropped, time.GetUtcNow(), cancellationToken);
         return report;
+    }
+
+    /// <summary>What the run stores as its settings: the data, the choices that shape its decisions, and any overrides.</summary>
+    private Dictionary<string, object> Settings(BacktestRequest request, TradingRunSetup setup, PaperBrokerOptions brokerOptions)
+    {
+        var settings = new Dictionary<string, object>
+        {
+            ["data"] = request.DataSource,
+            ["consensus_threshold"] = maker.Options.ConsensusThreshold,
+            ["analysis_agents"] = setup.AnalysisAgents,
+            ["fee_rate"] = brokerOptions.TakerFeeRate,
+            [ExchangeRulesSetting.Key] = ExchangeRulesSetting.Of([request.Symbol], exchangeRules),
+            [TrainingCutoffWarnings.SettingsKey] = setup.TrainingCutoffs,
+        };
+        if (request.ConfigurationOverrides is { } overrides)
+        {
+            settings["configuration_overrides"] = overrides;
+        }
+
+        return settings;
     }
 
     private static async Task RunSessionAsync(TradingSession session, MarketHistory history, int first, int last, IProgress<BacktestProgress>? progress, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using CryptoFunk.Markets;
 using CryptoFunk.Markets.Csv;
 using CryptoFunk.Markets.Exchanges;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace CryptoFunk.Host.Commands;
@@ -9,8 +10,61 @@ namespace CryptoFunk.Host.Commands;
 /// The candles a backtest runs on: a file given with <c>--data</c>, or else downloaded from the exchange once and
 /// kept in a local cache, with enough earlier bars to warm the indicators up (EMA 200 needs 200).
 /// </summary>
-internal sealed class BacktestCandles(IExchange exchange)
+internal sealed class BacktestCandles(IExchange exchange, IOptions<BacktestOptions> options, TimeProvider time)
 {
+    /// <summary>
+    /// One market's candles and window as <c>backtest</c> takes them: read from <paramref name="dataPath"/>, else
+    /// downloaded (90 days to the last close by default) and cached; or, when that fails, the one error line written to
+    /// <paramref name="error"/> and the exit code (1 for unreadable data or no network, 2 for a bad window).
+    /// </summary>
+    public async Task<(BacktestWindow? Window, int ExitCode)> LoadAsync(
+        MarketSymbol symbol,
+        Timeframe timeframe,
+        string? dataPath,
+        WindowArguments window,
+        TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (dataPath is null
+                ? await DownloadWindowAsync(symbol, timeframe, window, error, cancellationToken)
+                : await ReadWindowAsync(dataPath, timeframe, window), ExitCodes.Success);
+        }
+        catch (CandleDataException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return (null, ExitCodes.Failure);
+        }
+        catch (WindowException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return (null, ExitCodes.BadInput);
+        }
+        catch (Exception e) when (dataPath is null && e is ExchangeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync(
+                $"error: could not download {symbol} {timeframe} candles ({e.Message}); offline? pass --data FILE with candles (timestamp,open,high,low,close,volume)");
+            return (null, ExitCodes.Failure);
+        }
+    }
+
+    private static async Task<BacktestWindow> ReadWindowAsync(string path, Timeframe timeframe, WindowArguments window)
+    {
+        var (series, warmedUp, end) = await ReadWarmedUpAsync(path, timeframe);
+        return new BacktestWindow(series, window.From(warmedUp), window.To(end));
+    }
+
+    private async Task<BacktestWindow> DownloadWindowAsync(MarketSymbol symbol, Timeframe timeframe, WindowArguments window, TextWriter error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var lastClose = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds() / (long)timeframe.Duration.TotalMilliseconds * (long)timeframe.Duration.TotalMilliseconds);
+        var to = window.To(lastClose);
+        var from = window.From(to - TimeSpan.FromDays(90));
+        var series = await DownloadAsync(symbol, timeframe, from, to, options.Value.CacheDirectory, error, cancellationToken);
+        return new BacktestWindow(series, from, to);
+    }
+
     /// <summary>Reads <paramref name="path"/>; errors name the file and line.</summary>
     public static async Task<CandleSeries> ReadAsync(string path, CancellationToken cancellationToken) =>
         await CandleFileReader.ReadAsync(Path.GetFullPath(path), cancellationToken);

@@ -21,7 +21,7 @@ namespace CryptoFunk.Host.Commands;
 /// <c>--json</c>). <c>--llm-mode</c> and <c>--db</c> are read into configuration before the host starts
 /// (<see cref="CommandLineSettings"/>); without <c>--data</c> the candles are downloaded and cached.
 /// </summary>
-internal sealed class BacktestCommand(IServiceProvider services, TimeProvider time) : CliCommand
+internal sealed class BacktestCommand(IServiceProvider services) : CliCommand
 {
     private const int Success = 0;
     private const int Failure = 1;
@@ -94,31 +94,13 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
             return BadOptions;
         }
 
-        CandleSeries series;
-        DateTimeOffset from, to;
-        try
+        var (loaded, exitCode) = await services.GetRequiredService<BacktestCandles>().LoadAsync(symbol, timeframe, dataPath, window, error, cancellationToken);
+        if (loaded is not { } candles)
         {
-            (series, from, to) = dataPath is null
-                ? await DownloadAsync(symbol, timeframe, window, error, cancellationToken)
-                : await ReadAsync(dataPath, timeframe, window);
-        }
-        catch (CandleDataException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            return Failure;
-        }
-        catch (WindowException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            return BadOptions;
-        }
-        catch (Exception e) when (dataPath is null && e is ExchangeException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            await error.WriteLineAsync(
-                $"error: could not download {symbol} {timeframe} candles ({e.Message}); offline? pass --data FILE with candles (timestamp,open,high,low,close,volume)");
-            return Failure;
+            return exitCode;
         }
 
+        var (series, from, to) = candles;
         if (await services.GetRequiredService<ReplayRecordings>().ProblemAsync(cancellationToken) is { } replayProblem)
         {
             await error.WriteLineAsync($"error: {replayProblem}");
@@ -168,23 +150,6 @@ internal sealed class BacktestCommand(IServiceProvider services, TimeProvider ti
         }
 
         return Success;
-    }
-
-    private static async Task<(CandleSeries, DateTimeOffset, DateTimeOffset)> ReadAsync(string path, Timeframe timeframe, WindowArguments window)
-    {
-        var (series, warmedUp, end) = await BacktestCandles.ReadWarmedUpAsync(path, timeframe);
-        return (series, window.From(warmedUp), window.To(end));
-    }
-
-    private async Task<(CandleSeries, DateTimeOffset, DateTimeOffset)> DownloadAsync(MarketSymbol symbol, Timeframe timeframe, WindowArguments window, TextWriter error, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var lastClose = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds() / (long)timeframe.Duration.TotalMilliseconds * (long)timeframe.Duration.TotalMilliseconds);
-        var to = window.To(lastClose);
-        var from = window.From(to - TimeSpan.FromDays(90));
-        var cache = services.GetRequiredService<IOptions<BacktestOptions>>().Value.CacheDirectory;
-        var series = await services.GetRequiredService<BacktestCandles>().DownloadAsync(symbol, timeframe, from, to, cache, error, cancellationToken);
-        return (series, from, to);
     }
 
     private static async Task<BacktestReport> RunWithProgressAsync(BacktestRunner runner, BacktestRequest request, TextWriter error, CancellationToken cancellationToken)

@@ -68,6 +68,10 @@ internal sealed partial class EffectiveConfiguration(IServiceProvider services, 
         return [.. settings.OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase)];
     }
 
+    /// <summary>Whether a setting reads <paramref name="key"/>: a key <see cref="Settings"/> knows, a free-form section's or a secret's.</summary>
+    public bool Reads(string key) =>
+        IsReadWithoutDefault(key) || Settings().Any(s => s.Known && s.Key.Equals(key, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// Keys read although no default shows them: free-form sections and secrets (which the options never serialize).
     /// </summary>

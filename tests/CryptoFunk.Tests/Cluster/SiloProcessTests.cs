@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CryptoFunk.Tests.Support;
 using Npgsql;
@@ -20,7 +19,8 @@ public sealed class SiloProcessTests
         await using var cluster = await PostgresDatabase.CreateAsync();
         using var directory = new TempDirectory();
         var journal = $"Data Source={directory.File("journal.db")}";
-        var (siloPort, gatewayPort) = (LoopbackPort.Free(), LoopbackPort.Free());
+        var ports = LoopbackPort.Free(2);
+        var (siloPort, gatewayPort) = (ports[0], ports[1]);
         var none = new Dictionary<string, string?>();
 
         // 23 decisions stored just now give the rate cluster status must report.
@@ -28,7 +28,7 @@ public sealed class SiloProcessTests
         Assert.That(backtest.ExitCode, Is.Zero, backtest.Error);
 
         using var silo = ProgramProcess.StartIn(directory.Path, new Dictionary<string, string>(), "silo", "--cluster", cluster.ConnectionString, "--port", $"{siloPort}", "--gateway-port", $"{gatewayPort}", "--db", journal);
-        var joined = await WaitForLineAsync(silo, $"joined cluster cryptofunk at 127.0.0.1:{siloPort}");
+        var joined = await silo.WaitForLineAsync($"joined cluster cryptofunk at 127.0.0.1:{siloPort}", TimeSpan.FromSeconds(90));
 
         var (code, output, error) = await InProcessProgram.RunAsync(none, "cluster", "status", "--cluster", cluster.ConnectionString, "--db", journal, "--json");
         Assert.That(code, Is.Zero, error);
@@ -49,23 +49,6 @@ public sealed class SiloProcessTests
             Assert.That(silo.ErrorLines, Has.One.Contains($"left cluster cryptofunk at 127.0.0.1:{siloPort}"));
             Assert.That(membership, Is.EqualTo(6), "Orleans' SiloStatus.Dead in the membership table");
         });
-    }
-
-    private static async Task<string> WaitForLineAsync(ProgramProcess program, string text)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            if (program.Lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } line)
-            {
-                return line;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"the silo did not print '{text}':\n{string.Join('\n', program.Lines)}");
-        return string.Empty;
     }
 
     private static async Task<int> MembershipStatusAsync(string connectionString, int port)

@@ -17,6 +17,7 @@ public sealed class BadInputTests
     private static readonly string Prompts = Path.Combine(SharedFiles.RepositoryRoot, "prompts");
     private const string ClusterDown = "Host=127.0.0.1;Port=1;Username=u;Password=hunter2;Timeout=3";
     private static readonly string[] Backtest = ["backtest", "--data", Data, "--symbol", "BTC/USDT", "--from", "2021-12-31", "--to", "2022-01-01"];
+    private static readonly string[] Sweep = ["sweep", "--data", Data, "--symbols", "BTC/USDT", "--from", "2021-12-31", "--to", "2022-01-01", "--db", "{journal}"];
 
     private TempDirectory _dir = null!;
     private string _journal = null!;
@@ -48,6 +49,13 @@ public sealed class BadInputTests
         new("silo on port 0", 2, "Cluster:SiloPort must be a port from 1 to 65535, was 0", ["silo", "--cluster", ClusterDown, "--port", "0", "--db", "{journal}"]),
         new("silo port that is not a number", 2, "Cluster:GatewayPort = 'abc' (from command line) is not a valid Int32", ["silo", "--cluster", ClusterDown, "--gateway-port", "abc", "--db", "{journal}"]),
         new("silo with a SQLite cluster", 2, "Cluster:ConnectionString (--cluster) is not a PostgreSQL connection string", ["silo", "--cluster", "{journal}", "--db", "{journal}"]),
+        new("sweep --vary without '='", 2, "--vary Risk:KellyFraction: has no '=' between the key and its values", [.. Sweep, "--vary", "Risk:KellyFraction"]),
+        new("sweep --vary with an empty value", 2, "--vary Risk:KellyFraction=0.25,: value 2 of 2 is empty", [.. Sweep, "--vary", "Risk:KellyFraction=0.25,"]),
+        new("sweep --vary without values", 2, "--vary Risk:KellyFraction=: has no values after '='", [.. Sweep, "--vary", "Risk:KellyFraction="]),
+        new("sweep --vary with a malformed key", 2, "'Risk::KellyFraction' is not a configuration key", [.. Sweep, "--vary", "Risk::KellyFraction=0.25"]),
+        new("sweep --vary of a key nothing reads", 2, "--vary Risk:KellyFractoin: no setting reads this key", [.. Sweep, "--vary", "Risk:KellyFractoin=0.25,0.5"]),
+        new("sweep --vary with a value of the wrong type", 2, "--vary combination #2 (Risk:KellyFraction=abc): configuration Risk:KellyFraction = 'abc' (from --vary) is not a valid Decimal", [.. Sweep, "--vary", "Risk:KellyFraction=0.25,abc"]),
+        new("sweep --vary of one key twice", 2, "--vary Risk:KellyFraction is given twice", [.. Sweep, "--vary", "Risk:KellyFraction=0.25", "--vary", "Risk:KellyFraction=0.5"]),
         new("cluster store down", 1, "cluster: cannot use PostgreSQL at host=127.0.0.1;port=1;username=u;password=***", ["cluster", "status", "--cluster", ClusterDown, "--db", "{journal}"]),
     ];
 

@@ -23,6 +23,7 @@ public sealed class CommandHelpTests
     [TestCase("report")]
     [TestCase("runs")]
     [TestCase("silo")]
+    [TestCase("sweep")]
     [TestCase("telemetry")]
     [TestCase("traces")]
     [TestCase("trades")]

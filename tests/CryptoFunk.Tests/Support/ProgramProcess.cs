@@ -111,6 +111,26 @@ internal sealed class ProgramProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits until a printed line contains <paramref name="text"/> and returns it; fails the test after <paramref name="timeout"/>.</summary>
+    public async Task<string> WaitForLineAsync(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (Lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } line)
+            {
+                return line;
+            }
+
+            if (clock.Elapsed > timeout || _exited.Task.IsCompleted)
+            {
+                Assert.Fail($"the program did not print '{text}':\n{string.Join('\n', Lines)}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Sends SIGTERM (a graceful stop, as Ctrl+C) and waits for the program to end; its exit code.</summary>
     public async Task<int> TerminateAsync(TimeSpan timeout)
     {
