@@ -39,6 +39,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveFeedOptions>, LiveFeedOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BacktestRunner>();
+        services.TryAddSingleton<PaperAccountOpener>();
+        services.TryAddSingleton<IPaperAccountHost, LocalPaperAccountHost>();
         services.TryAddSingleton<PaperTrader>();
         return services;
     }

@@ -6,8 +6,9 @@ namespace CryptoFunk.Host;
 
 /// <summary>
 /// Which commands run Orleans, decided from the command line before the host is built (Orleans is co-hosted: it has to
-/// be added to the builder). <c>silo</c> hosts a silo that joins the configured cluster; <c>sweep</c> hosts a private
-/// silo in this process, or is a client of the cluster given with <c>--cluster</c>; <c>cluster status</c> is a client.
+/// be added to the builder). <c>silo</c> hosts a silo that joins the configured cluster; <c>paper</c> and <c>sweep</c>
+/// host a private silo in this process, or are clients of the cluster given with <c>--cluster</c>; <c>cluster status</c>
+/// is a client.
 /// Every other command, and any <c>--help</c>, starts no Orleans at all.
 /// </summary>
 internal static class ClusterCommandLine
@@ -29,10 +30,12 @@ internal static class ClusterCommandLine
                 builder.AddCryptoFunkSilo();
                 builder.Services.AddOptions<CryptoFunkClusterOptions>().RequireClusterConnection();
                 break;
+            case "paper" when shared:
             case "sweep" when shared:
             case "cluster" when args.Count > 1 && args[1] == "status":
                 builder.AddCryptoFunkClusterClient();
                 break;
+            case "paper":
             case "sweep":
                 builder.AddCryptoFunkSilo();
                 break;

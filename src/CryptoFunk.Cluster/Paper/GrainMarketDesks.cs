@@ -1,6 +1,7 @@
 using CryptoFunk.Engine.Desks;
 using CryptoFunk.Markets;
 using CryptoFunk.Trading.Risk;
+using Orleans.Concurrency;
 
 namespace CryptoFunk.Cluster.Paper;
 
@@ -15,13 +16,13 @@ internal sealed class GrainMarketDesks(IGrainFactory grains, string account, boo
     public async Task<MarketVerdict> DecideAsync(MarketAsk ask, Func<MarketDeskState> state, CancellationToken cancellationToken)
     {
         var market = Market(ask.Symbol);
-        if (await market.DecideAsync(ask) is { } verdict)
+        if (await market.DecideAsync(ask.AsImmutable()) is { } verdict)
         {
             return verdict;
         }
 
-        await market.OpenAsync(new MarketDeskOpening(state(), orderBooks));
-        return await market.DecideAsync(ask)
+        await market.OpenAsync(new MarketDeskOpening(state(), orderBooks).AsImmutable());
+        return await market.DecideAsync(ask.AsImmutable())
             ?? throw new InvalidOperationException($"market grain {PaperGrainKeys.Market(account, ask.Symbol)} was opened but answered as not opened");
     }
 

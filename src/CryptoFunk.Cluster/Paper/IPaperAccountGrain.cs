@@ -1,4 +1,5 @@
 using CryptoFunk.Engine.Paper;
+using Orleans.Concurrency;
 
 namespace CryptoFunk.Cluster.Paper;
 
@@ -12,12 +13,13 @@ public interface IPaperAccountGrain : IGrainWithStringKey
     /// <summary>
     /// Builds the account anew from the stored journal of its run, exactly as a continued paper run does
     /// (every stored close settled again, every stored order placed again), over <paramref name="opening"/>'s markets.
+    /// The opening holds every market's whole history: <see cref="Immutable{T}"/> spares it Orleans' copy on the caller's silo.
     /// </summary>
-    Task OpenAsync(PaperAccountOpening opening);
+    Task OpenAsync(Immutable<PaperAccountOpening> opening);
 
     /// <summary>
     /// Settles, decides and executes <paramref name="close"/> and returns once everything it produced is stored; null
     /// when this activation was never opened (a new one, on this or another silo), so the caller opens it and asks again.
     /// </summary>
-    Task<AccountStep?> StepAsync(MarketClose close);
+    Task<PaperStep?> StepAsync(MarketClose close);
 }

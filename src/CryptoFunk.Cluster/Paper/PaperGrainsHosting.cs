@@ -1,5 +1,7 @@
 using CryptoFunk.Cluster.Paper.Wire;
+using CryptoFunk.Engine.Paper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Serialization;
 
@@ -15,17 +17,19 @@ public static class PaperGrainsHosting
     /// <summary>The longest a grain call of a close may take: every market's decision (each stage has its own deadline) and its store write.</summary>
     public static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>Hosts the paper grains in <paramref name="silo"/>.</summary>
+    /// <summary>Hosts the paper grains in <paramref name="silo"/>; the program's paper accounts trade in them.</summary>
     public static ISiloBuilder AddPaperGrains(this ISiloBuilder silo)
     {
+        silo.Services.Replace(ServiceDescriptor.Singleton<IPaperAccountHost, GrainPaperAccountHost>());
         silo.Services.AddSerializer(AddCodec);
         silo.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = StepTimeout);
         return silo;
     }
 
-    /// <summary>Lets <paramref name="client"/> call the paper grains.</summary>
+    /// <summary>Lets <paramref name="client"/> call the paper grains; the program's paper accounts trade in the cluster's.</summary>
     public static IClientBuilder AddPaperGrainsClient(this IClientBuilder client)
     {
+        client.Services.Replace(ServiceDescriptor.Singleton<IPaperAccountHost, GrainPaperAccountHost>());
         client.Services.AddSerializer(AddCodec);
         client.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = StepTimeout);
         return client;

@@ -5,6 +5,7 @@ using CryptoFunk.Engine;
 using CryptoFunk.Engine.Desks;
 using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace CryptoFunk.Cluster.Paper;
 
@@ -15,16 +16,16 @@ internal sealed class PaperMarketGrain(
     private MarketDesk? _desk;
 
     /// <inheritdoc />
-    public Task OpenAsync(MarketDeskOpening opening)
+    public Task OpenAsync(Immutable<MarketDeskOpening> opening)
     {
-        var setup = TradingRunSetup.Of(maker, providers, pipeline.Value, opening.OrderBooks);
-        _desk = new MarketDesk(opening.State, maker, setup.Participants, time);
+        var setup = TradingRunSetup.Of(maker, providers, pipeline.Value, opening.Value.OrderBooks);
+        _desk = new MarketDesk(opening.Value.State, maker, setup.Participants, time);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public async Task<MarketVerdict?> DecideAsync(MarketAsk ask) =>
-        _desk is null ? null : await _desk.DecideAsync(ask, CancellationToken.None);
+    public async Task<MarketVerdict?> DecideAsync(Immutable<MarketAsk> ask) =>
+        _desk is null ? null : await _desk.DecideAsync(ask.Value, CancellationToken.None);
 
     /// <inheritdoc />
     public Task<MarketVerdict> ConfirmAsync(PortfolioExposure portfolio) =>

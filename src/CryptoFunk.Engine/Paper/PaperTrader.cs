@@ -17,10 +17,14 @@ namespace CryptoFunk.Engine.Paper;
 
 /// <summary>
 /// Paper trading, the host's main job: one account on one or more markets, deciding at every close the feed delivers
-/// and executing on the paper broker, with the run, decisions, orders, fills and equity stored as it goes. A stop
-/// request (Ctrl+C) ends the run after the step in progress, with everything stored and its alerts flushed (bounded).
+/// and executing on the paper broker, with the run, decisions, orders, fills and equity stored as it goes. The account
+/// trades where <see cref="IPaperAccountHost"/> keeps it (its grain, on the command line); this loop feeds it closes and
+/// reports what each did, then reads the account back from its journal for the report. A stop request (Ctrl+C) ends the
+/// run after the step in progress, with everything stored and its alerts flushed (bounded).
 /// </summary>
 public sealed class PaperTrader(
+    IPaperAccountHost accounts,
+    PaperAccountOpener opener,
     TradingDecisionMaker maker,
     TradingStore store,
     DatabaseMigrator migrator,
@@ -68,17 +72,12 @@ public sealed class PaperTrader(
         var startedAt = time.GetUtcNow();
         var spansDroppedBefore = spanDrops.Total;
         var cacheUnavailableBefore = cacheUnavailable.Total;
-        // Each close is stored as soon as it is decided (in the background, in order), so a crash loses at most the
-        // close in progress and a restart continues from there.
-        var session = new TradingSession(runId, markets, new PaperBroker(brokerOptions, rules), maker, setup.Participants, store, time, batchSize: 1, alerts);
         var bar = markets[0].Timeframe.Duration;
         if (existing is not null && journal is not null)
         {
             PaperAccounts.CheckContinues(existing, request, markets);
             if (journal.Equity.Count > 0)
             {
-                session.Begin(journal.Equity[0].Time - bar);
-                session.Restore(journal);
                 request.Feed.ResumeFrom(journal.Equity[^1].Time);
             }
 
@@ -112,12 +111,18 @@ public sealed class PaperTrader(
         }
 
         // The per-run limit covers the account's whole life, what it spent before a restart too.
-        budget.BeginRun(session.Tally.CostUsd);
+        budget.BeginRun(journal?.Counts.CostUsd ?? 0m);
+        var opening = new PaperAccountOpening(request.Account, request.Capital, markets, markets.ToDictionary(m => m.Symbol, m => rules.For(m.Symbol)), request.Feed.HasOrderBooks);
         var stopwatch = Stopwatch.StartNew();
         var stopped = false;
+        TradingSession session;
         PaperBaselines? baselines = null;
         try
         {
+            // Each close is stored before its step returns, so a crash loses at most the close in progress and a restart
+            // (or the account's grain on another silo) continues from there.
+            await accounts.OpenAsync(opening, CancellationToken.None);
+            var histories = markets.ToDictionary(m => m.Symbol);
             while (true)
             {
                 MarketClose? close;
@@ -136,22 +141,14 @@ public sealed class PaperTrader(
                     break;
                 }
 
-                if (session.EquityCurve.Count == 0)
-                {
-                    session.Begin(close.Time - bar);
-                }
-
                 foreach (var history in close.Extended)
                 {
-                    session.Extend(history);
+                    histories[history.Symbol] = history;
                 }
 
                 // Not the stop token: a step once started is finished, so no decision is left without its orders.
-                var decisions = await session.StepAsync(close.Time, close.Decide, close.Extras, CancellationToken.None);
-                progress?.Report(new PaperStep(close.Time, close.Missed, decisions, session.Broker.Equity, session.Broker.Cash, PositionView.Of(session.Broker), session.Tally)
-                {
-                    Budget = await budget.StatusAsync(CancellationToken.None),
-                });
+                var step = await accounts.StepAsync(opening, close, CancellationToken.None);
+                progress?.Report(step with { Budget = await budget.StatusAsync(CancellationToken.None) });
                 if (stopping.IsCancellationRequested)
                 {
                     stopped = !close.IsLast;
@@ -159,7 +156,7 @@ public sealed class PaperTrader(
                 }
             }
 
-            await session.FlushAsync(CancellationToken.None);
+            session = await opener.ReadAsync(opening with { Markets = [.. markets.Select(m => histories[m.Symbol])] }, setup.Participants, CancellationToken.None);
             baselines = await PaperBaselines.ComputeAsync(session, setup, maker, brokerOptions, rules, time, CancellationToken.None);
             if (baselines is not null)
             {

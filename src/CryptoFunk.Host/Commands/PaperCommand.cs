@@ -49,7 +49,7 @@ internal sealed class PaperCommand(IServiceProvider services, TimeProvider time)
         mode.AcceptOnlyFromAmong("live", "record", "replay");
         var db = new Option<string?>(CommandLineSettings.Database) { Description = "Database connection string (SQLite file or PostgreSQL); default from configuration." };
         var json = OutputFileOption.Create("--json", "Write the account summary as JSON to this file on exit.");
-        foreach (var option in new Option[] { symbols, interval, capital, account, replay, from, to, speed, mode, db, json })
+        foreach (var option in new Option[] { symbols, interval, capital, account, replay, from, to, speed, mode, db, json, ClusterOption.Create() })
         {
             command.Options.Add(option);
         }

@@ -90,10 +90,10 @@ internal sealed class PaperScreenState(string account, IReadOnlyList<MarketSymbo
 
         var next = step.Time + timeframe.Duration;
         var wait = next - time.GetUtcNow();
-        var calls = step.Tally.ModelCalls;
+        var calls = step.ModelCalls;
         return head + "\n" + Invariant(
             $"close {UtcTimestamp.Format(step.Time)} · next close {UtcTimestamp.Format(next)}{(wait > TimeSpan.Zero ? $" (in {wait:hh\\:mm\\:ss})" : string.Empty)}\n") + Invariant(
-            $"equity {step.Equity:N2} · cash {step.Cash:N2} · model spend today ${step.Budget?.SpentTodayUsd ?? 0m:0.0000}{Limit(step.Budget?.MaxUsdPerDay)}, account ${step.Tally.CostUsd:0.0000} · {calls.Live} model calls, {calls.Cached} cache hits, {calls.Refused} refused by the budget");
+            $"equity {step.Equity:N2} · cash {step.Cash:N2} · model spend today ${step.Budget?.SpentTodayUsd ?? 0m:0.0000}{Limit(step.Budget?.MaxUsdPerDay)}, account ${step.ModelCostUsd:0.0000} · {calls.Live} model calls, {calls.Cached} cache hits, {calls.Refused} refused by the budget");
     }
 
     private static string Limit(decimal? perDay) => perDay is { } limit ? Invariant($" of ${limit:0.00}") : string.Empty;

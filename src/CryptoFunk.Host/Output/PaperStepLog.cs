@@ -35,7 +35,7 @@ internal sealed class PaperStepLog(TextWriter output) : IProgress<PaperStep>
         var positions = value.Positions.Count == 0
             ? "flat"
             : string.Join(", ", value.Positions.Select(p => Invariant($"{p.Symbol} {p.Side.ToString().ToLowerInvariant()} {p.Quantity:0.########} unrealised {p.UnrealisedPnl:0.00}")));
-        output.WriteLine(Invariant($"{time} account equity {value.Equity:0.00} cash {value.Cash:0.00}; {positions}; model cost ${value.Tally.CostUsd:0.0000}"));
+        output.WriteLine(Invariant($"{time} account equity {value.Equity:0.00} cash {value.Cash:0.00}; {positions}; model cost ${value.ModelCostUsd:0.0000}"));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -7,6 +7,7 @@ using CryptoFunk.Storage;
 using CryptoFunk.Trading;
 using CryptoFunk.Trading.Risk;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Concurrency;
 using Orleans.Serialization;
 
 namespace CryptoFunk.Tests.Cluster;
@@ -39,7 +40,8 @@ public sealed class PaperGrainMessageTests
         var ask = new MarketAsk(
             Btc, Close, account, new PortfolioExposure(10_020m, 9_000m, 10_100m, [position]) { RecentWinRate = 0.55m }, extras, 3, memory, new MarketHistory(Btc, Timeframe.OneHour, [candle]));
 
-        var back = RoundTrip(ask);
+        // As the grains send it: wrapped, so a grain on the caller's silo gets it uncopied, and serialized to any other.
+        var back = RoundTrip(ask.AsImmutable()).Value;
 
         Assert.Multiple(() =>
         {

@@ -8,6 +8,7 @@ using CryptoFunk.Trading;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.TestingHost;
 
@@ -48,17 +49,23 @@ public sealed class PaperGrainsClusterTests
         var whole = Settings("whole.db");
         await using (var single = Services(whole))
         {
+            Assert.That(single.GetRequiredService<IPaperAccountHost>(), Is.TypeOf<LocalPaperAccountHost>(), "the reference runs in one process, without Orleans");
             await single.GetRequiredService<PaperTrader>().RunAsync(new PaperRequest(Account, Capital, Feed(markets)), null, CancellationToken.None);
         }
 
         var clustered = Settings("cluster.db");
-        await using var client = Services(clustered);
         var cluster = Cluster(clustered);
         await cluster.DeployAsync();
+        var logger = new ListLogger<GrainPaperAccountHost>();
+        await using var client = Services(clustered, services => services
+            .AddSingleton<IGrainFactory>(cluster.Client)
+            .AddSingleton<ILogger<GrainPaperAccountHost>>(logger)
+            .AddSingleton<IPaperAccountHost, GrainPaperAccountHost>());
         try
         {
-            var (stopped, moved, log) = await RunInClusterAsync(cluster, client, markets);
-            TestContext.Out.WriteLine($"the stopped silo hosted the account and {moved} of 10 market grains; the driver logged:\n{string.Join('\n', log)}");
+            var (stopped, moved) = await RunInClusterAsync(cluster, client, markets);
+            var log = logger.Entries.Select(e => e.Message).ToList();
+            TestContext.Out.WriteLine($"the stopped silo hosted the account and {moved} of 10 market grains; the account host logged:\n{string.Join('\n', log)}");
             Assert.Multiple(() =>
             {
                 Assert.That(stopped, Is.True, "the account's grain was on the stopped silo and came back on the other");
@@ -74,89 +81,55 @@ public sealed class PaperGrainsClusterTests
         await AssertSameAccountAsync(new TradingStore(new CryptoFunkDbContextFactory(whole["Database:ConnectionString"]!)), client.GetRequiredService<TradingStore>(), markets.Count);
     }
 
-    /// <summary>Drives the account through the cluster, stopping the silo that hosts it after <see cref="StopAfter"/> closes, while the next close runs.</summary>
-    private static async Task<(bool Stopped, int Moved, IReadOnlyList<string> Log)> RunInClusterAsync(InProcessTestCluster cluster, ServiceProvider client, IReadOnlyList<MarketHistory> markets)
+    /// <summary>
+    /// Runs the account as <c>paper</c> does, its account and markets in the cluster's grains, stopping the silo that
+    /// hosts the account after <see cref="StopAfter"/> closes, while the next closes run.
+    /// </summary>
+    private static async Task<(bool Stopped, int Moved)> RunInClusterAsync(InProcessTestCluster cluster, ServiceProvider client, IReadOnlyList<MarketHistory> markets)
     {
-        await client.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        var store = client.GetRequiredService<TradingStore>();
-        await store.StartRunAsync(
-            new TradingRunRecord
-            {
-                Id = RunId, Kind = TradingRunKinds.Paper, Symbol = string.Join(",", markets.Select(m => m.Symbol)), Interval = "1h",
-                InitialCapital = Capital, LlmMode = "rules", StartedAt = DateTimeOffset.UtcNow, Owner = RunOwner.Current,
-            },
-            CancellationToken.None);
-        var feed = Feed(markets);
-        var histories = await feed.StartAsync(null, CancellationToken.None);
-        var book = client.GetRequiredService<ExchangeRuleBook>();
-        var logger = new ListLogger<ClusterPaperAccount>();
-        var account = new ClusterPaperAccount(
-            cluster.Client, new PaperAccountOpening(Account, Capital, histories, histories.ToDictionary(m => m.Symbol, m => book.For(m.Symbol)), OrderBooks: false), TimeProvider.System, logger);
         var management = cluster.Client.GetGrain<IManagementGrain>(0);
         var accountGrain = cluster.Client.GetGrain<IPaperAccountGrain>(Account);
-        Task? stopping = null;
-        SiloAddress? stoppedAt = null;
-        var moved = 0;
+        Task<(SiloAddress At, int Moved)>? stopping = null;
         var closes = 0;
-        while (await feed.NextCloseAsync(CancellationToken.None) is { } close)
+        var progress = new InlineProgress<PaperStep>(_ =>
         {
-            await account.StepAsync(close, CancellationToken.None);
             if (++closes == StopAfter)
             {
-                stoppedAt = await management.GetActivationAddress(accountGrain);
-                foreach (var market in markets)
-                {
-                    moved += await management.GetActivationAddress(cluster.Client.GetGrain<IPaperMarketGrain>(PaperGrainKeys.Market(Account, market.Symbol))) == stoppedAt ? 1 : 0;
-                }
-
                 // Not awaited: the next closes run while the silo shuts down, and must be finished elsewhere.
-                stopping = cluster.StopSiloAsync(cluster.Silos.Single(s => s.SiloAddress == stoppedAt));
-            }
-        }
+                stopping = Task.Run(async () =>
+                {
+                    var at = (await management.GetActivationAddress(accountGrain))!;
+                    var moved = 0;
+                    foreach (var market in markets)
+                    {
+                        moved += await management.GetActivationAddress(cluster.Client.GetGrain<IPaperMarketGrain>(PaperGrainKeys.Market(Account, market.Symbol))) == at ? 1 : 0;
+                    }
 
-        await stopping!;
+                    await cluster.StopSiloAsync(cluster.Silos.Single(s => s.SiloAddress == at));
+                    return (at, moved);
+                });
+            }
+        });
+
+        var report = await client.GetRequiredService<PaperTrader>().RunAsync(new PaperRequest(Account, Capital, Feed(markets)), progress, CancellationToken.None);
+        var (stoppedAt, movedGrains) = await stopping!;
         var hostNow = await management.GetActivationAddress(accountGrain);
-        return (stoppedAt is not null && hostNow is not null && hostNow != stoppedAt, moved, [.. logger.Entries.Select(e => e.Message)]);
+        TestContext.Out.WriteLine($"report: {report.Closes} closes, {report.Tally.Decisions} decisions, equity {report.Equity}");
+        return (hostNow is not null && hostNow != stoppedAt, movedGrains);
     }
 
     private static async Task AssertSameAccountAsync(TradingStore whole, TradingStore clustered, int marketCount)
     {
         var decisions = await clustered.DecisionsAsync(RunId, CancellationToken.None);
-        var orders = await clustered.OrdersAsync(RunId, CancellationToken.None);
-        var fills = await clustered.FillsAsync(RunId, CancellationToken.None);
         var equity = await clustered.EquityAsync(RunId, CancellationToken.None);
-        var positions = await clustered.PositionsAsync(RunId, CancellationToken.None);
-        var wholeDecisions = await whole.DecisionsAsync(RunId, CancellationToken.None);
-        var wholeOrders = await whole.OrdersAsync(RunId, CancellationToken.None);
-        var wholeFills = await whole.FillsAsync(RunId, CancellationToken.None);
-        var wholeEquity = await whole.EquityAsync(RunId, CancellationToken.None);
-        var wholePositions = await whole.PositionsAsync(RunId, CancellationToken.None);
-        TestContext.Out.WriteLine($"{equity.Count} closes, {decisions.Count} decisions, {orders.Count} orders, {fills.Count} fills; final equity {equity[^1].Equity}");
         Assert.Multiple(() =>
         {
             Assert.That(equity, Has.Count.EqualTo(2 * 24), "every close of the window settled");
             Assert.That(decisions, Has.Count.EqualTo(marketCount * ((2 * 24) - 1)), "every market decided at every close but the last");
-            Assert.That(decisions.Select(d => (d.Symbol, d.DecisionTime)).Distinct().Count(), Is.EqualTo(decisions.Count), "no (market, close) decided twice");
-            Assert.That(decisions, Has.Count.EqualTo(wholeDecisions.Count), "as many decisions as one process made");
             Assert.That(decisions.Select(d => d.Symbol).Distinct().Count(), Is.EqualTo(marketCount), "all ten markets decided");
-            Assert.That(orders.Select(o => o.ClientOrderId).Distinct().Count(), Is.EqualTo(orders.Count), "no order id twice");
-            Assert.That(fills.Where(f => f.Reason == FillReasons.Market).GroupBy(f => f.OrderId).Select(g => g.Count()), Has.All.EqualTo(1), "no order executed twice");
-            Assert.That(orders.Where(o => o.Status == OrderStatuses.Intent), Is.Empty, "no intent left unresolved");
-            Assert.That(orders, Is.Not.Empty, "the account traded, so the comparison means something");
-
-            Assert.That(Lines(decisions.Select(d => $"{d.Symbol} {d.DecisionTime:O} {d.Action} {d.Quantity} {d.OrderId} {d.RefusalCodes} {d.Reason}")),
-                Is.EqualTo(Lines(wholeDecisions.Select(d => $"{d.Symbol} {d.DecisionTime:O} {d.Action} {d.Quantity} {d.OrderId} {d.RefusalCodes} {d.Reason}"))), "the same decisions");
-            Assert.That(Lines(orders.Select(o => $"{o.ClientOrderId} {o.Side} {o.Quantity} {o.StopLoss} {o.TakeProfit} {o.Status}")),
-                Is.EqualTo(Lines(wholeOrders.Select(o => $"{o.ClientOrderId} {o.Side} {o.Quantity} {o.StopLoss} {o.TakeProfit} {o.Status}"))), "the same orders");
-            Assert.That(fills.Count, Is.EqualTo(wholeFills.Count), "as many fills");
-            Assert.That(fills.Zip(wholeFills).All(pair => pair.First.SameAs(pair.Second)), Is.True, "the same fills in the same order");
-            Assert.That(Lines(equity.Select(e => $"{e.Time:O} {e.Cash} {e.Equity} {e.PeakEquity}")), Is.EqualTo(Lines(wholeEquity.Select(e => $"{e.Time:O} {e.Cash} {e.Equity} {e.PeakEquity}"))), "the same equity curve");
-            Assert.That(Lines(positions.Select(p => $"{p.Symbol} {p.OpenedAt:O} {p.Quantity} {p.EntryPrice} {p.ClosedAt:O} {p.ExitPrice} {p.Pnl}")),
-                Is.EqualTo(Lines(wholePositions.Select(p => $"{p.Symbol} {p.OpenedAt:O} {p.Quantity} {p.EntryPrice} {p.ClosedAt:O} {p.ExitPrice} {p.Pnl}"))), "the same positions");
         });
+        await SamePaperAccount.AssertAsync(whole, clustered, RunId);
     }
-
-    private static List<string> Lines(IEnumerable<string> lines) => [.. lines.Order(StringComparer.Ordinal)];
 
     private static ReplayFeed Feed(IReadOnlyList<MarketHistory> markets) => new(markets, "ten markets", From, To, speed: null, TimeProvider.System);
 
@@ -166,8 +139,12 @@ public sealed class PaperGrainsClusterTests
         ["Prompts:Directory"] = Path.Combine(SharedFiles.RepositoryRoot, "prompts"),
     };
 
-    private static ServiceProvider Services(Dictionary<string, string?> settings) =>
-        new ServiceCollection().AddLogging().AddTradingEngine(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+    private static ServiceProvider Services(Dictionary<string, string?> settings, Action<IServiceCollection>? add = null)
+    {
+        var services = new ServiceCollection().AddLogging();
+        add?.Invoke(services);
+        return services.AddTradingEngine(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+    }
 
     /// <summary>Two silos, each with the program's engine services over the same journal, hosting the paper grains.</summary>
     private static InProcessTestCluster Cluster(Dictionary<string, string?> settings)

@@ -76,7 +76,7 @@ public sealed class PaperCommandTests
         using var output = new StringWriter();
         var time = new DateTimeOffset(2025, 3, 3, 14, 0, 0, TimeSpan.Zero);
 
-        new PaperStepLog(output).Report(new PaperStep(time, Missed: true, [], 10_000m, 10_000m, [], new SessionTally()));
+        new PaperStepLog(output).Report(new PaperStep(time, Missed: true, [], 10_000m, 10_000m, [], default, 0m));
 
         Assert.That(output.ToString(), Does.StartWith("2025-03-03T14:00:00Z missed while down, settled, not decided" + Environment.NewLine));
     }

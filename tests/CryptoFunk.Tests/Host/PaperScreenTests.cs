@@ -46,7 +46,7 @@ public sealed class PaperScreenTests
     {
         var screen = new PaperScreenState("demo", [Btc, Eth], Timeframe.OneHour, ["sentiment"], TimeProvider.System);
         var close = new DateTimeOffset(2021, 1, 5, 13, 0, 0, TimeSpan.Zero);
-        screen.Report(new PaperStep(close, false, [], 10_123.45m, 9_000m, [new PositionView(Btc, PositionSide.Long, 0.05m, 30_000m, 32_000m, 100m)], new SessionTally())
+        screen.Report(new PaperStep(close, false, [], 10_123.45m, 9_000m, [new PositionView(Btc, PositionSide.Long, 0.05m, 30_000m, 32_000m, 100m)], default, 0m)
         {
             Budget = new ModelBudgetStatus(MaxUsdPerRun: null, MaxUsdPerDay: 5m, SpentThisRunUsd: 0.5m, SpentTodayUsd: 1.25m),
         });

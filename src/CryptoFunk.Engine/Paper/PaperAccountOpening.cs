@@ -1,8 +1,8 @@
 using CryptoFunk.Markets;
 
-namespace CryptoFunk.Cluster.Paper;
+namespace CryptoFunk.Engine.Paper;
 
-/// <summary>What an account grain is opened with: the account, its markets' candles and the rules it trades under.</summary>
+/// <summary>What a paper account is opened with, wherever it is hosted: the account, its markets' candles and the rules it trades under.</summary>
 /// <param name="Account">The account's name (its run is <c>paper-NAME</c>).</param>
 /// <param name="Capital">Starting cash in the quote asset.</param>
 /// <param name="Markets">The markets' histories, reaching back to the account's first stored close, in settlement order.</param>

@@ -1,0 +1,19 @@
+namespace CryptoFunk.Engine.Paper;
+
+/// <summary>
+/// Where a paper account lives while it trades: in its grain (the program's own silo, or a cluster's), or in this
+/// process without Orleans (<see cref="LocalPaperAccountHost"/>). The trading loop drives either the same way, and
+/// either rebuilds the account from its stored journal when it opens it.
+/// </summary>
+public interface IPaperAccountHost
+{
+    /// <summary>Opens <paramref name="opening"/>'s account from its stored journal, replacing any copy already open.</summary>
+    /// <exception cref="InvalidOperationException">The store holds no paper run for the account, or its journal does not match its rebuild.</exception>
+    Task OpenAsync(PaperAccountOpening opening, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Settles, decides and executes <paramref name="close"/> on <paramref name="opening"/>'s account; returns once it is
+    /// stored. An account its host lost is opened again from the journal first.
+    /// </summary>
+    Task<PaperStep> StepAsync(PaperAccountOpening opening, MarketClose close, CancellationToken cancellationToken);
+}
