@@ -1,0 +1,102 @@
+using Orleans.Runtime;
+
+namespace CryptoFunk.Cluster.Sweeps;
+
+/// <summary>
+/// Which of a sweep's silos the cluster has declared dead, read from Orleans' membership table (the management grain)
+/// every two seconds. A cluster client's call to a silo that died is never broken by Orleans (only its response
+/// timeout, a day for a backtest, would end it), so the dispatcher gives up such calls when their silo is declared
+/// dead. Only a death declaration counts, never a slow answer: a silo declared dead stops (Orleans makes one that is
+/// still running end itself), so a backtest tried again elsewhere does not run twice at once.
+/// </summary>
+internal sealed class ClusterMembershipWatch : IAsyncDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>A poll routed through a gateway that died with its silo gets no answer; the next one goes elsewhere.</summary>
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly IGrainFactory _grains;
+    private readonly Dictionary<SiloAddress, CancellationTokenSource> _silos;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _polling;
+
+    /// <summary>Starts watching <paramref name="silos"/>.</summary>
+    public ClusterMembershipWatch(IGrainFactory grains, IEnumerable<SiloAddress> silos)
+    {
+        _grains = grains;
+        _silos = silos.ToDictionary(s => s, _ => new CancellationTokenSource());
+        _polling = PollAsync();
+    }
+
+    /// <summary>Cancelled once <paramref name="silo"/> is declared dead.</summary>
+    public CancellationToken Lost(SiloAddress silo) => _silos[silo].Token;
+
+    /// <summary>Whether <paramref name="silo"/> was declared dead.</summary>
+    public bool IsLost(SiloAddress silo) => _silos[silo].IsCancellationRequested;
+
+    /// <summary>
+    /// After a call to <paramref name="silo"/> failed as if the silo were lost: true once it is declared dead, false
+    /// as soon as <paramref name="probe"/> (a call to it) answers again, whichever comes first.
+    /// </summary>
+    public async Task<bool> IsLostAsync(SiloAddress silo, Func<Task> probe, CancellationToken cancellationToken)
+    {
+        while (!IsLost(silo))
+        {
+            try
+            {
+                await probe().WaitAsync(PollTimeout, cancellationToken);
+                return false;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _polling;
+        _stop.Dispose();
+        foreach (var lost in _silos.Values)
+        {
+            lost.Dispose();
+        }
+    }
+
+    private async Task PollAsync()
+    {
+        using var timer = new PeriodicTimer(PollInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                Dictionary<SiloAddress, SiloStatus> hosts;
+                try
+                {
+                    hosts = await _grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false).WaitAsync(PollTimeout, _stop.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
+                {
+                    continue;
+                }
+
+                foreach (var (silo, lost) in _silos)
+                {
+                    if (!hosts.TryGetValue(silo, out var status) || status == SiloStatus.Dead)
+                    {
+                        await lost.CancelAsync();
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+    }
+}
