@@ -4,10 +4,12 @@ namespace CryptoFunk.Cluster.Sweeps;
 
 /// <summary>
 /// Which of a sweep's silos the cluster has declared dead, read from Orleans' membership table (the management grain)
-/// every two seconds. A cluster client's call to a silo that died is never broken by Orleans (only its response
-/// timeout, a day for a backtest, would end it), so the dispatcher gives up such calls when their silo is declared
-/// dead. Only a death declaration counts, never a slow answer: a silo declared dead stops (Orleans makes one that is
-/// still running end itself), so a backtest tried again elsewhere does not run twice at once.
+/// every two seconds. A cluster client's call that died with a silo is never broken by Orleans (only its response
+/// timeout, a day for a backtest, would end it), and that is so not only for calls to that silo: a client sends each
+/// grain's calls through one gateway of its choosing, so a call to a live silo whose request or answer passed through
+/// the dead silo's gateway is lost too. So the dispatcher gives up every call in flight when a silo is declared dead
+/// (<see cref="NextLoss"/>). Only a death declaration counts, never a slow answer: a silo declared dead stops (Orleans
+/// makes one that is still running end itself).
 /// </summary>
 internal sealed class ClusterMembershipWatch : IAsyncDisposable
 {
@@ -19,6 +21,7 @@ internal sealed class ClusterMembershipWatch : IAsyncDisposable
     private readonly IGrainFactory _grains;
     private readonly Dictionary<SiloAddress, CancellationTokenSource> _silos;
     private readonly CancellationTokenSource _stop = new();
+    private CancellationTokenSource _nextLoss = new();
     private readonly Task _polling;
 
     /// <summary>Starts watching <paramref name="silos"/>.</summary>
@@ -29,8 +32,11 @@ internal sealed class ClusterMembershipWatch : IAsyncDisposable
         _polling = PollAsync();
     }
 
-    /// <summary>Cancelled once <paramref name="silo"/> is declared dead.</summary>
-    public CancellationToken Lost(SiloAddress silo) => _silos[silo].Token;
+    /// <summary>Cancelled when the next silo is declared dead, whichever it is: a call started now may pass through it.</summary>
+    public CancellationToken NextLoss => Volatile.Read(ref _nextLoss).Token;
+
+    /// <summary>The silos declared dead so far.</summary>
+    public IEnumerable<SiloAddress> Lost => _silos.Where(s => s.Value.IsCancellationRequested).Select(s => s.Key);
 
     /// <summary>Whether <paramref name="silo"/> was declared dead.</summary>
     public bool IsLost(SiloAddress silo) => _silos[silo].IsCancellationRequested;
@@ -63,6 +69,7 @@ internal sealed class ClusterMembershipWatch : IAsyncDisposable
         await _stop.CancelAsync();
         await _polling;
         _stop.Dispose();
+        _nextLoss.Dispose();
         foreach (var lost in _silos.Values)
         {
             lost.Dispose();
@@ -86,12 +93,20 @@ internal sealed class ClusterMembershipWatch : IAsyncDisposable
                     continue;
                 }
 
+                var newlyLost = false;
                 foreach (var (silo, lost) in _silos)
                 {
-                    if (!hosts.TryGetValue(silo, out var status) || status == SiloStatus.Dead)
+                    if (!lost.IsCancellationRequested && (!hosts.TryGetValue(silo, out var status) || status == SiloStatus.Dead))
                     {
                         await lost.CancelAsync();
+                        newlyLost = true;
                     }
+                }
+
+                if (newlyLost)
+                {
+                    var ended = Interlocked.Exchange(ref _nextLoss, new CancellationTokenSource());
+                    await ended.CancelAsync();
                 }
             }
         }

@@ -8,10 +8,10 @@ namespace CryptoFunk.Cluster.Sweeps;
 /// Spreads a sweep's backtests over the cluster's active silos: each silo gets as many workers as it has cores
 /// (<see cref="ISweepBacktestGrain.WorkersAsync"/>), and every worker takes the next backtest from one shared queue, so
 /// faster silos take more. Each silo's worker grain has a key of its own, placed on it with Orleans' placement hint,
-/// which stateless workers honour. A backtest lost with its silo (<see cref="SiloLoss"/>, or any failure of a call to
-/// a silo the cluster declared dead, <see cref="ClusterMembershipWatch"/>) goes back to the queue for another silo, up
-/// to <see cref="MaxAttempts"/> tries, and replaces what the lost try stored; a backtest that failed for a reason of
-/// its own is reported once and the others go on.
+/// which stateless workers honour. A backtest lost with a silo (<see cref="SiloLoss"/>, or in flight when the cluster
+/// declared a silo dead, <see cref="ClusterMembershipWatch"/>) goes back to the queue, up to <see cref="MaxAttempts"/>
+/// tries, and replaces what the lost try stored; a backtest that failed for a reason of its own is reported once and
+/// the others go on.
 /// </summary>
 public sealed class SweepDispatcher(IGrainFactory grains)
 {
@@ -49,14 +49,18 @@ public sealed class SweepDispatcher(IGrainFactory grains)
         {
             await foreach (var order in queue.Reader.ReadAllAsync(cancellationToken))
             {
-                using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, watch.Lost(silo));
+                var loss = watch.NextLoss;
+                using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, loss);
                 try
                 {
                     End(new SweepOutcome(order, await OnSilo(silo, grain => grain.RunAsync(order, call.Token)), null));
                 }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested && (watch.IsLost(silo) || SiloLoss.Caused(e)))
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && (loss.IsCancellationRequested || SiloLoss.Caused(e)))
                 {
-                    var lost = new SweepOutcome(order, null, $"lost with silo {silo} ({Describe(e)})");
+                    var why = watch.IsLost(silo) ? $"lost with silo {silo}"
+                        : loss.IsCancellationRequested ? $"stopped on {silo} when silo {string.Join(", ", watch.Lost)} was lost (its call may have passed through it)"
+                        : $"lost with a silo ({Describe(e)})";
+                    var lost = new SweepOutcome(order, null, why);
                     if (order.Attempt < MaxAttempts)
                     {
                         progress.Report(new SweepProgress(Volatile.Read(ref done), orders.Count, lost, TriedAgain: true));

@@ -20,7 +20,7 @@ internal sealed class SweepProgressLog(TextWriter error) : IProgress<SweepProgre
             ? string.Create(CultureInfo.InvariantCulture, $"on {result.Silo}: return {result.TotalReturn * 100m:0.00}%")
             : $"failed: {value.Latest.Error}";
         var line = value.TriedAgain
-            ? $"sweep: #{order.Combination} {order.Symbol} {value.Latest.Error}; trying it again on another silo (try {order.Attempt + 1} of {SweepDispatcher.MaxAttempts})"
+            ? $"sweep: #{order.Combination} {order.Symbol} {value.Latest.Error}; trying it again (try {order.Attempt + 1} of {SweepDispatcher.MaxAttempts})"
             : $"sweep: {value.Done} of {value.Total} backtests done (#{order.Combination} {order.Symbol} {how})";
         lock (_lock)
         {

@@ -96,7 +96,7 @@ public sealed class SweepClusterTests
         {
             Assert.That(onCluster.Keys, Is.EqualTo(Enumerable.Range(1, 8)), "every combination once");
             Assert.That(onCluster.Values.Where(r => (int)r["attempts"]! > 1).Select(r => (string)r["silo"]!), Is.Not.Empty.And.All.EqualTo(silos[1]), "the killed silo's backtest ran again on the other silo");
-            Assert.That(spread.Error, Does.Contain($"lost with silo S{silos[0]}").And.Contain("trying it again on another silo (try 2 of 3)"));
+            Assert.That(spread.Error, Does.Contain($"lost with silo S{silos[0]}").And.Contain("trying it again (try 2 of 3)"));
             AssertEqual(onCluster, inProcess);
             Assert.That(storedOnCluster.Values, Is.EqualTo(storedAlone.Values), "each stored run holds one try's decisions, as in one process");
             Assert.That(storedOnCluster.Keys, Is.EquivalentTo(onCluster.Values.Select(r => (string)r["run"]!["id"]!)), "one stored run per combination");
