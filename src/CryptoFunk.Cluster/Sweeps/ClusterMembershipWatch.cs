@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Orleans.Runtime;
 
 namespace CryptoFunk.Cluster.Sweeps;
@@ -19,7 +20,8 @@ internal sealed class ClusterMembershipWatch : IAsyncDisposable
     private static readonly TimeSpan PollTimeout = TimeSpan.FromSeconds(5);
 
     private readonly IGrainFactory _grains;
-    private readonly Dictionary<SiloAddress, CancellationTokenSource> _silos;
+    private readonly IReadOnlyList<SiloAddress> _silos;
+    private readonly ConcurrentDictionary<SiloAddress, SiloStatus> _lost = new();
     private readonly CancellationTokenSource _stop = new();
     private CancellationTokenSource _nextLoss = new();
     private readonly Task _polling;
@@ -28,7 +30,7 @@ internal sealed class ClusterMembershipWatch : IAsyncDisposable
     public ClusterMembershipWatch(IGrainFactory grains, IEnumerable<SiloAddress> silos)
     {
         _grains = grains;
-        _silos = silos.ToDictionary(s => s, _ => new CancellationTokenSource());
+        _silos = [.. silos];
         _polling = PollAsync();
     }
 
@@ -36,10 +38,10 @@ internal sealed class ClusterMembershipWatch : IAsyncDisposable
     public CancellationToken NextLoss => Volatile.Read(ref _nextLoss).Token;
 
     /// <summary>The silos declared dead so far.</summary>
-    public IEnumerable<SiloAddress> Lost => _silos.Where(s => s.Value.IsCancellationRequested).Select(s => s.Key);
+    public IEnumerable<SiloAddress> Lost => _lost.Keys;
 
     /// <summary>Whether <paramref name="silo"/> was declared dead.</summary>
-    public bool IsLost(SiloAddress silo) => _silos[silo].IsCancellationRequested;
+    public bool IsLost(SiloAddress silo) => _lost.ContainsKey(silo);
 
     /// <summary>
     /// After a call to <paramref name="silo"/> failed as if the silo were lost: true once it is declared dead, false
@@ -70,10 +72,6 @@ internal sealed class ClusterMembershipWatch : IAsyncDisposable
         await _polling;
         _stop.Dispose();
         _nextLoss.Dispose();
-        foreach (var lost in _silos.Values)
-        {
-            lost.Dispose();
-        }
     }
 
     private async Task PollAsync()
@@ -94,12 +92,11 @@ internal sealed class ClusterMembershipWatch : IAsyncDisposable
                 }
 
                 var newlyLost = false;
-                foreach (var (silo, lost) in _silos)
+                foreach (var silo in _silos)
                 {
-                    if (!lost.IsCancellationRequested && (!hosts.TryGetValue(silo, out var status) || status == SiloStatus.Dead))
+                    if (!hosts.TryGetValue(silo, out var status) || status == SiloStatus.Dead)
                     {
-                        await lost.CancelAsync();
-                        newlyLost = true;
+                        newlyLost |= _lost.TryAdd(silo, SiloStatus.Dead);
                     }
                 }
 
