@@ -42,6 +42,28 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
         }
     }
 
+    /// <summary>
+    /// Removes run <paramref name="runId"/> and every journal row it stored (decisions with their agents' answers,
+    /// orders, fills, positions, equity, baselines) in one transaction, so the run can be stored anew under the same
+    /// id. The model call log keeps its calls: they were made and paid for.
+    /// </summary>
+    public Task DeleteRunAsync(string runId, CancellationToken cancellationToken) => RetriableTransaction.RunAsync(
+        contexts,
+        async (context, token) =>
+        {
+            var decisions = context.TradingDecisions.Where(d => d.RunId == runId).Select(d => d.Id);
+            await context.AgentDecisions.Where(a => decisions.Contains(a.TradingDecisionId)).ExecuteDeleteAsync(token);
+            await context.Fills.Where(f => f.RunId == runId).ExecuteDeleteAsync(token);
+            await context.Orders.Where(o => o.RunId == runId).ExecuteDeleteAsync(token);
+            await context.Positions.Where(p => p.RunId == runId).ExecuteDeleteAsync(token);
+            await context.EquitySnapshots.Where(e => e.RunId == runId).ExecuteDeleteAsync(token);
+            await context.BaselineEquity.Where(b => b.RunId == runId).ExecuteDeleteAsync(token);
+            await context.TradingDecisions.Where(d => d.RunId == runId).ExecuteDeleteAsync(token);
+            await context.TradingRuns.Where(r => r.Id == runId).ExecuteDeleteAsync(token);
+        },
+        stored: null,
+        cancellationToken);
+
     /// <summary>Marks <paramref name="runId"/> running again under <paramref name="owner"/> (a paper account continuing).</summary>
     /// <exception cref="InvalidOperationException">No run has the id.</exception>
     public async Task ResumeRunAsync(string runId, string owner, CancellationToken cancellationToken)

@@ -12,4 +12,11 @@ public sealed class SweepBacktestFailedException : Exception
         : base(message)
     {
     }
+
+    /// <summary>
+    /// True when the backtest failed because a silo it needed was lost (<see cref="SiloLoss"/>), such as the one holding
+    /// a provider's rate-limit grain, not for a reason of its own; the sweep tries it again.
+    /// </summary>
+    [Id(0)]
+    public bool SiloLost { get; init; }
 }

@@ -19,6 +19,7 @@ namespace CryptoFunk.Cluster.Sweeps;
 /// <param name="DataSource">Where the candles came from.</param>
 /// <param name="Settings">The combination's keys and values as shown and stored (secrets redacted).</param>
 /// <param name="Configuration">Every key the backtest is configured with on top of the silo's configuration: the combination's real values, the sweep's database and model mode.</param>
+/// <param name="Attempt">Which try this is (1-based): a later one replaces what an earlier one lost with its silo stored.</param>
 [GenerateSerializer, Immutable]
 public sealed record SweepBacktestOrder(
     [property: Id(0)] string RunId,
@@ -31,7 +32,8 @@ public sealed record SweepBacktestOrder(
     [property: Id(7)] decimal Capital,
     [property: Id(8)] string DataSource,
     [property: Id(9)] ImmutableArray<SweepSetting> Settings,
-    [property: Id(10)] ImmutableArray<SweepSetting> Configuration)
+    [property: Id(10)] ImmutableArray<SweepSetting> Configuration,
+    [property: Id(11)] int Attempt = 1)
 {
     /// <summary>The backtest to run.</summary>
     public BacktestRequest ToRequest() => new(

@@ -7,8 +7,9 @@ namespace CryptoFunk.Host.Output;
 
 /// <summary>
 /// <c>sweep --json</c>: the sweep, then every backtest best first. A backtest's object is its <c>backtest --json</c>
-/// summary, key for key (the same writer made it), after its <c>combination</c> number, <c>settings</c> and the
-/// <c>silo</c> that ran it; a failed one has <c>error</c> instead.
+/// summary, key for key (the same writer made it), after its <c>combination</c> number, <c>settings</c>, how many
+/// <c>attempts</c> it took (more than one when silos were lost under it) and the <c>silo</c> that ran it; a failed
+/// one has <c>error</c> instead.
 /// </summary>
 internal static class SweepJson
 {
@@ -48,6 +49,7 @@ internal static class SweepJson
                 }
 
                 json.WriteEndObject();
+                json.WriteNumber("attempts", outcome.Order.Attempt);
                 if (outcome.Result is { } result)
                 {
                     json.WriteString("silo", result.Silo);

@@ -20,9 +20,9 @@ internal static class SweepRuns
         "--vary", "PaperBroker:TakerFeeRate=0.001,0.002",
     ];
 
-    /// <summary>The sweep's arguments on <paramref name="database"/>, writing <paramref name="json"/>.</summary>
-    public static string[] Sweep(string database, string json) =>
-        ["sweep", "--data", Data, "--symbols", "BTC/USDT", .. Window, .. Vary, "--db", database, "--json", json];
+    /// <summary>The sweep's arguments on <paramref name="database"/>, writing <paramref name="json"/>, over <see cref="Window"/> or <paramref name="window"/>.</summary>
+    public static string[] Sweep(string database, string json, string[]? window = null) =>
+        ["sweep", "--data", Data, "--symbols", "BTC/USDT", .. window ?? Window, .. Vary, "--db", database, "--json", json];
 
     /// <summary>The results of a sweep's <c>--json</c>, by combination number.</summary>
     public static async Task<SortedDictionary<int, JsonObject>> ResultsAsync(string json)
@@ -31,11 +31,11 @@ internal static class SweepRuns
         return new SortedDictionary<int, JsonObject>(sweep["results"]!.AsArray().Select(r => r!.AsObject()).ToDictionary(r => (int)r["combination"]!));
     }
 
-    /// <summary>A result without what differs from run to run (its run's ids and times) or belongs to the sweep (combination, settings, silo).</summary>
+    /// <summary>A result without what differs from run to run (its run's ids and times) or belongs to the sweep (combination, settings, attempts, silo).</summary>
     public static JsonObject Comparable(JsonObject result)
     {
         var copy = result.DeepClone().AsObject();
-        foreach (var key in new[] { "run", "combination", "settings", "silo" })
+        foreach (var key in new[] { "run", "combination", "settings", "attempts", "silo" })
         {
             copy.Remove(key);
         }

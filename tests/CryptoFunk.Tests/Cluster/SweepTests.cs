@@ -49,4 +49,27 @@ public sealed class SweepTests
             Assert.That(sweep.Error, Does.Contain("sweep: 8 of 8 backtests done"));
         });
     }
+
+    /// <summary>
+    /// A backtest that fails for a reason of its own (here an exchange rule the engine refuses when the backtest
+    /// starts) is tried once and reported; only a backtest lost with its silo is tried again.
+    /// </summary>
+    [Test]
+    public async Task A_backtest_that_fails_for_its_own_reason_is_tried_once_and_the_others_are_kept()
+    {
+        using var directory = new TempDirectory();
+        var sweep = await InProcessProgram.RunAsync(
+            new Dictionary<string, string?>(),
+            ["sweep", "--data", SweepRuns.Data, "--symbols", "BTC/USDT", .. SweepRuns.Window, "--vary", "Exchange:Rules:BTC_USDT:StepSize=0.00001,-1", "--db", $"Data Source={directory.File("sweep.db")}", "--json", directory.File("sweep.json")]);
+        var results = await SweepRuns.ResultsAsync(directory.File("sweep.json"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(sweep.ExitCode, Is.EqualTo(1), sweep.Error);
+            Assert.That((int)results[2]["attempts"]!, Is.EqualTo(1), "tried once");
+            Assert.That((string)results[2]["error"]!, Does.Contain("Exchange:Rules:BTC_USDT:StepSize must be a number, zero or more (got '-1')"));
+            Assert.That(sweep.Error, Does.Not.Contain("trying it again"));
+            Assert.That(sweep.Error.Split('\n').Count(l => l.Contains("#2 BTC/USDT failed", StringComparison.Ordinal)), Is.EqualTo(1), sweep.Error);
+            Assert.That(results[1]["error"], Is.Null, "the other combination ran");
+        });
+    }
 }

@@ -55,6 +55,7 @@ public sealed class BadInputTests
         new("sweep --vary with a malformed key", 2, "'Risk::KellyFraction' is not a configuration key", [.. Sweep, "--vary", "Risk::KellyFraction=0.25"]),
         new("sweep --vary of a key nothing reads", 2, "--vary Risk:KellyFractoin: no setting reads this key", [.. Sweep, "--vary", "Risk:KellyFractoin=0.25,0.5"]),
         new("sweep --vary with a value of the wrong type", 2, "--vary combination #2 (Risk:KellyFraction=abc): configuration Risk:KellyFraction = 'abc' (from --vary) is not a valid Decimal", [.. Sweep, "--vary", "Risk:KellyFraction=0.25,abc"]),
+        new("sweep --vary with a value twice", 2, "--vary Risk:KellyFraction=0.25,0.5,0.25: value '0.25' is listed twice", [.. Sweep, "--vary", "Risk:KellyFraction=0.25,0.5,0.25"]),
         new("sweep --vary of one key twice", 2, "--vary Risk:KellyFraction is given twice", [.. Sweep, "--vary", "Risk:KellyFraction=0.25", "--vary", "Risk:KellyFraction=0.5"]),
         new("cluster store down", 1, "cluster: cannot use PostgreSQL at host=127.0.0.1;port=1;username=u;password=***", ["cluster", "status", "--cluster", ClusterDown, "--db", "{journal}"]),
     ];
