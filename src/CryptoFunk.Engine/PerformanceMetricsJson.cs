@@ -11,17 +11,17 @@ public static class PerformanceMetricsJson
     public static void Write(Utf8JsonWriter json, string name, PerformanceMetrics m)
     {
         json.WriteStartObject(name);
-        json.WriteNumber("final_equity", m.FinalEquity);
-        json.WriteNumber("total_return", m.TotalReturn);
+        json.WriteDecimal("final_equity", m.FinalEquity);
+        json.WriteDecimal("total_return", m.TotalReturn);
         json.WriteNumberOrNull("cagr", m.Cagr);
         json.WriteNumberOrNull("sharpe", m.Sharpe);
         json.WriteNumberOrNull("sortino", m.Sortino);
-        json.WriteNumber("max_drawdown", m.MaxDrawdown);
+        json.WriteDecimal("max_drawdown", m.MaxDrawdown);
         json.WriteNumber("trades", m.Trades);
         json.WriteNumber("wins", m.Wins);
         json.WriteNumberOrNull("win_rate", m.WinRate);
         json.WriteNumberOrNull("average_trade_pnl_percent", m.AverageTradePnlPercent);
-        json.WriteNumber("fees_paid", m.FeesPaid);
+        json.WriteDecimal("fees_paid", m.FeesPaid);
         json.WriteNumberOrNull("exposure", m.Exposure);
         json.WriteEndObject();
     }

@@ -31,7 +31,7 @@ public static class SessionTallyJson
         json.WriteNumberOrNull("cache_hit_rate", CacheHitRate(calls));
         json.WriteNumber("input_tokens", tally.InputTokens);
         json.WriteNumber("output_tokens", tally.OutputTokens);
-        json.WriteNumber("cost_usd", tally.CostUsd);
+        json.WriteDecimal("cost_usd", tally.CostUsd);
         json.WriteNumber("refused_by_budget", calls.Refused);
         json.WriteNumber("cache_unavailable", cacheUnavailable);
         json.WriteStartObject("budget");

@@ -8,12 +8,19 @@ namespace CryptoFunk.Agents.StructuredOutput;
 /// </summary>
 public static class JsonWriterExtensions
 {
-    /// <summary>Writes <paramref name="value"/>, or null when there is none.</summary>
+    /// <summary>
+    /// Writes <paramref name="value"/> without trailing zeros, so equal amounts print alike whatever scale they were
+    /// computed or stored with (PostgreSQL gives back ten places: 0.1643000000).
+    /// </summary>
+    public static void WriteDecimal(this Utf8JsonWriter json, string name, decimal value) =>
+        json.WriteNumber(name, value / 1.0000000000000000000000000000m);
+
+    /// <summary>Writes <paramref name="value"/> as <see cref="WriteDecimal"/> does, or null when there is none.</summary>
     public static void WriteNumberOrNull(this Utf8JsonWriter json, string name, decimal? value)
     {
         if (value is { } v)
         {
-            json.WriteNumber(name, v);
+            json.WriteDecimal(name, v);
         }
         else
         {

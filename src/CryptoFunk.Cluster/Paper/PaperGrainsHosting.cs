@@ -2,6 +2,7 @@ using CryptoFunk.Cluster.Paper.Wire;
 using CryptoFunk.Engine.Paper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 
@@ -20,7 +21,7 @@ public static class PaperGrainsHosting
     /// <summary>Hosts the paper grains in <paramref name="silo"/>; the program's paper accounts trade in them.</summary>
     public static ISiloBuilder AddPaperGrains(this ISiloBuilder silo)
     {
-        silo.Services.Replace(ServiceDescriptor.Singleton<IPaperAccountHost, GrainPaperAccountHost>());
+        silo.Services.Replace(ServiceDescriptor.Singleton<IPaperAccountHost>(services => Host(services, isClient: true)));
         silo.Services.AddSerializer(AddCodec);
         silo.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = StepTimeout);
         return silo;
@@ -29,11 +30,14 @@ public static class PaperGrainsHosting
     /// <summary>Lets <paramref name="client"/> call the paper grains; the program's paper accounts trade in the cluster's.</summary>
     public static IClientBuilder AddPaperGrainsClient(this IClientBuilder client)
     {
-        client.Services.Replace(ServiceDescriptor.Singleton<IPaperAccountHost, GrainPaperAccountHost>());
+        client.Services.Replace(ServiceDescriptor.Singleton<IPaperAccountHost>(services => Host(services, isClient: true)));
         client.Services.AddSerializer(AddCodec);
         client.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = StepTimeout);
         return client;
     }
+
+    private static GrainPaperAccountHost Host(IServiceProvider services, bool isClient) => new(
+        services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<GrainPaperAccountHost>>(), isClient);
 
     /// <summary>Carries CryptoFunk's own types through Orleans' System.Text.Json codec with <see cref="PaperGrainJson"/>'s options.</summary>
     internal static void AddCodec(ISerializerBuilder serializer) =>

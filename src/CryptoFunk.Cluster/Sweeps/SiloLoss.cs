@@ -1,3 +1,4 @@
+using CryptoFunk.Cluster.Hosting;
 using Orleans.Runtime.Messaging;
 
 namespace CryptoFunk.Cluster.Sweeps;

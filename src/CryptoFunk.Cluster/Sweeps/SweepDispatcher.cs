@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CryptoFunk.Cluster.Hosting;
 using Orleans.Runtime;
 using Orleans.Runtime.Placement;
 

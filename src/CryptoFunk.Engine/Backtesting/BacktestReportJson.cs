@@ -27,7 +27,7 @@ public static class BacktestReportJson
             json.WriteString("interval", report.Timeframe.Code);
             json.WriteString("from", UtcTimestamp.Format(report.From));
             json.WriteString("to", UtcTimestamp.Format(report.To));
-            json.WriteNumber("capital", report.Capital);
+            json.WriteDecimal("capital", report.Capital);
             json.WriteString("mode", report.Mode);
             json.WriteNumber("bars", report.Bars);
             PerformanceMetricsJson.Write(json, "agents", report.Agents);

@@ -9,11 +9,5 @@ public interface IPaperAccountHost
 {
     /// <summary>Opens <paramref name="opening"/>'s account from its stored journal, replacing any copy already open.</summary>
     /// <exception cref="InvalidOperationException">The store holds no paper run for the account, or its journal does not match its rebuild.</exception>
-    Task OpenAsync(PaperAccountOpening opening, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Settles, decides and executes <paramref name="close"/> on <paramref name="opening"/>'s account; returns once it is
-    /// stored. An account its host lost is opened again from the journal first.
-    /// </summary>
-    Task<PaperStep> StepAsync(PaperAccountOpening opening, MarketClose close, CancellationToken cancellationToken);
+    Task<IOpenPaperAccount> OpenAsync(PaperAccountOpening opening, CancellationToken cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Orchestration;
 using CryptoFunk.Agents.Providers;
@@ -14,24 +13,10 @@ namespace CryptoFunk.Engine.Paper;
 public sealed class LocalPaperAccountHost(
     PaperAccountOpener opener, TradingDecisionMaker maker, LlmProviderRegistry providers, IOptions<ModelPipelineOptions> pipeline, TimeProvider time) : IPaperAccountHost
 {
-    private readonly ConcurrentDictionary<string, PaperAccount> _accounts = new(StringComparer.Ordinal);
-
     /// <inheritdoc />
-    public async Task OpenAsync(PaperAccountOpening opening, CancellationToken cancellationToken)
+    public async Task<IOpenPaperAccount> OpenAsync(PaperAccountOpening opening, CancellationToken cancellationToken)
     {
         var participants = TradingRunSetup.Of(maker, providers, pipeline.Value, opening.OrderBooks).Participants;
-        _accounts[opening.Account] = await opener.OpenAsync(opening, new LocalMarketDesks(maker, participants, time), cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public async Task<PaperStep> StepAsync(PaperAccountOpening opening, MarketClose close, CancellationToken cancellationToken)
-    {
-        if (!_accounts.TryGetValue(opening.Account, out var account))
-        {
-            await OpenAsync(opening, cancellationToken);
-            account = _accounts[opening.Account];
-        }
-
-        return await account.StepAsync(close, cancellationToken);
+        return await opener.OpenAsync(opening, new LocalMarketDesks(maker, participants, time), cancellationToken);
     }
 }

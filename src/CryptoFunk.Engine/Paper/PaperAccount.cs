@@ -1,5 +1,3 @@
-using CryptoFunk.Markets;
-
 namespace CryptoFunk.Engine.Paper;
 
 /// <summary>
@@ -7,13 +5,13 @@ namespace CryptoFunk.Engine.Paper;
 /// <see cref="PaperAccountOpener"/>: each close it steps is settled, decided, executed and stored before the step returns,
 /// so whichever process opens the account next continues from the last close a step acknowledged.
 /// </summary>
-public sealed class PaperAccount
+public sealed class PaperAccount : IOpenPaperAccount
 {
     private readonly TradingSession _session;
 
     internal PaperAccount(TradingSession session) => _session = session;
 
-    /// <summary>Settles, decides and executes <paramref name="close"/>; returns once everything it produced is stored.</summary>
+    /// <inheritdoc />
     public async Task<PaperStep> StepAsync(MarketClose close, CancellationToken cancellationToken)
     {
         if (_session.EquityCurve.Count == 0)
@@ -31,4 +29,7 @@ public sealed class PaperAccount
         var broker = _session.Broker;
         return new PaperStep(close.Time, close.Missed, decisions, broker.Equity, broker.Cash, PositionView.Of(broker), _session.Tally.ModelCalls, _session.Tally.CostUsd);
     }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

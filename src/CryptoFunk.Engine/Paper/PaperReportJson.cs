@@ -38,10 +38,10 @@ public static class PaperReportJson
             Time(json, "first_close", report.FirstClose);
             Time(json, "last_close", report.LastClose);
             json.WriteNumber("closes", report.Closes);
-            json.WriteNumber("capital", report.Capital);
-            json.WriteNumber("equity", report.Equity);
-            json.WriteNumber("cash", report.Cash);
-            json.WriteNumber("total_return", report.TotalReturn);
+            json.WriteDecimal("capital", report.Capital);
+            json.WriteDecimal("equity", report.Equity);
+            json.WriteDecimal("cash", report.Cash);
+            json.WriteDecimal("total_return", report.TotalReturn);
 
             json.WriteStartArray("positions");
             foreach (var position in report.Positions)
@@ -49,10 +49,10 @@ public static class PaperReportJson
                 json.WriteStartObject();
                 json.WriteString("symbol", position.Symbol.ToString());
                 json.WriteString("side", position.Side == PositionSide.Long ? "long" : "short");
-                json.WriteNumber("quantity", position.Quantity);
-                json.WriteNumber("entry_price", position.EntryPrice);
-                json.WriteNumber("mark_price", position.MarkPrice);
-                json.WriteNumber("unrealised_pnl", position.UnrealisedPnl);
+                json.WriteDecimal("quantity", position.Quantity);
+                json.WriteDecimal("entry_price", position.EntryPrice);
+                json.WriteDecimal("mark_price", position.MarkPrice);
+                json.WriteDecimal("unrealised_pnl", position.UnrealisedPnl);
                 json.WriteEndObject();
             }
 
@@ -61,8 +61,8 @@ public static class PaperReportJson
             json.WriteStartObject("trades");
             json.WriteNumber("closed", report.Trades.Count);
             json.WriteNumber("wins", report.Trades.Count(t => t.ProfitAndLoss > 0m));
-            json.WriteNumber("realised_pnl", report.Trades.Sum(t => t.ProfitAndLoss));
-            json.WriteNumber("fees_paid", report.Tally.FeesPaid);
+            json.WriteDecimal("realised_pnl", report.Trades.Sum(t => t.ProfitAndLoss));
+            json.WriteDecimal("fees_paid", report.Tally.FeesPaid);
             json.WriteEndObject();
 
             Metrics(json, "agents", report.Performance);

@@ -121,7 +121,7 @@ public sealed class PaperTrader(
         {
             // Each close is stored before its step returns, so a crash loses at most the close in progress and a restart
             // (or the account's grain on another silo) continues from there.
-            await accounts.OpenAsync(opening, CancellationToken.None);
+            await using var account = await accounts.OpenAsync(opening, CancellationToken.None);
             var histories = markets.ToDictionary(m => m.Symbol);
             while (true)
             {
@@ -147,7 +147,7 @@ public sealed class PaperTrader(
                 }
 
                 // Not the stop token: a step once started is finished, so no decision is left without its orders.
-                var step = await accounts.StepAsync(opening, close, CancellationToken.None);
+                var step = await account.StepAsync(close, CancellationToken.None);
                 progress?.Report(step with { Budget = await budget.StatusAsync(CancellationToken.None) });
                 if (stopping.IsCancellationRequested)
                 {

@@ -58,9 +58,7 @@ public sealed class PaperGrainsClusterTests
         await cluster.DeployAsync();
         var logger = new ListLogger<GrainPaperAccountHost>();
         await using var client = Services(clustered, services => services
-            .AddSingleton<IGrainFactory>(cluster.Client)
-            .AddSingleton<ILogger<GrainPaperAccountHost>>(logger)
-            .AddSingleton<IPaperAccountHost, GrainPaperAccountHost>());
+            .AddSingleton<IPaperAccountHost>(new GrainPaperAccountHost(cluster.Client, TimeProvider.System, logger, isClient: true)));
         try
         {
             var (stopped, moved) = await RunInClusterAsync(cluster, client, markets);

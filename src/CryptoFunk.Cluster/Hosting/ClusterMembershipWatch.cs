@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
 using Orleans.Runtime;
 
-namespace CryptoFunk.Cluster.Sweeps;
+namespace CryptoFunk.Cluster.Hosting;
 
 /// <summary>
-/// Which of a sweep's silos the cluster has declared dead, read from Orleans' membership table (the management grain)
-/// every two seconds. A cluster client's call that died with a silo is never broken by Orleans (only its response
-/// timeout, a day for a backtest, would end it), and that is so not only for calls to that silo: a client sends each
-/// grain's calls through one gateway of its choosing, so a call to a live silo whose request or answer passed through
-/// the dead silo's gateway is lost too. So the dispatcher gives up every call in flight when a silo is declared dead
+/// Which of the silos a client works with the cluster has declared dead, read from Orleans' membership table (the
+/// management grain) every two seconds. A cluster client's call that died with a silo is never broken by Orleans (only
+/// its response timeout, a day for a sweep's backtest, ten minutes for a paper close, would end it), and that is so
+/// not only for calls to that silo: a client sends each grain's calls through one gateway of its choosing, so a call to
+/// a live silo whose request or answer passed through the dead silo's gateway is lost too. So the sweep dispatcher and
+/// a paper account submitted to the cluster give up every call in flight when a silo is declared dead
 /// (<see cref="NextLoss"/>). Only a death declaration counts, never a slow answer: a silo declared dead stops (Orleans
 /// makes one that is still running end itself).
 /// </summary>
