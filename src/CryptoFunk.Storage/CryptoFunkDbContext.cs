@@ -89,6 +89,7 @@ public sealed class CryptoFunkDbContext(DbContextOptions<CryptoFunkDbContext> op
             decision.ToTable("trading_decisions");
             decision.HasKey(d => d.Id);
             decision.HasIndex(d => new { d.RunId, d.Symbol, d.DecisionTime }).IsUnique();
+            decision.HasIndex(d => new { d.RunId, d.OrderId });
             decision.Property(d => d.Features).HasConversion((ValueConverter)new FeatureListConverter(), FeatureListConverter.Comparer);
             decision.HasMany(d => d.Agents).WithOne().HasForeignKey(a => a.TradingDecisionId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -448,9 +448,8 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
     /// </summary>
     private static async Task WriteBackAsync(CryptoFunkDbContext context, TradeOutcome outcome, CancellationToken cancellationToken)
     {
-        var orderIds = outcome.OpeningOrderIds.ToList();
         var holdSeconds = (long)outcome.HoldTime.TotalSeconds;
-        var placed = context.TradingDecisions.Where(d => d.RunId == outcome.RunId && d.OrderId != null && orderIds.Contains(d.OrderId));
+        var placed = PlacedBy(context, outcome.RunId, outcome.OpeningOrderIds.ToList());
 
         // The ids first, so the agents' rows are found through their index instead of a correlated scan of every run.
         var decisionIds = await placed.Select(d => d.Id).ToListAsync(cancellationToken);
@@ -480,6 +479,10 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
                 .SetProperty(d => d.OutcomeKnownAt, outcome.KnownAt),
             cancellationToken);
     }
+
+    /// <summary>The run's decisions that placed one of <paramref name="orderIds"/>, found through the index on run and order id.</summary>
+    internal static IQueryable<TradingDecisionRecord> PlacedBy(CryptoFunkDbContext context, string runId, List<string> orderIds) =>
+        context.TradingDecisions.Where(d => d.RunId == runId && d.OrderId != null && orderIds.Contains(d.OrderId));
 
     private async Task<bool> DecisionStoredAsync(string runId, string symbol, DateTimeOffset time, CancellationToken cancellationToken)
     {

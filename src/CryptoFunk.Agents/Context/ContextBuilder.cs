@@ -22,6 +22,38 @@ public sealed class ContextBuilder
     /// <summary>Adds a Markdown table.</summary>
     public ContextBuilder AddTable(string title, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
+        AddTableHeader(title, headers);
+        foreach (var row in rows)
+        {
+            AppendRow(_text, row);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a Markdown table whose rows were written by <see cref="Row"/> beforehand, so a row several contexts share is formatted once.</summary>
+    public ContextBuilder AddTable(string title, IReadOnlyList<string> headers, IEnumerable<string> rows)
+    {
+        AddTableHeader(title, headers);
+        foreach (var row in rows)
+        {
+            _text.Append(row);
+        }
+
+        return this;
+    }
+
+    /// <summary>One table row as <see cref="AddTable(string, IReadOnlyList{string}, IEnumerable{IReadOnlyList{string}})"/> writes it, line break included.</summary>
+    public static string Row(IReadOnlyList<string> cells) => AppendRow(new StringBuilder(128), cells).ToString();
+
+    /// <summary>The context so far.</summary>
+    public string Build() => _text.ToString();
+
+    private static StringBuilder AppendRow(StringBuilder text, IReadOnlyList<string> cells) =>
+        text.Append("| ").AppendJoin(" | ", cells).Append(" |\n");
+
+    private void AddTableHeader(string title, IReadOnlyList<string> headers)
+    {
         Separate();
         _text.Append("## ").Append(title).Append("\n\n| ").AppendJoin(" | ", headers).Append(" |\n|");
         for (var i = 0; i < headers.Count; i++)
@@ -30,16 +62,7 @@ public sealed class ContextBuilder
         }
 
         _text.Append('\n');
-        foreach (var row in rows)
-        {
-            _text.Append("| ").AppendJoin(" | ", row).Append(" |\n");
-        }
-
-        return this;
     }
-
-    /// <summary>The context so far.</summary>
-    public string Build() => _text.ToString();
 
     private void Separate()
     {

@@ -12,12 +12,16 @@ namespace CryptoFunk.Agents.Context;
 /// </summary>
 public static class DecisionInputs
 {
-    /// <summary>Invocation options for an agent deciding in <paramref name="situation"/>.</summary>
-    public static AgentInvokeOptions For(DecisionSituation situation, string? learningContext = null, IReadOnlyDictionary<string, object?>? extra = null)
+    /// <summary>
+    /// Invocation options for an agent deciding in <paramref name="situation"/>; <paramref name="recentPrices"/>, when
+    /// given, keeps the market's recent price rows formatted from one decision to the next.
+    /// </summary>
+    public static AgentInvokeOptions For(
+        DecisionSituation situation, string? learningContext = null, IReadOnlyDictionary<string, object?>? extra = null, RecentPriceRows? recentPrices = null)
     {
         var options = ForRules(situation);
         var arguments = (Dictionary<string, object?>)options.Arguments;
-        arguments["market_context"] = new ContextBuilder().AddMarket(situation.Snapshot).Build();
+        arguments["market_context"] = new ContextBuilder().AddMarket(situation.Snapshot, recentPrices).Build();
         arguments["futures_sentiment"] = new ContextBuilder().AddFuturesSentiment(situation.Snapshot).Build();
         arguments["learning_context"] = learningContext ?? "No earlier decisions with known outcomes yet.";
         foreach (var (key, value) in extra ?? new Dictionary<string, object?>())

@@ -10,8 +10,11 @@ namespace CryptoFunk.Agents.Context;
 /// </summary>
 public static class MarketContextFormatter
 {
-    /// <summary>Adds the market sections for <paramref name="snapshot"/> to <paramref name="builder"/>.</summary>
-    public static ContextBuilder AddMarket(this ContextBuilder builder, MarketSnapshot snapshot)
+    /// <summary>
+    /// Adds the market sections for <paramref name="snapshot"/> to <paramref name="builder"/>; the recent prices'
+    /// rows come from <paramref name="recentPrices"/> when given (a market's consecutive decisions share them).
+    /// </summary>
+    public static ContextBuilder AddMarket(this ContextBuilder builder, MarketSnapshot snapshot, RecentPriceRows? recentPrices = null)
     {
         var i = snapshot.Indicators;
         var price = (double)snapshot.Price;
@@ -40,8 +43,7 @@ public static class MarketContextFormatter
         builder.AddTable(
             $"Recent Prices (last {snapshot.RecentCandles.Count} candles)",
             ["Open time (UTC)", "Open", "High", "Low", "Close", "Volume"],
-            snapshot.RecentCandles.Select(c => (IReadOnlyList<string>)
-                [ContextFormat.Time(c.OpenTime), ContextFormat.Price(c.Open), ContextFormat.Price(c.High), ContextFormat.Price(c.Low), ContextFormat.Price(c.Close), ContextFormat.Price(c.Volume)]));
+            recentPrices?.For(snapshot.RecentCandles) ?? snapshot.RecentCandles.Select(RecentPriceRows.Format));
 
         if (snapshot.OrderBook is { } book && book.BestBid is { } bid && book.BestAsk is { } ask)
         {

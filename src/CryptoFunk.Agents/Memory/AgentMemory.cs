@@ -7,7 +7,7 @@ namespace CryptoFunk.Agents.Memory;
 
 /// <summary>
 /// What an agent may learn from at one decision time: its recent results and the past decisions most like the
-/// present, all known before that time. <see cref="Format"/> renders it for the prompt.
+/// present, all known before that time. <see cref="Format()"/> renders it for the prompt.
 /// </summary>
 /// <param name="AgentName">The agent.</param>
 /// <param name="Symbol">Market.</param>
@@ -34,7 +34,13 @@ public sealed record AgentMemory(
     /// The learning context in the design document's shape (invariant culture, one line per fact); the reasoning an
     /// agent gave back then is quoted (<see cref="QuotedText"/>), as a model wrote it.
     /// </summary>
-    public string Format()
+    public string Format() => Format(Describe);
+
+    /// <summary>
+    /// The text of <see cref="Format()"/>, each similar decision's lines (after its number) written by
+    /// <paramref name="describe"/>, which must write what <see cref="Describe(SimilarDecision)"/> does.
+    /// </summary>
+    internal string Format(Func<SimilarDecision, string> describe)
     {
         if (Trades == 0 && Similar.Count == 0)
         {
@@ -59,15 +65,21 @@ public sealed record AgentMemory(
             text.Append("\n## Similar Past Decisions\n");
             for (var i = 0; i < Similar.Count; i++)
             {
-                var (entry, outcome, _) = Similar[i];
-                var price = entry.EntryPrice is { } entryPrice ? string.Create(CultureInfo.InvariantCulture, $" at {entryPrice:0.00######}") : "";
-                text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {entry.Action}{price} (Confidence: {entry.Confidence:0.00})").Append('\n');
-                text.Append(CultureInfo.InvariantCulture, $"   Outcome: {outcome.PnlPercent:0.00}% P&L").Append('\n');
-                text.Append("   Reasoning: ").Append(QuotedText.Quote(entry.Reasoning)).Append('\n');
+                text.Append(CultureInfo.InvariantCulture, $"{i + 1}. ").Append(describe(Similar[i]));
             }
         }
 
         return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>A similar decision's lines after its number: what was done, how it turned out, and the quoted reasoning.</summary>
+    internal static string Describe(SimilarDecision similar)
+    {
+        var (entry, outcome, _) = similar;
+        var price = entry.EntryPrice is { } entryPrice ? string.Create(CultureInfo.InvariantCulture, $" at {entryPrice:0.00######}") : "";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{entry.Action}{price} (Confidence: {entry.Confidence:0.00})\n   Outcome: {outcome.PnlPercent:0.00}% P&L\n   Reasoning: {QuotedText.Quote(entry.Reasoning)}\n");
     }
 
     private static string Describe(TimeSpan window) =>

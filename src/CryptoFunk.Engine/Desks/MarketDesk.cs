@@ -27,6 +27,8 @@ public sealed class MarketDesk
     private readonly TimeProvider _time;
     private readonly AccountViewBroker _account = new();
     private readonly DecisionMemory _memory = new();
+    private readonly LearningContexts _learningContexts = new();
+    private readonly RecentPriceRows _recentPrices = new();
     private TradingPlugins _plugins;
     private int _learned;
     private (TradingDecision Decision, DecisionContext Context, IReadOnlyList<double> Features)? _last;
@@ -68,7 +70,7 @@ public sealed class MarketDesk
         var context = new DecisionContext(snapshot, ask.Portfolio, ask.Account.PositionFor(snapshot.Symbol)) { Rules = _account.RulesFor(snapshot.Symbol) };
         var features = DecisionInputs.Features(snapshot);
         var inputs = _participants.ReadPrompts
-            ? DecisionInputs.For(context.Situation) with
+            ? DecisionInputs.For(context.Situation, recentPrices: _recentPrices) with
             {
                 AgentArguments = LearningContexts(snapshot, features),
                 AdditionalTools = _plugins.ReadOnlyTools,
@@ -166,7 +168,7 @@ public sealed class MarketDesk
         foreach (var agent in _participants.Analysis.Members.Concat(_participants.Strategy.Members).Append(_participants.Risk))
         {
             var memory = _memory.Recall(agent.Name, snapshot.Symbol, snapshot.DecisionTime, features);
-            contexts[agent.Name] = new Dictionary<string, object?> { ["learning_context"] = memory.Format() };
+            contexts[agent.Name] = new Dictionary<string, object?> { ["learning_context"] = _learningContexts.Text(memory) };
         }
 
         return contexts;

@@ -34,7 +34,8 @@ internal sealed class StoreDatabase : IAsyncDisposable
 
     public DatabaseMigrator Migrator => _services.GetRequiredService<DatabaseMigrator>();
 
-    public static async Task<StoreDatabase> CreateAsync(string provider)
+    /// <summary>Creates the database; <paramref name="sqliteOptions"/> (such as <c>Default Timeout=1</c>) is appended to a SQLite connection string.</summary>
+    public static async Task<StoreDatabase> CreateAsync(string provider, string? sqliteOptions = null)
     {
         TempDirectory? directory = null;
         PostgresDatabase? postgres = null;
@@ -47,7 +48,7 @@ internal sealed class StoreDatabase : IAsyncDisposable
         else
         {
             directory = new TempDirectory();
-            connectionString = $"Data Source={directory.File("cf.db")}";
+            connectionString = $"Data Source={directory.File("cf.db")}" + (sqliteOptions is null ? "" : ";" + sqliteOptions);
         }
 
         var services = new ServiceCollection()
