@@ -21,17 +21,21 @@ internal sealed partial class GrainPaperAccount(
 
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The opening with every history as long as the last close made it, so an account opened again has every candle its journal settled.</summary>
+    private PaperAccountOpening _opening = opening;
+
     /// <summary>Opens the account in its grain from the stored journal.</summary>
     public Task OpenAsync()
     {
-        Log.Opening(logger, opening.Account);
-        return WhileNoSiloIsLost(grain.OpenAsync(opening.AsImmutable()));
+        Log.Opening(logger, _opening.Account);
+        return WhileNoSiloIsLost(grain.OpenAsync(_opening.AsImmutable()));
     }
 
     /// <inheritdoc />
     /// <exception cref="Exception">The close failed <see cref="Attempts"/> times; the last failure.</exception>
     public async Task<PaperStep> StepAsync(MarketClose close, CancellationToken cancellationToken)
     {
+        _opening = _opening.With(close.Extended);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -48,11 +52,11 @@ internal sealed partial class GrainPaperAccount(
 
                 // A new activation (its silo was lost between closes): built from the journal, asked again.
                 await OpenAsync();
-                return await WhileNoSiloIsLost(grain.StepAsync(close)) ?? throw new InvalidOperationException($"account grain {opening.Account} was opened but answered as not opened");
+                return await WhileNoSiloIsLost(grain.StepAsync(close)) ?? throw new InvalidOperationException($"account grain {_opening.Account} was opened but answered as not opened");
             }
             catch (Exception e) when (attempt < Attempts && !cancellationToken.IsCancellationRequested)
             {
-                Log.Retrying(logger, opening.Account, UtcTimestamp.Format(close.Time), attempt, Attempts, e.GetType().Name, e.Message);
+                Log.Retrying(logger, _opening.Account, UtcTimestamp.Format(close.Time), attempt, Attempts, e.GetType().Name, e.Message);
                 await Task.Delay(Pause * attempt, time, cancellationToken);
             }
         }

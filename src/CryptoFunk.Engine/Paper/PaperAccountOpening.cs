@@ -13,4 +13,9 @@ public sealed record PaperAccountOpening(
     decimal Capital,
     IReadOnlyList<MarketHistory> Markets,
     IReadOnlyDictionary<MarketSymbol, ExchangeRules> Rules,
-    bool OrderBooks);
+    bool OrderBooks)
+{
+    /// <summary>This opening with the markets in <paramref name="extended"/> replaced by those longer histories (live data), so an account opened again later gets every candle so far.</summary>
+    public PaperAccountOpening With(IReadOnlyList<MarketHistory> extended) =>
+        extended.Count == 0 ? this : this with { Markets = [.. Markets.Select(m => extended.LastOrDefault(e => e.Symbol == m.Symbol) ?? m)] };
+}

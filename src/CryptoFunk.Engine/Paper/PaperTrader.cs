@@ -122,7 +122,6 @@ public sealed class PaperTrader(
             // Each close is stored before its step returns, so a crash loses at most the close in progress and a restart
             // (or the account's grain on another silo) continues from there.
             await using var account = await accounts.OpenAsync(opening, CancellationToken.None);
-            var histories = markets.ToDictionary(m => m.Symbol);
             while (true)
             {
                 MarketClose? close;
@@ -141,11 +140,7 @@ public sealed class PaperTrader(
                     break;
                 }
 
-                foreach (var history in close.Extended)
-                {
-                    histories[history.Symbol] = history;
-                }
-
+                opening = opening.With(close.Extended);
                 // Not the stop token: a step once started is finished, so no decision is left without its orders.
                 var step = await account.StepAsync(close, CancellationToken.None);
                 progress?.Report(step with { Budget = await budget.StatusAsync(CancellationToken.None) });
@@ -156,7 +151,7 @@ public sealed class PaperTrader(
                 }
             }
 
-            session = await opener.ReadAsync(opening with { Markets = [.. markets.Select(m => histories[m.Symbol])] }, setup.Participants, CancellationToken.None);
+            session = await opener.ReadAsync(opening, setup.Participants, CancellationToken.None);
             baselines = await PaperBaselines.ComputeAsync(session, setup, maker, brokerOptions, rules, time, CancellationToken.None);
             if (baselines is not null)
             {
