@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using CryptoFunk.Storage;
 using CryptoFunk.Tests.Backtesting;
 using CryptoFunk.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CryptoFunk.Tests.Caching;
@@ -12,30 +11,18 @@ namespace CryptoFunk.Tests.Caching;
 /// entirely from Redis and decides the same, and a Redis that dies mid-run is skipped and counted while the run
 /// completes on answers from known sources.
 /// </summary>
-public sealed class RedisSharedCacheTests
+public sealed class RedisSharedCacheTests : TempDirectoryTest
 {
     private static readonly string Data2021 = Path.Combine(SharedFiles.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv");
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
-
     private string[] Backtest(string name, string from, string to) =>
-        ["backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", from, "--to", to, "--db", $"Data Source={_dir.File(name + ".db")}", "--json", _dir.File(name + ".json")];
+        ["backtest", "--data", Data2021, "--symbol", "BTC/USDT", "--from", from, "--to", to, "--db", $"Data Source={Temp.File(name + ".db")}", "--json", Temp.File(name + ".json")];
 
-    private async Task<JsonNode> SummaryAsync(string name) => JsonNode.Parse(await File.ReadAllTextAsync(_dir.File(name + ".json")))!;
+    private async Task<JsonNode> SummaryAsync(string name) => JsonNode.Parse(await File.ReadAllTextAsync(Temp.File(name + ".json")))!;
 
     /// <summary>Every agent answer a run stored, in order: when, who, what, how sure, why, and where it came from.</summary>
     private async Task<List<(DateTimeOffset Time, string Agent, string Action, decimal Confidence, string Reasoning, string Source)>> AnswersAsync(string name)
     {
-        await using var context = new CryptoFunkDbContextFactory($"Data Source={_dir.File(name + ".db")}").CreateDbContext();
+        await using var context = new CryptoFunkDbContextFactory($"Data Source={Temp.File(name + ".db")}").CreateDbContext();
         var rows = await context.AgentDecisions.AsNoTracking().ToListAsync();
         return [.. rows.OrderBy(a => a.Timestamp).ThenBy(a => a.AgentName, StringComparer.Ordinal)
             .Select(a => (a.Timestamp, a.AgentName, a.Action, a.Confidence, a.Reasoning, a.Source))];
@@ -52,7 +39,7 @@ public sealed class RedisSharedCacheTests
         var firstRun = await InProcessProgram.RunAsync(settings, Backtest("first", "2021-01-04", "2021-01-04T12:00:00Z"));
         Assert.That(firstRun.ExitCode, Is.Zero, firstRun.Error);
         var afterFirst = model.RequestCount;
-        using (var program = ProgramProcess.StartIn(_dir.Path, ProgramProcess.Environment(settings), Backtest("second", "2021-01-04", "2021-01-04T12:00:00Z")))
+        using (var program = ProgramProcess.StartIn(Temp.Path, ProgramProcess.Environment(settings), Backtest("second", "2021-01-04", "2021-01-04T12:00:00Z")))
         {
             Assert.That(await program.WaitAsync(TimeSpan.FromMinutes(2)), Is.Zero, string.Join('\n', program.Lines));
         }

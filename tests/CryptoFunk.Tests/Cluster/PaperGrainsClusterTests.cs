@@ -5,7 +5,6 @@ using CryptoFunk.Markets;
 using CryptoFunk.Storage;
 using CryptoFunk.Tests.Support;
 using CryptoFunk.Trading;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,7 +20,7 @@ namespace CryptoFunk.Tests.Cluster;
 /// finishes, and the journal must show every (account, market, close) decided once, no order twice, and the account an
 /// uninterrupted one-process run of the same candles ends with.
 /// </summary>
-public sealed class PaperGrainsClusterTests
+public sealed class PaperGrainsClusterTests : TempDirectoryTest
 {
     private const string Account = "grains";
     private const string RunId = "paper-grains";
@@ -29,18 +28,6 @@ public sealed class PaperGrainsClusterTests
     private const int StopAfter = 16;
     private static readonly DateTimeOffset From = new(2021, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset To = new(2021, 3, 3, 0, 0, 0, TimeSpan.Zero);
-
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
 
     [Test]
     public async Task Ten_markets_on_one_account_survive_a_stopped_silo_and_end_as_one_process_ends()
@@ -133,7 +120,7 @@ public sealed class PaperGrainsClusterTests
 
     private Dictionary<string, string?> Settings(string database) => new()
     {
-        ["Database:ConnectionString"] = $"Data Source={_dir.File(database)}",
+        ["Database:ConnectionString"] = $"Data Source={Temp.File(database)}",
         ["Prompts:Directory"] = Path.Combine(SharedFiles.RepositoryRoot, "prompts"),
     };
 

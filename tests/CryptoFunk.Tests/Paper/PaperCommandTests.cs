@@ -3,32 +3,19 @@ using CryptoFunk.Host;
 using CryptoFunk.Storage;
 using CryptoFunk.Tests.Backtesting;
 using CryptoFunk.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
 namespace CryptoFunk.Tests.Paper;
 
 /// <summary><c>cryptofunk paper --replay</c> in-process: one account across two markets, its limits, its inputs, its stop.</summary>
-public sealed class PaperCommandTests
+public sealed class PaperCommandTests : TempDirectoryTest
 {
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
-
     [Test]
     public async Task The_portfolio_risk_limit_binds_across_two_markets_deciding_at_the_same_close()
     {
         // Room for one trade's 2% risk: a second market entering at the same close finds the budget used by the first.
         var settings = new Dictionary<string, string?> { ["Risk:MaxPortfolioRiskFraction"] = "0.025" };
-        var (exitCode, _, error) = await RunAsync(settings, [.. Replay("2021-01-01", "2021-02-01"), "--db", Db, "--json", _dir.File("s.json")]);
+        var (exitCode, _, error) = await RunAsync(settings, [.. Replay("2021-01-01", "2021-02-01"), "--db", Db, "--json", Temp.File("s.json")]);
         Assert.That(exitCode, Is.EqualTo(0), error);
 
         var decisions = await new TradingStore(new CryptoFunkDbContextFactory(Db)).DecisionsAsync("paper-paper", CancellationToken.None);
@@ -53,9 +40,9 @@ public sealed class PaperCommandTests
         using var output = new StringWriter();
         var lines = new LineCountingWriter(output, " account equity ", 50, stop);
         using var error = new StringWriter();
-        var exitCode = await CryptoFunkApp.RunAsync([.. Replay("2021-01-01", "2021-02-01"), "--db", Db, "--json", _dir.File("s.json")], lines, error, Configure(null), stop.Token);
+        var exitCode = await CryptoFunkApp.RunAsync([.. Replay("2021-01-01", "2021-02-01"), "--db", Db, "--json", Temp.File("s.json")], lines, error, Configure(null), stop.Token);
 
-        var summary = JsonNode.Parse(await File.ReadAllTextAsync(_dir.File("s.json")))!;
+        var summary = JsonNode.Parse(await File.ReadAllTextAsync(Temp.File("s.json")))!;
         var run = await new TradingStore(new CryptoFunkDbContextFactory(Db)).RunAsync("paper-paper", CancellationToken.None);
         var decisions = await new TradingStore(new CryptoFunkDbContextFactory(Db)).DecisionsAsync("paper-paper", CancellationToken.None);
         Assert.Multiple(() =>
@@ -133,13 +120,13 @@ public sealed class PaperCommandTests
         // One market, one window, the same fake model: paper's end-of-run baselines must be the backtest's, figure for figure.
         await using var model = await TradingDeskModel.StartAsync();
         var data = Data("BTC_USDT-1h-2021.csv");
-        var paper = await RunAsync(model.Settings, ["paper", "--symbols", "BTC/USDT", "--replay", data, "--from", "2021-01-04", "--to", "2021-01-09", "--db", Db, "--json", _dir.File("p.json")]);
-        var backtest = await RunAsync(model.Settings, ["backtest", "--data", data, "--symbol", "BTC/USDT", "--from", "2021-01-04", "--to", "2021-01-09", "--db", Db, "--json", _dir.File("b.json")]);
+        var paper = await RunAsync(model.Settings, ["paper", "--symbols", "BTC/USDT", "--replay", data, "--from", "2021-01-04", "--to", "2021-01-09", "--db", Db, "--json", Temp.File("p.json")]);
+        var backtest = await RunAsync(model.Settings, ["backtest", "--data", data, "--symbol", "BTC/USDT", "--from", "2021-01-04", "--to", "2021-01-09", "--db", Db, "--json", Temp.File("b.json")]);
         Assert.That(paper.ExitCode, Is.EqualTo(0), paper.Error);
         Assert.That(backtest.ExitCode, Is.EqualTo(0), backtest.Error);
 
-        var p = JsonNode.Parse(await File.ReadAllTextAsync(_dir.File("p.json")))!;
-        var b = JsonNode.Parse(await File.ReadAllTextAsync(_dir.File("b.json")))!;
+        var p = JsonNode.Parse(await File.ReadAllTextAsync(Temp.File("p.json")))!;
+        var b = JsonNode.Parse(await File.ReadAllTextAsync(Temp.File("b.json")))!;
         await using var context = new CryptoFunkDbContextFactory(Db).CreateDbContext();
         var stored = context.BaselineEquity.Where(e => e.RunId == "paper-paper").AsEnumerable().GroupBy(e => e.Baseline).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Time).ToList());
         Assert.Multiple(() =>
@@ -158,7 +145,7 @@ public sealed class PaperCommandTests
         });
     }
 
-    private string Db => $"Data Source={_dir.File("paper.db")}";
+    private string Db => $"Data Source={Temp.File("paper.db")}";
 
     private static string[] Replay(string from, string to) =>
     [

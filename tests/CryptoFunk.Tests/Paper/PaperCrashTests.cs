@@ -11,7 +11,7 @@ namespace CryptoFunk.Tests.Paper;
 /// killed with SIGKILL at random moments, restarted with the same command each time, and must end where an
 /// uninterrupted run ends, with every close decided once and books that add up from the stored fills.
 /// </summary>
-public sealed class PaperCrashTests
+public sealed class PaperCrashTests : TempDirectoryTest
 {
     private const decimal Capital = 10_000m;
     private const int Kills = 10;
@@ -26,24 +26,12 @@ public sealed class PaperCrashTests
         "--account", "crash-test",
     ];
 
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
-
     [Test]
     public async Task Killed_ten_times_and_restarted_the_account_ends_as_an_uninterrupted_run_with_every_close_decided_once()
     {
-        var uninterrupted = await RunToEndAsync(_dir.File("whole.db"), _dir.File("whole.json"));
+        var uninterrupted = await RunToEndAsync(Temp.File("whole.db"), Temp.File("whole.json"));
 
-        var killed = _dir.File("killed.db");
+        var killed = Temp.File("killed.db");
         var store = new TradingStore(new CryptoFunkDbContextFactory($"Data Source={killed}"));
         var random = new Random(20210101);
 
@@ -62,7 +50,7 @@ public sealed class PaperCrashTests
             stored.Add(await StoredClosesAsync(killed));
         }
 
-        var resumed = await RunToEndAsync(killed, _dir.File("killed.json"));
+        var resumed = await RunToEndAsync(killed, Temp.File("killed.json"));
         Assert.That(stored.Distinct().Count(), Is.GreaterThanOrEqualTo(Kills / 2), $"restarts continued from many points: closes stored at each kill {string.Join(", ", stored)}");
 
         var expected = JsonNode.Parse(uninterrupted)!.AsObject();
@@ -75,7 +63,7 @@ public sealed class PaperCrashTests
         var decisions = await store.DecisionsAsync("paper-crash-test", CancellationToken.None);
         var orders = await store.OrdersAsync("paper-crash-test", CancellationToken.None);
         var fills = await store.FillsAsync("paper-crash-test", CancellationToken.None);
-        var wholeFills = await new TradingStore(new CryptoFunkDbContextFactory($"Data Source={_dir.File("whole.db")}")).FillsAsync("paper-crash-test", CancellationToken.None);
+        var wholeFills = await new TradingStore(new CryptoFunkDbContextFactory($"Data Source={Temp.File("whole.db")}")).FillsAsync("paper-crash-test", CancellationToken.None);
         var run = await store.RunAsync("paper-crash-test", CancellationToken.None);
         var closes = actual["closes"]!.GetValue<int>();
         Assert.Multiple(() =>

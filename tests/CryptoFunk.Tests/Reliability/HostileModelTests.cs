@@ -5,7 +5,6 @@ using CryptoFunk.Tests.Backtesting;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.ModelPipeline;
 using CryptoFunk.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace CryptoFunk.Tests.Reliability;
 
@@ -14,20 +13,8 @@ namespace CryptoFunk.Tests.Reliability;
 /// it asks for, every order stored keeps every hard limit (<see cref="OrderAudit"/>), nothing fails, every decision
 /// says where its answers came from, and no tool loop goes past its cap.
 /// </summary>
-public sealed class HostileModelTests
+public sealed class HostileModelTests : TempDirectoryTest
 {
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
-
     [Test]
     public async Task No_order_a_hostile_model_pushes_for_breaks_a_hard_limit()
     {
@@ -40,7 +27,7 @@ public sealed class HostileModelTests
             settings[key] = value;
         }
 
-        var db = $"Data Source={_dir.File("hostile.db")}";
+        var db = $"Data Source={Temp.File("hostile.db")}";
         var clock = Stopwatch.StartNew();
         var (exitCode, _, error) = await InProcessProgram.RunAsync(settings,
             "paper", "--symbols", string.Join(',', Symbols),

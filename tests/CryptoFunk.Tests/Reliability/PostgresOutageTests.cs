@@ -3,7 +3,6 @@ using CryptoFunk.Storage;
 using CryptoFunk.Tests.Backtesting;
 using CryptoFunk.Tests.Support;
 using CryptoFunk.Trading;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace CryptoFunk.Tests.Reliability;
@@ -13,23 +12,11 @@ namespace CryptoFunk.Tests.Reliability;
 /// without its stored intent, and once the server is back the account goes on to end exactly where a run that never
 /// lost its database ends, with every close decided once and every order stored once.
 /// </summary>
-public sealed class PostgresOutageTests
+public sealed class PostgresOutageTests : TempDirectoryTest
 {
     private const string RunId = "paper-outage";
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(4);
     private static readonly DateTimeOffset FirstClose = new(2021, 1, 1, 1, 0, 0, TimeSpan.Zero);
-
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
 
     /// <summary>
     /// With the rules engine only the journal's writes meet the outage; with a model the answer cache's reads and the
@@ -43,19 +30,19 @@ public sealed class PostgresOutageTests
         var environment = withModel ? ProgramProcess.Environment(model.Settings) : [];
         environment["CRYPTOFUNK_Prompts__Directory"] = Path.Combine(SharedFiles.RepositoryRoot, "prompts");
 
-        using (var whole = ProgramProcess.StartIn(_dir.Path, environment, [.. Replay("max"), "--db", $"Data Source={_dir.File("whole.db")}", "--json", _dir.File("whole.json")]))
+        using (var whole = ProgramProcess.StartIn(Temp.Path, environment, [.. Replay("max"), "--db", $"Data Source={Temp.File("whole.db")}", "--json", Temp.File("whole.json")]))
         {
             Assert.That(await whole.WaitAsync(TimeSpan.FromMinutes(2)), Is.EqualTo(0), string.Join('\n', whole.Lines.TakeLast(20)));
         }
 
         // The server stops where the uninterrupted run went longest without an order, so a run that went on deciding during
         // the outage would show it (an order would block on storing its intent anyway).
-        var ordered = (await new TradingStore(new CryptoFunkDbContextFactory($"Data Source={_dir.File("whole.db")}")).DecisionsAsync(RunId, CancellationToken.None))
+        var ordered = (await new TradingStore(new CryptoFunkDbContextFactory($"Data Source={Temp.File("whole.db")}")).DecisionsAsync(RunId, CancellationToken.None))
             .Where(d => d.OrderId is not null).Select(d => d.DecisionTime).ToHashSet();
         var quiet = Enumerable.Range(10, 70).MaxBy(i => Enumerable.Range(i, 16).TakeWhile(c => !ordered.Contains(FirstClose.AddHours(c))).Count());
 
         await using var server = await PrivatePostgresServer.StartAsync();
-        using var program = ProgramProcess.StartIn(_dir.Path, environment, [.. Replay("36000"), "--db", server.ConnectionString, "--json", _dir.File("outage.json")]);
+        using var program = ProgramProcess.StartIn(Temp.Path, environment, [.. Replay("36000"), "--db", server.ConnectionString, "--json", Temp.File("outage.json")]);
 
         await WaitUntilAsync(async () => await StoredClosesAsync(server.ConnectionString) > quiet, $"{quiet} closes stored before the outage", program);
         await server.StopAsync();
@@ -69,8 +56,8 @@ public sealed class PostgresOutageTests
         var exitCode = await program.WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.That(exitCode, Is.EqualTo(0), string.Join('\n', program.Lines.TakeLast(20)));
-        var expected = JsonNode.Parse(await File.ReadAllTextAsync(_dir.File("whole.json")))!.AsObject();
-        var actual = JsonNode.Parse(await File.ReadAllTextAsync(_dir.File("outage.json")))!.AsObject();
+        var expected = JsonNode.Parse(await File.ReadAllTextAsync(Temp.File("whole.json")))!.AsObject();
+        var actual = JsonNode.Parse(await File.ReadAllTextAsync(Temp.File("outage.json")))!.AsObject();
         expected.Remove("run");
         actual.Remove("run");
 
@@ -106,7 +93,7 @@ public sealed class PostgresOutageTests
     public async Task When_the_server_stays_down_past_the_outage_timeout_the_run_stops_in_one_line_and_the_account_continues_once_it_is_back()
     {
         var environment = new Dictionary<string, string> { ["CRYPTOFUNK_Database__OutageTimeout"] = "00:00:02" };
-        using (var whole = ProgramProcess.StartIn(_dir.Path, environment, [.. Replay("max"), "--db", $"Data Source={_dir.File("whole.db")}", "--json", _dir.File("whole.json")]))
+        using (var whole = ProgramProcess.StartIn(Temp.Path, environment, [.. Replay("max"), "--db", $"Data Source={Temp.File("whole.db")}", "--json", Temp.File("whole.json")]))
         {
             Assert.That(await whole.WaitAsync(TimeSpan.FromMinutes(2)), Is.EqualTo(0), string.Join('\n', whole.Lines.TakeLast(20)));
         }
@@ -114,7 +101,7 @@ public sealed class PostgresOutageTests
         await using var server = await PrivatePostgresServer.StartAsync();
         int exitCode;
         IReadOnlyList<string> errors;
-        using (var program = ProgramProcess.StartIn(_dir.Path, environment, [.. Replay("36000"), "--db", server.ConnectionString]))
+        using (var program = ProgramProcess.StartIn(Temp.Path, environment, [.. Replay("36000"), "--db", server.ConnectionString]))
         {
             await WaitUntilAsync(async () => await StoredClosesAsync(server.ConnectionString) > 20, "20 closes stored before the outage", program);
             await server.StopAsync();
@@ -125,13 +112,13 @@ public sealed class PostgresOutageTests
 
         await server.StartAgainAsync();
         var stored = await StoredClosesAsync(server.ConnectionString);
-        using (var again = ProgramProcess.StartIn(_dir.Path, environment, [.. Replay("max"), "--db", server.ConnectionString, "--json", _dir.File("again.json")]))
+        using (var again = ProgramProcess.StartIn(Temp.Path, environment, [.. Replay("max"), "--db", server.ConnectionString, "--json", Temp.File("again.json")]))
         {
             Assert.That(await again.WaitAsync(TimeSpan.FromMinutes(2)), Is.EqualTo(0), string.Join('\n', again.Lines.TakeLast(20)));
         }
 
-        var expected = JsonNode.Parse(await File.ReadAllTextAsync(_dir.File("whole.json")))!.AsObject();
-        var actual = JsonNode.Parse(await File.ReadAllTextAsync(_dir.File("again.json")))!.AsObject();
+        var expected = JsonNode.Parse(await File.ReadAllTextAsync(Temp.File("whole.json")))!.AsObject();
+        var actual = JsonNode.Parse(await File.ReadAllTextAsync(Temp.File("again.json")))!.AsObject();
         expected.Remove("run");
         actual.Remove("run");
         Assert.Multiple(() =>

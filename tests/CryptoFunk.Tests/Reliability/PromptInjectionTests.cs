@@ -4,7 +4,6 @@ using CryptoFunk.Storage;
 using CryptoFunk.Tests.Fakes;
 using CryptoFunk.Tests.ModelPipeline;
 using CryptoFunk.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace CryptoFunk.Tests.Reliability;
 
@@ -14,20 +13,8 @@ namespace CryptoFunk.Tests.Reliability;
 /// <see cref="InjectionDesk"/>, which plants <see cref="PlantedText.All"/> everywhere it writes and obeys any plant it
 /// reads outside quotes, and every request the fake model received is read back here.
 /// </summary>
-public sealed class PromptInjectionTests
+public sealed class PromptInjectionTests : TempDirectoryTest
 {
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
-
     [Test]
     public async Task Planted_instructions_reach_prompts_only_quoted_escaped_and_cut_and_never_cause_an_order()
     {
@@ -36,7 +23,7 @@ public sealed class PromptInjectionTests
         server.Fallback = desk.Answer;
         var settings = PipelineHarness.Provider(0, "openai", server.Endpoint, "gpt-fake-1");
         settings["Trading:MinimumVoters"] = "1";   // one analyst refusing to vote leaves the other's vote, so strategists hear why
-        var db = $"Data Source={_dir.File("planted.db")}";
+        var db = $"Data Source={Temp.File("planted.db")}";
         var (exitCode, _, error) = await InProcessProgram.RunAsync(settings,
             "paper", "--symbols", "BTC/USDT", "--replay", Path.Combine(SharedFiles.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv"),
             "--from", "2021-01-04", "--to", "2021-01-07", "--account", "planted", "--db", db);

@@ -10,25 +10,14 @@ namespace CryptoFunk.Tests.Reliability;
 /// program says so in one line and exits 1, and what the file holds is whole: a read-only file is unchanged, and a
 /// full disk keeps every batch that was committed and none of the one that was not.
 /// </summary>
-public sealed class SqliteFailureTests
+public sealed class SqliteFailureTests : TempDirectoryTest
 {
     private static readonly string Btc2021 = Path.Combine(SharedFiles.RepositoryRoot, "data", "BTC_USDT-1h-2021.csv");
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
 
     [Test]
     public async Task A_read_only_journal_is_one_error_line_exit_1_and_an_unchanged_file()
     {
-        var file = _dir.File("journal.db");
+        var file = Temp.File("journal.db");
         var first = await InProcessProgram.RunAsync(new Dictionary<string, string?>(), Backtest($"Data Source={file}", "2021-01-03"));
         Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
         SqliteConnection.ClearAllPools();
@@ -49,7 +38,7 @@ public sealed class SqliteFailureTests
     [Test]
     public async Task A_full_disk_is_one_error_line_exit_1_and_a_journal_holding_whole_batches_only()
     {
-        using var disk = await SmallDisk.MountAsync(_dir.File("disk"), "3m");
+        using var disk = await SmallDisk.MountAsync(Temp.File("disk"), "3m");
         var file = Path.Combine(disk.Path, "journal.db");
 
         var (exitCode, output, error) = await InProcessProgram.RunAsync(new Dictionary<string, string?>(), Backtest($"Data Source={file}", "2021-12-31"));
