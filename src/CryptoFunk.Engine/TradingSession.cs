@@ -107,6 +107,14 @@ public sealed class TradingSession
         }
     }
 
+    /// <summary>
+    /// Whether each order waits until its intent is stored before the broker sees it (the default), so an account
+    /// continued from its journal after a crash finds every order it placed. A backtest is never continued (a failed
+    /// one is run again), so it turns this off: its rows are handed to the store at each entry as before and reach it
+    /// in order, while it goes on deciding.
+    /// </summary>
+    public bool StoresIntentsBeforePlacing { get; init; } = true;
+
     /// <summary>The markets traded, in settlement and execution order.</summary>
     public IReadOnlyList<MarketSymbol> Symbols => [.. _markets.Select(m => m.History.Symbol)];
 
@@ -246,8 +254,9 @@ public sealed class TradingSession
         if (intents.Count > 0)
         {
             // The intents are durable before the broker sees any of them, so a crash cannot leave an order nobody
-            // recorded; one write for all of a close's orders, then each is placed in the markets' order.
-            await FlushAsync(cancellationToken);
+            // recorded; one write for all of a close's orders, then each is placed in the markets' order. A backtest
+            // does not wait: its intents are handed to the store and the loop goes on.
+            await SaveAsync(wait: StoresIntentsBeforePlacing, cancellationToken);
             foreach (var intent in intents)
             {
                 var result = Place(intent);

@@ -14,7 +14,9 @@ namespace CryptoFunk.Storage;
 /// checkpoints instead of at every commit: a commit still survives the process being killed at any moment, and only a
 /// power cut or OS crash can lose the last commits (never corrupt the file), after which a paper account continues
 /// from its last stored close; paper orders have no effect outside the process. It makes storing an order's intent
-/// before the broker sees it cost a write, not a disk flush.
+/// before the broker sees it cost a write, not a disk flush. <c>temp_store = MEMORY</c> keeps the statement journals
+/// of a write transaction in memory: in a temporary file (deleted at once, so it never reached the disk) the journal's
+/// batches wrote about one page per row to it, 0.7 GB for a replayed year against 0.06 GB in memory.
 /// </summary>
 internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
@@ -38,6 +40,6 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
     {
         var seconds = ((SqliteConnection)connection).DefaultTimeout;
         var milliseconds = seconds == 0 ? int.MaxValue : (int)Math.Min(seconds * 1000L, int.MaxValue);
-        return string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {milliseconds}; PRAGMA synchronous = NORMAL;");
+        return string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {milliseconds}; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;");
     }
 }

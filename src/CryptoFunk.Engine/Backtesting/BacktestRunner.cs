@@ -70,13 +70,28 @@ public sealed class BacktestRunner(
             cancellationToken);
 
         var stopwatch = Stopwatch.StartNew();
-        var session = new TradingSession(runId, [history], new PaperBroker(brokerOptions, exchangeRules), maker, setup.Participants, store, time, alerts: alerts);
+        var session = new TradingSession(runId, [history], new PaperBroker(brokerOptions, exchangeRules), maker, setup.Participants, store, time, alerts: alerts)
+        {
+            StoresIntentsBeforePlacing = false,
+        };
+
+        // The rules engine alone trades the same bars beside the agents: it stores nothing and shares no state with them.
+        using var stopBaseline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var baseline = rulesOnly
+            ? null
+            : Task.Run(() => RunBaselineAsync(runId, history, first, last, setup, brokerOptions, stopBaseline.Token), stopBaseline.Token);
         try
         {
             await RunSessionAsync(session, history, first, last, progress, cancellationToken);
         }
         catch (Exception e)
         {
+            await stopBaseline.CancelAsync();
+            if (baseline is not null)
+            {
+                await Task.WhenAny(baseline);
+            }
+
             await store.FinishRunAsync(runId, TradingRunStatuses.Failed, null, spanDrops.Total - spansDroppedBefore, time.GetUtcNow(), CancellationToken.None);
             throw new BacktestFailedException($"backtest {runId} failed at {e.GetType().Name}: {e.Message}", e);
         }
@@ -88,12 +103,11 @@ public sealed class BacktestRunner(
         var elapsed = stopwatch.Elapsed;
         var agents = PerformanceCalculator.Compute(session.EquityCurve, session.Tally.ClosedTrades, session.Tally.FeesPaid, request.Timeframe.Duration);
         var rules = agents;
-        if (!rulesOnly)
+        if (baseline is not null)
         {
-            var baseline = new TradingSession(runId, [history], new PaperBroker(brokerOptions, exchangeRules), maker, maker.CreateParticipants(setup.Unavailable, rulesOnly: true), store: null, time);
-            await RunSessionAsync(baseline, history, first, last, progress: null, cancellationToken);
-            rules = PerformanceCalculator.Compute(baseline.EquityCurve, baseline.Tally.ClosedTrades, baseline.Tally.FeesPaid, request.Timeframe.Duration);
-            await store.SaveBaselineAsync(runId, RunBaselines.RulesOnly, baseline.EquityCurve, cancellationToken);
+            var baselineCurve = await baseline;
+            rules = baselineCurve.Metrics;
+            await store.SaveBaselineAsync(runId, RunBaselines.RulesOnly, baselineCurve.Curve, cancellationToken);
         }
 
         var firstClose = history.Candles[first].OpenTime + request.Timeframe.Duration;
@@ -150,6 +164,15 @@ public sealed class BacktestRunner(
         }
 
         return settings;
+    }
+
+    /// <summary>The rules engine alone over the same bars, nothing stored: the report's comparison.</summary>
+    private async Task<(IReadOnlyList<EquityPoint> Curve, PerformanceMetrics Metrics)> RunBaselineAsync(
+        string runId, MarketHistory history, int first, int last, TradingRunSetup setup, PaperBrokerOptions brokerOptions, CancellationToken cancellationToken)
+    {
+        var baseline = new TradingSession(runId, [history], new PaperBroker(brokerOptions, exchangeRules), maker, maker.CreateParticipants(setup.Unavailable, rulesOnly: true), store: null, time);
+        await RunSessionAsync(baseline, history, first, last, progress: null, cancellationToken);
+        return (baseline.EquityCurve, PerformanceCalculator.Compute(baseline.EquityCurve, baseline.Tally.ClosedTrades, baseline.Tally.FeesPaid, history.Timeframe.Duration));
     }
 
     private static async Task RunSessionAsync(TradingSession session, MarketHistory history, int first, int last, IProgress<BacktestProgress>? progress, CancellationToken cancellationToken)

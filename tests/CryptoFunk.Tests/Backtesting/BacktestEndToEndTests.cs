@@ -14,6 +14,7 @@ using CryptoFunk.Tests.ModelPipeline;
 using CryptoFunk.Tests.Orchestration;
 using CryptoFunk.Tests.Support;
 using CryptoFunk.Trading;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -310,5 +311,59 @@ public sealed class BacktestEndToEndTests
             Assert.That(failed.Message, Does.Contain("--llm-mode record"));
             Assert.That(silent.RequestCount, Is.Zero);
         });
+    }
+
+    [Test]
+    public async Task A_backtest_goes_on_deciding_while_another_process_holds_the_database_and_stores_everything_once_it_is_free()
+    {
+        await using var services = DecisionFixtures.Services(_dir);
+        var from = new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var request = Request(await CandlesAsync(), from, from.AddDays(14));
+        await using var other = new SqliteConnection($"Data Source={_dir.File("cf.db")}");
+        var decidedAll = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var progress = new SynchronousProgress(p =>
+        {
+            if (other.State != System.Data.ConnectionState.Open)
+            {
+                // Another writer takes the file's write lock after the run's first bars and keeps it.
+                other.Open();
+                using var begin = other.CreateCommand();
+                begin.CommandText = "BEGIN IMMEDIATE";
+                begin.ExecuteNonQuery();
+            }
+
+            if (p.Done == p.Total)
+            {
+                decidedAll.TrySetResult();
+            }
+        });
+
+        var run = Task.Run(() => services.GetRequiredService<BacktestRunner>().RunAsync(request, progress, CancellationToken.None));
+        var decided = await Task.WhenAny(decidedAll.Task, run, Task.Delay(TimeSpan.FromSeconds(20))) == decidedAll.Task;
+        var waitedForTheLock = !run.IsCompleted;
+        using (var rollback = other.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+
+        var report = await run;
+        var store = services.GetRequiredService<TradingStore>();
+        var decisions = await store.DecisionsAsync(report.RunId, CancellationToken.None);
+        var orders = await store.OrdersAsync(report.RunId, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(decided, Is.True, "every bar was decided, entries included, while the journal could not be written");
+            Assert.That(waitedForTheLock, Is.True, "the run ends only once its journal is stored");
+            Assert.That(orders, Is.Not.Empty);
+            Assert.That(orders.Select(o => o.ClientOrderId), Is.EquivalentTo(decisions.Where(d => d.OrderId is not null).Select(d => d.OrderId)));
+            Assert.That(decisions, Has.Count.EqualTo(report.Bars - 1));
+        });
+    }
+
+    /// <summary>Reports on the run's own thread, so the test acts between two bars.</summary>
+    private sealed class SynchronousProgress(Action<BacktestProgress> report) : IProgress<BacktestProgress>
+    {
+        public void Report(BacktestProgress value) => report(value);
     }
 }
