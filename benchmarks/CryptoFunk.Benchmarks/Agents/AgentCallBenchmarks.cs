@@ -33,6 +33,7 @@ public class AgentCallBenchmarks
     private DatabaseLlmCallLog _callLog = null!;
     private ChatCompletionAgent _agent = null!;
     private IChatClient _cachingPipeline = null!;
+    private CallLogChatClient _cacheLayers = null!;
     private AgentInvokeOptions _inputs = null!;
     private List<ChatMessage> _messages = null!;
     private ChatOptions _options = null!;
@@ -57,7 +58,8 @@ public class AgentCallBenchmarks
         _prompts = new PromptLibrary(Path.Combine(Paths.RepositoryRoot, "prompts"), watch: true);
         var provider = AgentBenchmarkInputs.InstantProvider();
         var uncached = AgentBenchmarkInputs.Pipeline(provider, new InMemoryLlmCacheStore(), _callLog, cache: false);
-        _cachingPipeline = AgentBenchmarkInputs.Pipeline(provider, new InMemoryLlmCacheStore(), _callLog, cache: true);
+        var store = new InMemoryLlmCacheStore();
+        _cachingPipeline = AgentBenchmarkInputs.Pipeline(provider, store, _callLog, cache: true);
         _agent = new ChatCompletionAgent { Name = "technical_analysis", PromptName = "technical_analysis", Prompts = _prompts, ChatClient = uncached, Rule = new TechnicalAnalysisRule() };
 
         _inputs = await AgentBenchmarkInputs.DecisionAsync();
@@ -67,6 +69,13 @@ public class AgentCallBenchmarks
         _options = prompt.CreateChatOptions() ?? new ChatOptions();
         new AgentCallContext { Agent = "technical_analysis", PromptName = prompt.Name, PromptVersion = prompt.Version, MarketState = _inputs.MarketState }.AttachTo(_options);
         await _cachingPipeline.GetResponseAsync(_messages, _options);
+
+        // The cache's own layers over the answer the pipeline just stored; the client behind them is never asked.
+        _cacheLayers = new CallLogChatClient(
+            new AnswerCacheChatClient(new NeverAskedChatClient(), store, new LlmCacheOptions(), LlmMode.Live, TimeProvider.System),
+            _callLog,
+            [provider.Id],
+            TimeProvider.System);
     }
 
     [Benchmark(Description = "agent call, instant provider (render, pipeline, key, Polly, parse, validate, telemetry, call log)")]
@@ -84,6 +93,9 @@ public class AgentCallBenchmarks
     [Benchmark(Description = "exact cache hit through the pipeline (key over the rendered prompt, lookup, copy, call log)")]
     public Task<ChatResponse> ExactCacheHit() => _cachingPipeline.GetResponseAsync(_messages, _options);
 
+    [Benchmark(Description = "exact cache hit, the cache's own layers (key over the rendered prompt, lookup, copy, call log; no tool loop, no span)")]
+    public Task<ChatResponse> ExactCacheHitCacheLayers() => _cacheLayers.GetResponseAsync(_messages, _options);
+
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
@@ -92,5 +104,21 @@ public class AgentCallBenchmarks
         _prompts.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Fails the benchmark if a request it measures as a cache hit ever gets past the cache.</summary>
+    private sealed class NeverAskedChatClient : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("the cache missed: the benchmark's request is not the one stored in setup");
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
     }
 }
