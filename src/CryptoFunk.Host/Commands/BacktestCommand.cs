@@ -167,10 +167,4 @@ internal sealed class BacktestCommand(IServiceProvider services) : CliCommand
                 return report;
             });
     }
-
-    /// <summary>Reports on the caller's thread (the standard <see cref="Progress{T}"/> posts to the thread pool).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -321,7 +321,7 @@ public sealed class BacktestEndToEndTests
         var request = Request(await CandlesAsync(), from, from.AddDays(14));
         await using var other = new SqliteConnection($"Data Source={_dir.File("cf.db")}");
         var decidedAll = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var progress = new SynchronousProgress(p =>
+        var progress = new SynchronousProgress<BacktestProgress>(p =>
         {
             if (other.State != System.Data.ConnectionState.Open)
             {
@@ -359,11 +359,5 @@ public sealed class BacktestEndToEndTests
             Assert.That(orders.Select(o => o.ClientOrderId), Is.EquivalentTo(decisions.Where(d => d.OrderId is not null).Select(d => d.OrderId)));
             Assert.That(decisions, Has.Count.EqualTo(report.Bars - 1));
         });
-    }
-
-    /// <summary>Reports on the run's own thread, so the test acts between two bars.</summary>
-    private sealed class SynchronousProgress(Action<BacktestProgress> report) : IProgress<BacktestProgress>
-    {
-        public void Report(BacktestProgress value) => report(value);
     }
 }
