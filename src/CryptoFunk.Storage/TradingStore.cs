@@ -278,38 +278,6 @@ public sealed class TradingStore(IDbContextFactory<CryptoFunkDbContext> contexts
     }
 
     /// <summary>
-    /// Every stored agent answer on the symbol whose trade outcome is known (from every run), in the order the
-    /// outcomes became known, to seed decision memory after a restart.
-    /// </summary>
-    public async Task<IReadOnlyList<ResolvedAgentDecision>> ResolvedAgentDecisionsAsync(MarketSymbol symbol, CancellationToken cancellationToken)
-    {
-        var text = symbol.ToString();
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await (
-                from agent in context.AgentDecisions.AsNoTracking()
-                join decision in context.TradingDecisions on agent.TradingDecisionId equals decision.Id
-                where agent.Symbol == text && agent.OutcomeKnownAt != null && agent.PnlPercent != null
-                orderby agent.OutcomeKnownAt, agent.Id
-                select new
-                {
-                    agent.AgentName,
-                    agent.Timestamp,
-                    agent.Action,
-                    agent.Confidence,
-                    agent.Reasoning,
-                    agent.EntryPrice,
-                    decision.Features,
-                    decision.OrderId,
-                    agent.PnlPercent,
-                    agent.OutcomeKnownAt,
-                })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(row => new ResolvedAgentDecision(
-            row.AgentName, symbol, row.Timestamp, row.Action, row.Confidence, row.Reasoning, row.EntryPrice, row.Features ?? [], row.OrderId,
-            row.PnlPercent!.Value, row.OutcomeKnownAt!.Value))];
-    }
-
-    /// <summary>
     /// Inserts the decisions, each returning its generated id, then their agents' rows; returns the id of each decision that placed an order, by (run, order id).
     /// </summary>
     private static async Task<Dictionary<(string RunId, string OrderId), long>> InsertDecisionsAsync(

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using CryptoFunk.Agents.Caching;
 using CryptoFunk.Markets;
-using CryptoFunk.Storage;
 
 namespace CryptoFunk.Agents.Memory;
 
@@ -60,20 +59,6 @@ public sealed class DecisionMemory(int maxSimilarityCandidates = DecisionMemory.
 
             slot.Resolve(outcome);
             Insert(resolved, slot);
-        }
-    }
-
-    /// <summary>Seeds memory with the symbol's stored decisions whose outcomes are known (a paper-trading restart).</summary>
-    public async Task LoadAsync(TradingStore store, MarketSymbol symbol, CancellationToken cancellationToken)
-    {
-        foreach (var stored in await store.ResolvedAgentDecisionsAsync(symbol, cancellationToken))
-        {
-            var entry = new MemoryEntry(stored.AgentName, stored.Symbol, stored.DecisionTime, stored.Action, stored.Confidence, stored.Reasoning, stored.EntryPrice, stored.Features, stored.OrderId);
-            if (Track(entry) is { } slot)
-            {
-                slot.Resolve(new MemoryOutcome(stored.PnlPercent, stored.OutcomeKnownAt));
-                Insert(ResolvedFor(entry), slot);
-            }
         }
     }
 

@@ -1,7 +1,5 @@
 using CryptoFunk.Agents.Memory;
 using CryptoFunk.Markets;
-using CryptoFunk.Storage;
-using CryptoFunk.Tests.Support;
 
 namespace CryptoFunk.Tests.Memory;
 
@@ -178,31 +176,5 @@ public sealed class DecisionMemoryTests
         var text = memory.Recall(Technical, Btc, T0.AddDays(60), [30.0, 1.0], performanceWindow: TimeSpan.FromHours(36)).Format();
 
         Assert.That(text, Does.StartWith("## Your Recent Performance (Last 36 hours)\nNo trades closed in this period.\n\n## Similar Past Decisions\n1. BUY at 42000.00"));
-    }
-
-    [Test]
-    public async Task A_restart_seeds_memory_from_the_stored_outcomes()
-    {
-        await using var database = await StoreDatabase.CreateAsync(StoreDatabase.Sqlite);
-        var store = database.Store;
-        await store.StartRunAsync(new TradingRunRecord { Id = "paper-1", Kind = TradingRunKinds.Paper, Symbol = "BTC/USDT", Interval = "1h", LlmMode = "live", StartedAt = T0 }, CancellationToken.None);
-        var batch = new TradingJournalBatch();
-        var decision = new TradingDecisionRecord { RunId = "paper-1", Symbol = "BTC/USDT", DecisionTime = T0, Action = "BUY", Reason = "risk approved", OrderId = "o-1", Features = [30.0, 1.0] };
-        decision.Agents.Add(new AgentDecisionRecord
-        {
-            AgentName = Technical, AgentType = "analysis", Action = "BUY", Confidence = 0.8m, LlmProvider = "rules", LlmModel = "rules", Reasoning = "trend up",
-            KeyFactorsJson = "[]", Source = "rules",
-        });
-        batch.Decisions.Add(decision);
-        batch.Outcomes.Add(new TradeOutcome("paper-1", ["o-1"], T0.AddHours(1), 42000m, T0.AddHours(8), 43000m, 10m, 2.38m, TimeSpan.FromHours(7), T0.AddHours(9)));
-        await store.SaveAsync(batch, CancellationToken.None);
-
-        var memory = new DecisionMemory();
-        await memory.LoadAsync(store, Btc, CancellationToken.None);
-
-        Assert.That(memory.Recall(Technical, Btc, T0.AddHours(7), [30.0, 1.0]).Trades, Is.Zero, "still point in time after loading");
-        var recalled = memory.Recall(Technical, Btc, T0.AddHours(9), [30.0, 1.0]);
-        Assert.That(recalled.Similar.Single().Entry, Has.Property(nameof(MemoryEntry.Reasoning)).EqualTo("trend up").And.Property(nameof(MemoryEntry.EntryPrice)).EqualTo(42000m));
-        Assert.That(recalled.AveragePnlPercent, Is.EqualTo(2.38m));
     }
 }

@@ -244,10 +244,6 @@ public sealed class TradingStoreTests(string provider)
         var hold = decisions[1];
         Assert.That(hold.Executed || hold.Agents.Any(a => a.Executed), Is.False, "a decision that placed no opening order is untouched");
 
-        var remembered = await store.ResolvedAgentDecisionsAsync(Btc, CancellationToken.None);
-        Assert.That(remembered.Select(r => r.AgentName), Is.EquivalentTo(new[] { "technical_analysis", "order_book", "trend_following", "risk_manager" }));
-        Assert.That(remembered.All(r => r.OrderId == "o-1" && r.PnlPercent == 3.0012m && r.OutcomeKnownAt == knownAt), Is.True);
-        Assert.That(double.IsNaN(remembered[0].Features[1]), Is.True);
     }
 
     [Test]
