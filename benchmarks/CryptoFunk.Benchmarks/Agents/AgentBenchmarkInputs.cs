@@ -2,6 +2,7 @@ using CryptoFunk.Agents.Agents;
 using CryptoFunk.Agents.Caching;
 using CryptoFunk.Agents.ModelPipeline;
 using CryptoFunk.Agents.Context;
+using CryptoFunk.Agents.Prompts;
 using CryptoFunk.Agents.Rules;
 using CryptoFunk.Agents.Providers;
 using CryptoFunk.Markets;
@@ -41,6 +42,16 @@ internal static class AgentBenchmarkInputs
         var series = await CandleFileReader.ReadAsync(Paths.Shared("data/candles/binance-spot-2017-2022/BTC_USDT-1h.csv"), CancellationToken.None);
         var snapshot = new MarketHistory(MarketSymbol.Parse("BTC/USDT"), Timeframe.OneHour, series.Candles).SnapshotAt(new DateTimeOffset(2022, 5, 1, 0, 0, 0, TimeSpan.Zero));
         return DecisionInputs.For(new DecisionSituation(snapshot));
+    }
+
+    /// <summary>The request the technical analyst sends for <paramref name="inputs"/>: its rendered messages and options, with the agent's call context attached.</summary>
+    public static async Task<(List<ChatMessage> Messages, ChatOptions Options)> RequestAsync(PromptLibrary prompts, AgentInvokeOptions inputs)
+    {
+        var prompt = prompts.Get("technical_analysis");
+        List<ChatMessage> messages = [.. await prompt.RenderAsync(inputs.Arguments.ToKernelArguments(), CancellationToken.None)];
+        var options = prompt.CreateChatOptions() ?? new ChatOptions();
+        new AgentCallContext { Agent = "technical_analysis", PromptName = prompt.Name, PromptVersion = prompt.Version, MarketState = inputs.MarketState }.AttachTo(options);
+        return (messages, options);
     }
 
     private sealed class NothingSpentBefore : ILlmSpendHistory

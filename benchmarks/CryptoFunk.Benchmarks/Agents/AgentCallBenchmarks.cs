@@ -11,7 +11,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.SemanticKernel;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 
@@ -64,10 +63,7 @@ public class AgentCallBenchmarks
 
         _inputs = await AgentBenchmarkInputs.DecisionAsync();
 
-        var prompt = _prompts.Get("technical_analysis");
-        _messages = [.. await prompt.RenderAsync(_inputs.Arguments.ToKernelArguments(), CancellationToken.None)];
-        _options = prompt.CreateChatOptions() ?? new ChatOptions();
-        new AgentCallContext { Agent = "technical_analysis", PromptName = prompt.Name, PromptVersion = prompt.Version, MarketState = _inputs.MarketState }.AttachTo(_options);
+        (_messages, _options) = await AgentBenchmarkInputs.RequestAsync(_prompts, _inputs);
         await _cachingPipeline.GetResponseAsync(_messages, _options);
 
         // The cache's own layers over the answer the pipeline just stored; the client behind them is never asked.

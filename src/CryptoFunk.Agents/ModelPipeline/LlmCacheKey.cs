@@ -33,10 +33,13 @@ public static class LlmCacheKey
             }
 
             writer.Options(options ?? new ChatOptions());
-            foreach (var (service, serviceOptions) in (call?.OptionsByService ?? new Dictionary<string, ChatOptions>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            if (call is { OptionsByService.Count: > 0 })
             {
-                writer.Text('s', service);
-                writer.Options(serviceOptions);
+                foreach (var (service, serviceOptions) in call.OptionsByService.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    writer.Text('s', service);
+                    writer.Options(serviceOptions);
+                }
             }
 
             foreach (var message in messages)
