@@ -16,11 +16,12 @@ using OpenTelemetry.Trace;
 namespace CryptoFunk.Benchmarks.Agents;
 
 /// <summary>
-/// The same agent call as <see cref="AgentCallBenchmarks"/>, on the calling thread only: the cache is on and looked
-/// up (a miss against 10,000 stored answers), spans are created with all their attributes and recorded by the
-/// OpenTelemetry SDK listening as the application does, call records are built and handed over, but nothing is
-/// exported or written to a database in the background. The difference to
-/// <see cref="AgentCallBenchmarks"/> is what persisting every span and call costs when calls run back to back.
+/// The same agent call and exact cache hit as <see cref="AgentCallBenchmarks"/>, on the calling thread only: the
+/// cache is on and looked up (the call misses against 10,000 stored answers; the hit finds the answer a first call
+/// stored), spans are created with all their attributes and recorded by the OpenTelemetry SDK listening as the
+/// application does, call records are built and handed over, but nothing is exported or written to a database in the
+/// background. The difference to <see cref="AgentCallBenchmarks"/> is what persisting every span and call costs when
+/// calls run back to back.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
