@@ -35,7 +35,21 @@ public sealed class DecisionMemory(int maxSimilarityCandidates = DecisionMemory.
     /// Keeps an agent's answer at a decision. An entry without an order id can never learn its outcome and is not
     /// kept; one with an order id waits for <see cref="RecordOutcome"/>.
     /// </summary>
-    public void Remember(MemoryEntry entry) => Track(entry);
+    public void Remember(MemoryEntry entry)
+    {
+        if (entry.OrderId is null)
+        {
+            return;
+        }
+
+        if (!_byOrderId.TryGetValue(entry.OrderId, out var slots))
+        {
+            slots = [];
+            _byOrderId[entry.OrderId] = slots;
+        }
+
+        slots.Add(new Slot(entry, _sequence++));
+    }
 
     /// <summary>
     /// Attaches a trade's result to every entry whose decision placed <paramref name="openingOrderId"/>. A second
@@ -186,24 +200,6 @@ public sealed class DecisionMemory(int maxSimilarityCandidates = DecisionMemory.
         resolved.Insert(CountKnownBy(resolved, slot.KnownAt), slot);
 
     /// <summary>Indexes the entry by its order id; null (not kept) when it has none.</summary>
-    private Slot? Track(MemoryEntry entry)
-    {
-        if (entry.OrderId is null)
-        {
-            return null;
-        }
-
-        if (!_byOrderId.TryGetValue(entry.OrderId, out var slots))
-        {
-            slots = [];
-            _byOrderId[entry.OrderId] = slots;
-        }
-
-        var slot = new Slot(entry, _sequence++);
-        slots.Add(slot);
-        return slot;
-    }
-
     private List<Slot> ResolvedFor(MemoryEntry entry)
     {
         if (!_resolved.TryGetValue((entry.AgentName, entry.Symbol), out var resolved))
