@@ -8,20 +8,8 @@ using Microsoft.Extensions.Configuration;
 namespace CryptoFunk.Tests.Host;
 
 /// <summary><c>cryptofunk paper</c> live in-process: offline says what to do in one line; replay-only options are refused.</summary>
-public sealed class PaperCommandTests
+public sealed class PaperCommandTests : TempDirectoryTest
 {
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void CreateDirectory() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void DeleteDirectory()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
-
     [Test]
     public async Task Live_with_the_exchange_unreachable_stops_with_one_line_that_suggests_replay()
     {
@@ -32,7 +20,7 @@ public sealed class PaperCommandTests
             ["Exchange:Binance:RequestTimeout"] = "00:00:02",
         };
 
-        var run = await RunAsync(settings, "paper", "--symbols", "BTC/USDT,ETH/USDT", "--db", $"Data Source={_dir.File("cf.db")}");
+        var run = await RunAsync(settings, "paper", "--symbols", "BTC/USDT,ETH/USDT", "--db", $"Data Source={Temp.File("cf.db")}");
 
         Assert.Multiple(() =>
         {
@@ -46,7 +34,7 @@ public sealed class PaperCommandTests
     [Test]
     public async Task Live_refuses_the_options_that_only_replay_has()
     {
-        var run = await RunAsync(null, "paper", "--symbols", "BTC/USDT", "--from", "2024-01-01", "--db", $"Data Source={_dir.File("cf.db")}");
+        var run = await RunAsync(null, "paper", "--symbols", "BTC/USDT", "--from", "2024-01-01", "--db", $"Data Source={Temp.File("cf.db")}");
 
         Assert.Multiple(() =>
         {
@@ -60,7 +48,7 @@ public sealed class PaperCommandTests
     [TestCase("Paper:MarketDataTimeout", "00:00:00", "Paper:MarketDataTimeout must be positive")]
     public async Task An_invalid_live_setting_stops_with_one_line_naming_the_key(string key, string value, string message)
     {
-        var run = await RunAsync(new Dictionary<string, string?> { [key] = value }, "paper", "--symbols", "BTC/USDT", "--db", $"Data Source={_dir.File("cf.db")}");
+        var run = await RunAsync(new Dictionary<string, string?> { [key] = value }, "paper", "--symbols", "BTC/USDT", "--db", $"Data Source={Temp.File("cf.db")}");
 
         Assert.Multiple(() =>
         {

@@ -23,7 +23,7 @@ namespace CryptoFunk.Tests.Paper;
 /// are settled, not decided. Each decided close brings the order book and futures sentiment fetched then, which the
 /// agents read and the journal keeps; replayed candles have neither, and the sentiment agent is told so.
 /// </summary>
-public sealed class LiveFeedTests
+public sealed class LiveFeedTests : TempDirectoryTest
 {
     private static readonly MarketSymbol Btc = MarketSymbol.Parse("BTC/USDT");
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
@@ -33,7 +33,6 @@ public sealed class LiveFeedTests
     private InstantTimeProvider _clock = null!;
     private ServiceProvider _binance = null!;
     private ListLogger<LiveFeed> _log = null!;
-    private TempDirectory _dir = null!;
 
     [SetUp]
     public async Task SetUp()
@@ -43,7 +42,6 @@ public sealed class LiveFeedTests
         _server.Clock = _clock;
         _binance = TestBinance.Services(_server, _clock);
         _log = new ListLogger<LiveFeed>();
-        _dir = new TempDirectory();
     }
 
     [TearDown]
@@ -51,8 +49,6 @@ public sealed class LiveFeedTests
     {
         await _binance.DisposeAsync();
         await _server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Dispose();
     }
 
     [Test]
@@ -109,7 +105,7 @@ public sealed class LiveFeedTests
     [Test]
     public async Task Live_decisions_see_only_final_closed_candles_and_closes_missed_while_down_are_settled_not_decided()
     {
-        await using var services = DecisionFixtures.Services(_dir);
+        await using var services = DecisionFixtures.Services(Temp);
         var trader = services.GetRequiredService<PaperTrader>();
         var before = TroubledFeed();
         var first = await RunUntilAsync(trader, before, At(13));
@@ -143,8 +139,8 @@ public sealed class LiveFeedTests
     {
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.Fallback = TradingDesk.Answer;
-        var db = $"Data Source={_dir.File("cf.db")}";
-        await using var services = DecisionFixtures.Services(_dir, PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1"));
+        var db = $"Data Source={Temp.File("cf.db")}";
+        await using var services = DecisionFixtures.Services(Temp, PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1"));
         var feed = TroubledFeed();
 
         var steps = await RunUntilAsync(services.GetRequiredService<PaperTrader>(), feed, At(13));
@@ -201,7 +197,7 @@ public sealed class LiveFeedTests
     public async Task Live_trading_takes_the_order_rules_from_the_exchange_once_at_the_start()
     {
         _server.OrderRules["BTCUSDT"] = new ExchangeRules(0.001m, 0.001m, 12.5m, 0.1m);
-        await using var services = DecisionFixtures.Services(_dir);
+        await using var services = DecisionFixtures.Services(Temp);
         var trader = services.GetRequiredService<PaperTrader>();
 
         await RunUntilAsync(trader, new RecordingFeed(Feed(), _clock), At(13));
@@ -251,7 +247,7 @@ public sealed class LiveFeedTests
     {
         await using var openai = await FakeOpenAIServer.StartAsync();
         openai.Fallback = TradingDesk.Answer;
-        await using var services = DecisionFixtures.Services(_dir, PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1"));
+        await using var services = DecisionFixtures.Services(Temp, PipelineHarness.Provider(0, "openai", openai.Endpoint, "gpt-fake-1"));
         var history = new MarketHistory(Btc, Timeframe.OneHour, DecisionFixtures.RisingCandles());
         var replay = new ReplayFeed([history], "rising", DecisionFixtures.Start.AddHours(260), DecisionFixtures.Start.AddHours(264), speed: null, TimeProvider.System);
 
@@ -273,7 +269,7 @@ public sealed class LiveFeedTests
     public async Task A_live_run_whose_order_rules_cannot_be_fetched_does_not_start()
     {
         _server.OrderRules.Clear();
-        await using var services = DecisionFixtures.Services(_dir);
+        await using var services = DecisionFixtures.Services(Temp);
 
         // Were the rules not fetched, the run would trade on; the stop ends it then, and no exception fails the test.
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
