@@ -76,9 +76,16 @@ public sealed class SweepClusterTests
         var sweep = InProcessProgram.RunAsync(None, [.. SweepRuns.Sweep($"Data Source={database}", directory.File("cluster.json"), window), "--cluster", cluster.ConnectionString]);
         // A sweep that ends before two backtests were under way at once fails here with its own output, not after the timeout.
         var killed = await doomed.KillWhenAsync(
-            async () => sweep.IsCompleted
-                ? throw new AssertionException($"the sweep ended (exit {(await sweep).ExitCode}) before two backtests were under way with stored decisions:\n{(await sweep).Error}")
-                : await RunsUnderWayAsync(database, 2),
+            async () =>
+            {
+                if (sweep.IsCompleted)
+                {
+                    var ended = await sweep;
+                    throw new AssertionException($"the sweep ended (exit {ended.ExitCode}) before two backtests were under way with stored decisions:\n{ended.Error}");
+                }
+
+                return await RunsUnderWayAsync(database, 2);
+            },
             TimeSpan.Zero,
             TimeSpan.FromSeconds(120));
         var killedAt = clock.Elapsed;
